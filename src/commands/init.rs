@@ -1,0 +1,28 @@
+//! `adsso init` and `adsso schema`: print a commented plan template or the plan's JSON Schema.
+
+use std::io::Write;
+
+use super::{CommandError, Outcome};
+use crate::cli::InitMode;
+use crate::plan::model::Mode;
+use crate::plan::schema::plan_schema_json;
+use crate::plan::template::template;
+
+/// Prints the template for `mode`.
+pub fn run(mode: InitMode) -> Result<Outcome, CommandError> {
+    let mode = match mode {
+        InitMode::AdConnector => Mode::AdConnector,
+        InitMode::Trust => Mode::Trust,
+    };
+    let text = template(mode).unwrap_or_default();
+    std::io::stdout().lock().write_all(text.as_bytes())?;
+    Ok(Outcome::Done)
+}
+
+/// Prints the plan JSON Schema.
+pub fn schema() -> Result<Outcome, CommandError> {
+    std::io::stdout()
+        .lock()
+        .write_all(plan_schema_json().as_bytes())?;
+    Ok(Outcome::Done)
+}

@@ -1,0 +1,19 @@
+//! The plan: the versioned document at the centre of adsso. The wizard produces it, `validate`
+//! checks it, `diagram` draws it and `apply` replays it. Pure: no async runtime, no AWS SDK, no
+//! terminal.
+
+pub mod diagnostic;
+pub mod load;
+pub mod model;
+pub mod rules;
+pub mod schema;
+pub mod secret;
+pub mod source_map;
+pub mod template;
+pub mod validate;
+
+pub use diagnostic::{Diagnostic, Diagnostics, FieldPath, Position, Severity};
+pub use load::{ParsedPlan, load, parse};
+pub use model::*;
+pub use secret::SecretRef;
+pub use validate::validate;

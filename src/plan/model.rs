@@ -1,0 +1,266 @@
+//! The plan format v1: the serde model of `apiVersion: adsso/v1, kind: Plan`.
+//!
+//! The keys here are the product contract (see the README). Every struct refuses unknown keys so
+//! a typo never passes silently. The model holds what the operator wrote; [`crate::plan::validate`]
+//! decides whether it can be applied. Secrets are never stored here, only [`SecretRef`]s.
+
+use std::collections::BTreeMap;
+
+use schemars::JsonSchema;
+use serde::{Deserialize, Serialize};
+
+use super::secret::SecretRef;
+
+/// A complete plan: how one self-managed AD gets connected to IAM Identity Center.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+#[schemars(title = "adsso plan v1")]
+pub struct Plan {
+    /// Format version; only `adsso/v1` exists.
+    pub api_version: ApiVersion,
+    /// Document kind; always `Plan`.
+    pub kind: Kind,
+    /// The plan's name, also used to tag what `apply` creates.
+    pub metadata: Metadata,
+    /// The AWS account and Region that hold IAM Identity Center.
+    pub aws: Aws,
+    /// The existing, self-managed Active Directory domain.
+    pub self_managed: SelfManaged,
+    /// How the self-managed domain is reached: AD Connector or a two-way trust.
+    pub connection: Connection,
+    /// Permission sets and group assignments to create once AD groups are synced.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub identity_center: Option<IdentityCenter>,
+    /// Tags added to every resource that `apply` creates.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub tags: BTreeMap<String, String>,
+}
+
+/// The plan format version.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+pub enum ApiVersion {
+    /// Version 1 of the plan format.
+    #[serde(rename = "adsso/v1")]
+    V1,
+}
+
+/// The document kind.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+pub enum Kind {
+    /// A plan.
+    Plan,
+}
+
+/// Plan metadata.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct Metadata {
+    /// `[a-z0-9-]{1,63}`; the value of the `adsso:plan` tag on what apply creates.
+    pub name: String,
+}
+
+/// Where IAM Identity Center lives.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct Aws {
+    /// The Region of the Identity Center instance (the directory must be in the same Region).
+    pub region: String,
+    /// Optional guard: `apply` refuses to run against any other account (12 digits).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub account_id: Option<String>,
+}
+
+/// The self-managed (on-premises or EC2) Active Directory domain.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct SelfManaged {
+    /// The domain's DNS name, at least two labels (`corp.example.com`).
+    pub domain: String,
+    /// The domain's NetBIOS name, 1-15 characters (`CORP`).
+    pub netbios_name: String,
+    /// IPv4 addresses of DNS servers that answer for the domain, 1 to 4 (2 advised).
+    pub dns_servers: Vec<String>,
+}
+
+/// How Identity Center reaches the self-managed domain.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct Connection {
+    /// Which of the two supported ways is used.
+    pub mode: Mode,
+    /// Required when `mode` is `ad-connector`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub ad_connector: Option<AdConnector>,
+    /// Required when `mode` is `trust`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub trust: Option<Trust>,
+}
+
+/// The connection mode.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "kebab-case")]
+pub enum Mode {
+    /// An AD Connector: a proxy to the self-managed AD that caches nothing.
+    AdConnector,
+    /// An AWS Managed Microsoft AD with a two-way trust to the self-managed domain.
+    Trust,
+    /// Simple AD. Recognised only so validation can refuse it with the reason:
+    /// IAM Identity Center does not support Simple AD.
+    SimpleAd,
+}
+
+/// AD Connector settings (`ConnectDirectory`).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct AdConnector {
+    /// `Small` or `Large`.
+    pub size: ConnectorSize,
+    /// The VPC that holds the connector (`vpc-` id).
+    pub vpc_id: String,
+    /// Exactly two subnets of that VPC in different Availability Zones.
+    pub subnet_ids: Vec<String>,
+    /// The self-managed account the connector uses to read users and groups.
+    pub service_account: ServiceAccount,
+}
+
+/// AD Connector size.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+pub enum ConnectorSize {
+    /// Small connector.
+    Small,
+    /// Large connector.
+    Large,
+}
+
+/// The AD Connector's service account in the self-managed domain.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct ServiceAccount {
+    /// The sAMAccountName, `[a-zA-Z0-9._-]+`, without `DOMAIN\` or `@domain`.
+    pub user_name: String,
+    /// Where apply reads the password from.
+    pub password: SecretRef,
+}
+
+/// The two-way trust between an AWS Managed Microsoft AD and the self-managed domain.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct Trust {
+    /// Only `two-way` works with Identity Center; the one-way forms are refused with the reason.
+    pub direction: TrustDirection,
+    /// `forest` or `external`.
+    #[serde(rename = "type")]
+    pub trust_type: TrustType,
+    /// Selective authentication on the AWS side of the trust.
+    #[serde(default)]
+    pub selective_auth: bool,
+    /// The trust password; it must equal the one used on the self-managed side.
+    pub password: SecretRef,
+    /// The AWS Managed Microsoft AD: an existing one or one to create.
+    pub managed_ad: ManagedAd,
+}
+
+/// Trust direction, seen from the AWS Managed Microsoft AD.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "kebab-case")]
+pub enum TrustDirection {
+    /// Both directions: sign-in and sync both work.
+    TwoWay,
+    /// Only the AWS domain trusts the self-managed one. Refused: sync breaks.
+    OneWayOutgoing,
+    /// Only the self-managed domain trusts the AWS one. Refused: sign-in breaks.
+    OneWayIncoming,
+}
+
+/// Trust type.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "kebab-case")]
+pub enum TrustType {
+    /// A forest trust (the usual choice).
+    Forest,
+    /// An external (domain) trust.
+    External,
+}
+
+/// The AWS Managed Microsoft AD side of a trust: exactly one of the two keys.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct ManagedAd {
+    /// An existing Managed Microsoft AD (`d-` id).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub existing_directory_id: Option<String>,
+    /// A Managed Microsoft AD to create.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub create: Option<NewManagedAd>,
+}
+
+/// Settings for a new AWS Managed Microsoft AD (`CreateMicrosoftAD`).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct NewManagedAd {
+    /// The AWS domain's DNS name; must differ from the self-managed domain.
+    pub domain: String,
+    /// The AWS domain's NetBIOS name; must differ from the self-managed one.
+    pub netbios_name: String,
+    /// `Standard` or `Enterprise`.
+    pub edition: Edition,
+    /// The VPC for the directory's domain controllers.
+    pub vpc_id: String,
+    /// Exactly two subnets of that VPC in different Availability Zones.
+    pub subnet_ids: Vec<String>,
+    /// The password of the directory's `Admin` user.
+    pub admin_password: SecretRef,
+}
+
+/// Managed Microsoft AD edition.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+pub enum Edition {
+    /// Standard edition.
+    Standard,
+    /// Enterprise edition.
+    Enterprise,
+}
+
+/// What to set up in IAM Identity Center once the directory is its identity source.
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct IdentityCenter {
+    /// The instance ARN; discovered with `ListInstances` when absent.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub instance_arn: Option<String>,
+    /// Permission sets to create (or existing ones to reference).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub permission_sets: Vec<PermissionSet>,
+    /// Which AD groups get which permission set in which accounts.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub assignments: Vec<Assignment>,
+}
+
+/// A permission set.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct PermissionSet {
+    /// The permission set name, `[\w+=,.@-]{1,32}`.
+    pub name: String,
+    /// `true` when the permission set already exists in Identity Center and is only referenced.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub existing: bool,
+    /// ISO 8601 duration between `PT1H` and `PT12H`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub session_duration: Option<String>,
+    /// AWS managed policy ARNs to attach.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub managed_policies: Vec<String>,
+}
+
+/// One group assignment.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct Assignment {
+    /// A group of the self-managed AD (once synced into Identity Center).
+    pub group: String,
+    /// The name of a permission set of this plan.
+    pub permission_set: String,
+    /// 12-digit AWS account ids.
+    pub accounts: Vec<String>,
+}

@@ -1,0 +1,346 @@
+//! Format rules for single values, as AWS states them for the fields adsso sends
+//! (Directory Service, IAM Identity Center, tagging). Each check returns the problem in plain
+//! words; the caller adds the field path and what is allowed (see [`crate::text`]).
+
+use std::net::Ipv4Addr;
+
+/// A problem with one value, in plain words.
+pub type Problem = String;
+
+/// `metadata.name`: `[a-z0-9-]{1,63}`.
+pub fn plan_name(name: &str) -> Result<(), Problem> {
+    if name.is_empty() || name.len() > 63 {
+        return Err(format!("`{name}` has {} characters", name.chars().count()));
+    }
+    match name
+        .chars()
+        .find(|c| !matches!(c, 'a'..='z' | '0'..='9' | '-'))
+    {
+        Some(bad) => Err(format!("`{name}` contains `{bad}`")),
+        None => Ok(()),
+    }
+}
+
+/// A domain name as Directory Service takes it: `^([a-zA-Z0-9]+[\.-])+([a-zA-Z0-9])+$`, with at
+/// least two labels, labels of at most 63 characters and at most 255 in all.
+pub fn fqdn(name: &str) -> Result<(), Problem> {
+    if name.is_empty() {
+        return Err("the domain name is empty".into());
+    }
+    if name.ends_with('.') {
+        return Err(format!("`{name}` ends with a dot"));
+    }
+    if name.len() > 255 {
+        return Err(format!("`{name}` is longer than 255 characters"));
+    }
+    if let Some(bad) = name
+        .chars()
+        .find(|c| !(c.is_ascii_alphanumeric() || *c == '.' || *c == '-'))
+    {
+        return Err(format!("`{name}` contains `{bad}`"));
+    }
+    let labels: Vec<&str> = name.split('.').collect();
+    if labels.len() < 2 {
+        return Err(format!("`{name}` is a single-label domain"));
+    }
+    for label in &labels {
+        if label.is_empty() {
+            return Err(format!("`{name}` has an empty label"));
+        }
+        if label.starts_with('-') || label.ends_with('-') || label.contains("--") {
+            return Err(format!(
+                "`{name}` has a label that starts or ends with `-`, or repeats it"
+            ));
+        }
+        if label.len() > 63 {
+            return Err(format!("`{name}` has a label longer than 63 characters"));
+        }
+    }
+    Ok(())
+}
+
+/// Characters a NetBIOS name may not contain (Microsoft's list; AWS's `ShortName` pattern).
+pub const NETBIOS_FORBIDDEN: &[char] = &['\\', '/', ':', '*', '?', '"', '<', '>', '|'];
+
+/// A NetBIOS domain name: 1-15 characters, none of `\/:*?"<>|`, no spaces or control
+/// characters, not starting with `.`.
+pub fn netbios(name: &str) -> Result<(), Problem> {
+    let length = name.chars().count();
+    if length == 0 || length > 15 {
+        return Err(format!("`{name}` has {length} characters"));
+    }
+    if let Some(bad) = name.chars().find(|c| {
+        NETBIOS_FORBIDDEN.contains(c) || c.is_whitespace() || c.is_control() || !c.is_ascii()
+    }) {
+        return Err(format!("`{name}` contains `{}`", bad.escape_default()));
+    }
+    if name.starts_with('.') {
+        return Err(format!("`{name}` starts with `.`"));
+    }
+    Ok(())
+}
+
+/// A DNS server address: a unicast IPv4 address in dotted-quad form.
+pub fn dns_server(address: &str) -> Result<Ipv4Addr, Problem> {
+    let ip: Ipv4Addr = address
+        .parse()
+        .map_err(|_| format!("`{address}` is not an IPv4 address"))?;
+    if ip.is_unspecified()
+        || ip.is_loopback()
+        || ip.is_multicast()
+        || ip.is_broadcast()
+        || ip.is_link_local()
+    {
+        return Err(format!("`{address}` cannot be a domain's DNS server"));
+    }
+    Ok(ip)
+}
+
+/// True for addresses that Directory Service reaches without `AddIpRoutes` (RFC 1918).
+pub fn is_rfc1918(ip: Ipv4Addr) -> bool {
+    ip.is_private()
+}
+
+/// An AWS resource id: `prefix-` then 8 or 17 lowercase hex digits.
+pub fn resource_id(id: &str, prefix: &str) -> Result<(), Problem> {
+    let hex = id
+        .strip_prefix(prefix)
+        .and_then(|rest| rest.strip_prefix('-'))
+        .ok_or_else(|| format!("`{id}` does not start with `{prefix}-`"))?;
+    if !(hex.len() == 8 || hex.len() == 17) || !is_lower_hex(hex) {
+        return Err(format!(
+            "`{id}` is not `{prefix}-` followed by 8 or 17 hex digits"
+        ));
+    }
+    Ok(())
+}
+
+/// A directory id: `^d-[0-9a-f]{10}$`.
+pub fn directory_id(id: &str) -> Result<(), Problem> {
+    match id.strip_prefix("d-") {
+        Some(hex) if hex.len() == 10 && is_lower_hex(hex) => Ok(()),
+        _ => Err(format!("`{id}` is not `d-` followed by 10 hex digits")),
+    }
+}
+
+fn is_lower_hex(text: &str) -> bool {
+    text.chars().all(|c| matches!(c, '0'..='9' | 'a'..='f'))
+}
+
+/// A 12-digit AWS account id.
+pub fn account_id(id: &str) -> Result<(), Problem> {
+    if id.len() == 12 && id.chars().all(|c| c.is_ascii_digit()) {
+        Ok(())
+    } else {
+        Err(format!("`{id}` is not 12 digits"))
+    }
+}
+
+/// An AWS Region name such as `us-east-1` or `us-gov-west-1`.
+pub fn region(name: &str) -> Result<(), Problem> {
+    let parts: Vec<&str> = name.split('-').collect();
+    let well_formed = parts.len() >= 3
+        && parts[0].len() == 2
+        && parts[..parts.len() - 1]
+            .iter()
+            .all(|part| !part.is_empty() && part.chars().all(|c| c.is_ascii_lowercase()))
+        && parts.last().is_some_and(|last| {
+            !last.is_empty() && last.len() <= 2 && last.chars().all(|c| c.is_ascii_digit())
+        });
+    if well_formed {
+        Ok(())
+    } else {
+        Err(format!("`{name}` is not a Region name"))
+    }
+}
+
+/// The service account name for AD Connector: `[a-zA-Z0-9._-]+`, no `DOMAIN\` or `@`.
+pub fn service_account_name(name: &str) -> Result<(), Problem> {
+    if name.is_empty() {
+        return Err("the user name is empty".into());
+    }
+    if name.contains('\\') {
+        return Err(format!("`{name}` has a `DOMAIN\\` prefix"));
+    }
+    if name.contains('@') {
+        return Err(format!("`{name}` is a user principal name (has `@`)"));
+    }
+    match name
+        .chars()
+        .find(|c| !(c.is_ascii_alphanumeric() || matches!(c, '.' | '_' | '-')))
+    {
+        Some(bad) => Err(format!("`{name}` contains `{}`", bad.escape_default())),
+        None => Ok(()),
+    }
+}
+
+/// An environment variable name: `[A-Za-z_][A-Za-z0-9_]*`.
+pub fn env_name(name: &str) -> Result<(), Problem> {
+    let mut chars = name.chars();
+    let first_ok = chars
+        .next()
+        .is_some_and(|c| c.is_ascii_alphabetic() || c == '_');
+    if first_ok && chars.all(|c| c.is_ascii_alphanumeric() || c == '_') {
+        Ok(())
+    } else {
+        Err(format!("`{name}` is not an environment variable name"))
+    }
+}
+
+/// Shortest and longest session duration Identity Center accepts, in seconds (1 h and 12 h).
+pub const SESSION_SECONDS: std::ops::RangeInclusive<u64> = 3_600..=43_200;
+
+/// An ISO 8601 duration (`PT8H`, `PT1H30M`, `P0DT4H`) within Identity Center's 1 to 12 hours.
+pub fn session_duration(text: &str) -> Result<u64, Problem> {
+    let seconds =
+        iso8601_seconds(text).ok_or_else(|| format!("`{text}` is not an ISO 8601 duration"))?;
+    if SESSION_SECONDS.contains(&seconds) {
+        Ok(seconds)
+    } else {
+        Err(format!("`{text}` is {}", human_duration(seconds)))
+    }
+}
+
+/// Seconds in `P[nD][T[nH][nM][nS]]`; `None` when malformed (years, months and weeks are refused:
+/// their length is not fixed).
+pub fn iso8601_seconds(text: &str) -> Option<u64> {
+    let rest = text.strip_prefix('P')?;
+    let (date, time) = match rest.split_once('T') {
+        Some((date, time)) if !time.is_empty() => (date, Some(time)),
+        Some(_) => return None,
+        None => (rest, None),
+    };
+    let mut total = units(date, &[('D', 86_400)])?;
+    if let Some(time) = time {
+        total = total.checked_add(units(time, &[('H', 3_600), ('M', 60), ('S', 1)])?)?;
+    }
+    (!rest.is_empty()).then_some(total)
+}
+
+/// Sums `<digits><unit>` groups, each unit at most once and in the given order.
+fn units(text: &str, allowed: &[(char, u64)]) -> Option<u64> {
+    let mut total: u64 = 0;
+    let mut remaining = allowed.iter();
+    let mut digits = String::new();
+    for c in text.chars() {
+        if c.is_ascii_digit() {
+            digits.push(c);
+            continue;
+        }
+        let (_, factor) = remaining.by_ref().find(|(unit, _)| *unit == c)?;
+        if digits.is_empty() || digits.len() > 9 {
+            return None;
+        }
+        let value: u64 = digits.parse().ok()?;
+        total = total.checked_add(value.checked_mul(*factor)?)?;
+        digits.clear();
+    }
+    digits.is_empty().then_some(total)
+}
+
+/// `5400` -> `1 h 30 min`.
+pub fn human_duration(seconds: u64) -> String {
+    let (hours, minutes, secs) = (seconds / 3600, seconds % 3600 / 60, seconds % 60);
+    let mut parts = Vec::new();
+    if hours > 0 {
+        parts.push(format!("{hours} h"));
+    }
+    if minutes > 0 {
+        parts.push(format!("{minutes} min"));
+    }
+    if secs > 0 || parts.is_empty() {
+        parts.push(format!("{secs} s"));
+    }
+    parts.join(" ")
+}
+
+/// A permission set name: `[\w+=,.@-]{1,32}`.
+pub fn permission_set_name(name: &str) -> Result<(), Problem> {
+    let length = name.chars().count();
+    if length == 0 || length > 32 {
+        return Err(format!("`{name}` has {length} characters"));
+    }
+    match name.chars().find(|c| {
+        !(c.is_ascii_alphanumeric() || matches!(c, '_' | '+' | '=' | ',' | '.' | '@' | '-'))
+    }) {
+        Some(bad) => Err(format!("`{name}` contains `{}`", bad.escape_default())),
+        None => Ok(()),
+    }
+}
+
+const PARTITIONS: &[&str] = &["aws", "aws-us-gov", "aws-cn"];
+
+/// An AWS managed policy ARN: `arn:<partition>:iam::aws:policy/<path and name>`.
+pub fn managed_policy_arn(arn: &str) -> Result<(), Problem> {
+    let ok = PARTITIONS.iter().any(|partition| {
+        arn.strip_prefix(&format!("arn:{partition}:iam::aws:policy/"))
+            .is_some_and(|name| {
+                !name.is_empty()
+                    && name
+                        .chars()
+                        .all(|c| c.is_ascii_alphanumeric() || "_+=,.@/-".contains(c))
+            })
+    });
+    if ok {
+        Ok(())
+    } else {
+        Err(format!("`{arn}` is not an AWS managed policy ARN"))
+    }
+}
+
+/// An Identity Center instance ARN: `arn:<partition>:sso:::instance/ssoins-<16 characters>`.
+pub fn instance_arn(arn: &str) -> Result<(), Problem> {
+    let ok = PARTITIONS.iter().any(|partition| {
+        arn.strip_prefix(&format!("arn:{partition}:sso:::instance/"))
+            .and_then(|id| {
+                id.strip_prefix("ssoins-")
+                    .or_else(|| id.strip_prefix("ins-"))
+            })
+            .is_some_and(|id| {
+                id.len() == 16
+                    && id
+                        .chars()
+                        .all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '.')
+            })
+    });
+    if ok {
+        Ok(())
+    } else {
+        Err(format!("`{arn}` is not an Identity Center instance ARN"))
+    }
+}
+
+/// A tag key: 1-128 characters of letters, digits, spaces and `_.:/=+-@`, not starting with `aws:`.
+pub fn tag_key(key: &str) -> Result<(), Problem> {
+    let length = key.chars().count();
+    if length == 0 || length > 128 {
+        return Err(format!("the tag key `{key}` has {length} characters"));
+    }
+    if key.to_ascii_lowercase().starts_with("aws:") {
+        return Err(format!(
+            "the tag key `{key}` uses the reserved `aws:` prefix"
+        ));
+    }
+    tag_characters(key)
+}
+
+/// A tag value: 0-256 characters of letters, digits, spaces and `_.:/=+-@`.
+pub fn tag_value(value: &str) -> Result<(), Problem> {
+    if value.chars().count() > 256 {
+        return Err("the tag value is longer than 256 characters".into());
+    }
+    tag_characters(value)
+}
+
+fn tag_characters(text: &str) -> Result<(), Problem> {
+    match text
+        .chars()
+        .find(|c| !(c.is_alphanumeric() || *c == ' ' || "_.:/=+-@".contains(*c)))
+    {
+        Some(bad) => Err(format!("`{text}` contains `{}`", bad.escape_default())),
+        None => Ok(()),
+    }
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,2 @@
+//! Unit tests of the format rules.
+use super::*;

@@ -1,0 +1,176 @@
+//! Secret references: where `apply` will read a password from, never the password itself.
+//!
+//! A plan holds `{env: NAME}`, `{file: PATH}` or `{prompt: true}`. Anything else, above all a
+//! literal string, is refused by the deserializer with a message that shows the allowed forms and
+//! never repeats what was written (the value may be a real password).
+
+use std::borrow::Cow;
+use std::fmt;
+
+use schemars::{JsonSchema, Schema, SchemaGenerator, json_schema};
+use serde::de::{self, MapAccess, Visitor};
+use serde::ser::SerializeMap;
+use serde::{Deserialize, Deserializer, Serialize, Serializer};
+
+use crate::text;
+
+/// Where a secret comes from at apply time.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum SecretRef {
+    /// Read from this environment variable.
+    Env(String),
+    /// Read from this file (apply refuses it unless its mode is 0600).
+    File(String),
+    /// Asked for at apply time with a masked prompt (needs a terminal).
+    Prompt,
+}
+
+impl SecretRef {
+    /// The reference as the operator would write it, e.g. `{env: ADSSO_TRUST_PASSWORD}`.
+    /// Safe to print: it never contains the secret.
+    pub fn describe(&self) -> String {
+        match self {
+            SecretRef::Env(name) => format!("{{env: {name}}}"),
+            SecretRef::File(path) => format!("{{file: {path}}}"),
+            SecretRef::Prompt => "{prompt: true}".to_owned(),
+        }
+    }
+}
+
+impl fmt::Display for SecretRef {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.describe())
+    }
+}
+
+impl Serialize for SecretRef {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let mut map = serializer.serialize_map(Some(1))?;
+        match self {
+            SecretRef::Env(name) => map.serialize_entry("env", name)?,
+            SecretRef::File(path) => map.serialize_entry("file", path)?,
+            SecretRef::Prompt => map.serialize_entry("prompt", &true)?,
+        }
+        map.end()
+    }
+}
+
+impl<'de> Deserialize<'de> for SecretRef {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        deserializer.deserialize_any(SecretRefVisitor)
+    }
+}
+
+struct SecretRefVisitor;
+
+/// Every scalar form is a literal secret: refuse it without echoing the value.
+fn literal<E: de::Error>() -> E {
+    E::custom(text::SECRET_LITERAL)
+}
+
+impl<'de> Visitor<'de> for SecretRefVisitor {
+    type Value = SecretRef;
+
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(text::SECRET_FORMS)
+    }
+
+    fn visit_str<E: de::Error>(self, _: &str) -> Result<SecretRef, E> {
+        Err(literal())
+    }
+    fn visit_bytes<E: de::Error>(self, _: &[u8]) -> Result<SecretRef, E> {
+        Err(literal())
+    }
+    fn visit_bool<E: de::Error>(self, _: bool) -> Result<SecretRef, E> {
+        Err(literal())
+    }
+    fn visit_i64<E: de::Error>(self, _: i64) -> Result<SecretRef, E> {
+        Err(literal())
+    }
+    fn visit_u64<E: de::Error>(self, _: u64) -> Result<SecretRef, E> {
+        Err(literal())
+    }
+    fn visit_i128<E: de::Error>(self, _: i128) -> Result<SecretRef, E> {
+        Err(literal())
+    }
+    fn visit_u128<E: de::Error>(self, _: u128) -> Result<SecretRef, E> {
+        Err(literal())
+    }
+    fn visit_f64<E: de::Error>(self, _: f64) -> Result<SecretRef, E> {
+        Err(literal())
+    }
+    fn visit_char<E: de::Error>(self, _: char) -> Result<SecretRef, E> {
+        Err(literal())
+    }
+    fn visit_unit<E: de::Error>(self) -> Result<SecretRef, E> {
+        Err(E::custom(text::SECRET_MISSING))
+    }
+    fn visit_none<E: de::Error>(self) -> Result<SecretRef, E> {
+        Err(E::custom(text::SECRET_MISSING))
+    }
+    fn visit_seq<A: de::SeqAccess<'de>>(self, _: A) -> Result<SecretRef, A::Error> {
+        Err(de::Error::custom(text::SECRET_NOT_A_MAP))
+    }
+
+    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<SecretRef, A::Error> {
+        let Some(key) = map.next_key::<SecretKey>()? else {
+            return Err(de::Error::custom(text::SECRET_MISSING));
+        };
+        let reference = match key {
+            SecretKey::Env => SecretRef::Env(map.next_value()?),
+            SecretKey::File => SecretRef::File(map.next_value()?),
+            SecretKey::Prompt => match map.next_value::<bool>()? {
+                true => SecretRef::Prompt,
+                false => return Err(de::Error::custom(text::SECRET_PROMPT_FALSE)),
+            },
+        };
+        if map.next_key::<SecretKey>()?.is_some() {
+            return Err(de::Error::custom(text::SECRET_SEVERAL));
+        }
+        Ok(reference)
+    }
+}
+
+/// The keys a secret reference may use.
+#[derive(Deserialize)]
+#[serde(rename_all = "lowercase")]
+enum SecretKey {
+    Env,
+    File,
+    Prompt,
+}
+
+impl JsonSchema for SecretRef {
+    fn schema_name() -> Cow<'static, str> {
+        "SecretRef".into()
+    }
+
+    fn json_schema(_: &mut SchemaGenerator) -> Schema {
+        json_schema!({
+            "description": "A reference to a secret, never the secret itself.",
+            "oneOf": [
+                {
+                    "type": "object",
+                    "description": "Read the secret from this environment variable.",
+                    "properties": {"env": {"type": "string", "pattern": "^[A-Za-z_][A-Za-z0-9_]*$"}},
+                    "required": ["env"],
+                    "additionalProperties": false
+                },
+                {
+                    "type": "object",
+                    "description": "Read the secret from this file (mode 0600 required).",
+                    "properties": {"file": {"type": "string", "minLength": 1}},
+                    "required": ["file"],
+                    "additionalProperties": false
+                },
+                {
+                    "type": "object",
+                    "description": "Ask for the secret at apply time.",
+                    "properties": {"prompt": {"const": true}},
+                    "required": ["prompt"],
+                    "additionalProperties": false
+                }
+            ]
+        })
+    }
+}

@@ -1,0 +1,140 @@
+//! Rules for `identityCenter`: the instance ARN, permission sets (names, session durations,
+//! managed policies) and assignments (which must name a permission set of the plan).
+
+use std::collections::HashSet;
+
+use super::Report;
+use crate::plan::diagnostic::FieldPath;
+use crate::plan::model::{Assignment, IdentityCenter, PermissionSet};
+use crate::plan::rules;
+use crate::text;
+
+/// Checks `identityCenter` as a whole.
+pub(super) fn check(center: &IdentityCenter, path: &FieldPath, report: &mut Report) {
+    if let Some(arn) = &center.instance_arn {
+        report.check(
+            path.key("instanceArn"),
+            rules::instance_arn(arn),
+            text::INSTANCE_ARN_ALLOWED,
+        );
+    }
+    let sets = path.key("permissionSets");
+    let mut names = HashSet::new();
+    for (index, set) in center.permission_sets.iter().enumerate() {
+        let item = sets.index(index);
+        if !names.insert(set.name.as_str()) {
+            report.error(
+                item.key("name"),
+                format!("`{}` is defined twice", set.name),
+                text::PERMISSION_SET_UNIQUE,
+            );
+        }
+        permission_set(set, &item, report);
+    }
+    let assignments = path.key("assignments");
+    for (index, assignment) in center.assignments.iter().enumerate() {
+        self::assignment(assignment, &names, &assignments.index(index), report);
+    }
+}
+
+fn permission_set(set: &PermissionSet, path: &FieldPath, report: &mut Report) {
+    report.check(
+        path.key("name"),
+        rules::permission_set_name(&set.name),
+        text::PERMISSION_SET_NAME_ALLOWED,
+    );
+    if set.existing {
+        if set.session_duration.is_some() || !set.managed_policies.is_empty() {
+            report.error(
+                path.clone(),
+                "is marked `existing: true` but also sets `sessionDuration` or `managedPolicies`",
+                text::EXISTING_PERMISSION_SET,
+            );
+        }
+        return;
+    }
+    if let Some(duration) = &set.session_duration {
+        report.check(
+            path.key("sessionDuration"),
+            rules::session_duration(duration),
+            text::SESSION_DURATION_ALLOWED,
+        );
+    }
+    let policies = path.key("managedPolicies");
+    let mut seen = HashSet::new();
+    for (index, arn) in set.managed_policies.iter().enumerate() {
+        if report
+            .check(
+                policies.index(index),
+                rules::managed_policy_arn(arn),
+                text::MANAGED_POLICY_ALLOWED,
+            )
+            .is_some()
+            && !seen.insert(arn.as_str())
+        {
+            report.error(
+                policies.index(index),
+                format!("`{arn}` is listed twice"),
+                text::MANAGED_POLICY_ALLOWED,
+            );
+        }
+    }
+    if set.managed_policies.len() > text::MAX_MANAGED_POLICIES {
+        report.error(
+            policies,
+            format!("{} policies are given", set.managed_policies.len()),
+            text::MANAGED_POLICY_COUNT,
+        );
+    }
+}
+
+fn assignment(
+    assignment: &Assignment,
+    permission_sets: &HashSet<&str>,
+    path: &FieldPath,
+    report: &mut Report,
+) {
+    if assignment.group.trim().is_empty() {
+        report.error(
+            path.key("group"),
+            "the group name is empty",
+            text::GROUP_ALLOWED,
+        );
+    }
+    if !permission_sets.contains(assignment.permission_set.as_str()) {
+        report.error(
+            path.key("permissionSet"),
+            format!(
+                "`{}` is not a permission set of this plan",
+                assignment.permission_set
+            ),
+            text::PERMISSION_SET_REFERENCE,
+        );
+    }
+    let accounts = path.key("accounts");
+    if assignment.accounts.is_empty() {
+        report.error(
+            accounts.clone(),
+            "no account is given",
+            text::ACCOUNTS_ALLOWED,
+        );
+    }
+    let mut seen = HashSet::new();
+    for (index, account) in assignment.accounts.iter().enumerate() {
+        if report
+            .check(
+                accounts.index(index),
+                rules::account_id(account),
+                text::ACCOUNT_ALLOWED,
+            )
+            .is_some()
+            && !seen.insert(account.as_str())
+        {
+            report.error(
+                accounts.index(index),
+                format!("`{account}` is listed twice"),
+                text::ACCOUNTS_ALLOWED,
+            );
+        }
+    }
+}

@@ -1,0 +1,229 @@
+//! Offline validation of a parsed plan: every rule AWS states for the fields adsso will send,
+//! plus the rules of the two supported designs (two-way trust only, no Simple AD). All problems
+//! are collected, in document order, so the operator fixes them in one pass.
+
+mod connection;
+mod identity_center;
+
+use std::collections::HashSet;
+
+use super::diagnostic::{Diagnostic, FieldPath};
+use super::model::{Plan, SelfManaged};
+use super::rules::{self, Problem};
+use super::secret::SecretRef;
+use crate::text;
+
+/// Collects diagnostics while walking a plan.
+#[derive(Default)]
+pub(crate) struct Report {
+    diagnostics: Vec<Diagnostic>,
+}
+
+impl Report {
+    /// Records an error.
+    pub(crate) fn error(&mut self, path: FieldPath, problem: impl Into<String>, allowed: &str) {
+        self.diagnostics
+            .push(Diagnostic::new(path, problem, allowed));
+    }
+
+    /// Records a warning.
+    pub(crate) fn warn(&mut self, path: FieldPath, problem: impl Into<String>, advice: &str) {
+        self.diagnostics
+            .push(Diagnostic::warning(path, problem, advice));
+    }
+
+    /// Records the problem of a format check, if any.
+    pub(crate) fn check<T>(
+        &mut self,
+        path: FieldPath,
+        result: Result<T, Problem>,
+        allowed: &str,
+    ) -> Option<T> {
+        match result {
+            Ok(value) => Some(value),
+            Err(problem) => {
+                self.error(path, problem, allowed);
+                None
+            }
+        }
+    }
+}
+
+/// Every problem in `plan`, errors and warnings, without positions (see [`super::load::locate`]).
+pub fn validate(plan: &Plan) -> Vec<Diagnostic> {
+    let mut report = Report::default();
+    let root = FieldPath::root();
+    report.check(
+        root.key("metadata").key("name"),
+        rules::plan_name(&plan.metadata.name),
+        text::PLAN_NAME_ALLOWED,
+    );
+    aws(plan, &mut report);
+    self_managed(&plan.self_managed, &root.key("selfManaged"), &mut report);
+    connection::check(plan, &root.key("connection"), &mut report);
+    if let Some(identity_center) = &plan.identity_center {
+        identity_center::check(identity_center, &root.key("identityCenter"), &mut report);
+    }
+    tags(plan, &mut report);
+    report.diagnostics
+}
+
+fn aws(plan: &Plan, report: &mut Report) {
+    let path = FieldPath::root().key("aws");
+    report.check(
+        path.key("region"),
+        rules::region(&plan.aws.region),
+        text::REGION_ALLOWED,
+    );
+    if let Some(account) = &plan.aws.account_id {
+        report.check(
+            path.key("accountId"),
+            rules::account_id(account),
+            text::ACCOUNT_ALLOWED,
+        );
+    }
+}
+
+fn self_managed(domain: &SelfManaged, path: &FieldPath, report: &mut Report) {
+    report.check(
+        path.key("domain"),
+        rules::fqdn(&domain.domain),
+        text::FQDN_ALLOWED,
+    );
+    report.check(
+        path.key("netbiosName"),
+        rules::netbios(&domain.netbios_name),
+        text::NETBIOS_ALLOWED,
+    );
+    dns_servers(&domain.dns_servers, &path.key("dnsServers"), report);
+}
+
+fn dns_servers(servers: &[String], path: &FieldPath, report: &mut Report) {
+    match servers.len() {
+        0 => report.error(
+            path.clone(),
+            "no DNS server is given",
+            text::DNS_SERVERS_ALLOWED,
+        ),
+        1 => report.warn(
+            path.clone(),
+            "only one DNS server is given",
+            text::DNS_SERVERS_ADVICE,
+        ),
+        2..=4 => {}
+        n => report.error(
+            path.clone(),
+            format!("{n} DNS servers are given"),
+            text::DNS_SERVERS_ALLOWED,
+        ),
+    }
+    let mut seen = HashSet::new();
+    for (index, server) in servers.iter().enumerate() {
+        let item = path.index(index);
+        if report
+            .check(
+                item.clone(),
+                rules::dns_server(server),
+                text::DNS_SERVER_ALLOWED,
+            )
+            .is_some()
+            && !seen.insert(server.as_str())
+        {
+            report.error(
+                item,
+                format!("`{server}` is listed twice"),
+                text::DNS_SERVERS_ALLOWED,
+            );
+        }
+    }
+}
+
+/// Checks a secret reference's own format (the kind of reference was checked while parsing).
+pub(crate) fn secret(secret: &SecretRef, path: FieldPath, report: &mut Report) {
+    match secret {
+        SecretRef::Env(name) => {
+            report.check(
+                path.key("env"),
+                rules::env_name(name),
+                text::ENV_NAME_ALLOWED,
+            );
+        }
+        SecretRef::File(file) if file.trim().is_empty() => {
+            report.error(
+                path.key("file"),
+                "the path is empty",
+                text::FILE_PATH_ALLOWED,
+            );
+        }
+        SecretRef::File(_) | SecretRef::Prompt => {}
+    }
+}
+
+/// Checks a VPC id and its two subnets (shared by AD Connector and a new Managed AD).
+pub(crate) fn vpc_and_subnets(
+    vpc_id: &str,
+    subnet_ids: &[String],
+    path: &FieldPath,
+    report: &mut Report,
+) {
+    report.check(
+        path.key("vpcId"),
+        rules::resource_id(vpc_id, "vpc"),
+        text::VPC_ID_ALLOWED,
+    );
+    let subnets = path.key("subnetIds");
+    if subnet_ids.len() != 2 {
+        report.error(
+            subnets.clone(),
+            format!("{} subnets are given", subnet_ids.len()),
+            text::SUBNETS_ALLOWED,
+        );
+    }
+    for (index, subnet) in subnet_ids.iter().enumerate() {
+        report.check(
+            subnets.index(index),
+            rules::resource_id(subnet, "subnet"),
+            text::SUBNET_ID_ALLOWED,
+        );
+    }
+    if let [first, second] = subnet_ids
+        && first == second
+    {
+        report.error(
+            subnets.index(1),
+            format!("`{second}` is the same subnet twice"),
+            text::SUBNETS_ALLOWED,
+        );
+    }
+}
+
+fn tags(plan: &Plan, report: &mut Report) {
+    let path = FieldPath::root().key("tags");
+    if plan.tags.len() > text::MAX_USER_TAGS {
+        report.error(
+            path.clone(),
+            format!("{} tags are given", plan.tags.len()),
+            text::TAGS_COUNT_ALLOWED,
+        );
+    }
+    for (key, value) in &plan.tags {
+        let tag = path.key(key);
+        if key == text::PLAN_TAG_KEY {
+            report.error(
+                tag,
+                format!("`{key}` is set by adsso itself"),
+                text::TAG_KEY_ALLOWED,
+            );
+            continue;
+        }
+        if report
+            .check(tag.clone(), rules::tag_key(key), text::TAG_KEY_ALLOWED)
+            .is_some()
+        {
+            report.check(tag, rules::tag_value(value), text::TAG_VALUE_ALLOWED);
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,334 @@
+//! User-facing text in one place: rule explanations, refusals with their reasons, diagram labels.
+//! Keeping it here keeps the wording consistent between `validate`, `diagram`, the wizard and
+//! the README, and makes it reviewable in one read.
+
+// ---- loading ---------------------------------------------------------------------------------
+
+/// What a plan file may be.
+pub const PLAN_TEXT_ALLOWED: &str = "a plan is UTF-8 YAML text (see `adsso init`)";
+/// The file is too large to be a plan.
+pub const PLAN_TOO_LARGE: &str = "a plan is at most 256 KiB";
+/// The file is not UTF-8.
+pub const PLAN_NOT_UTF8: &str = "the file is not UTF-8 text";
+/// The file contains NUL bytes.
+pub const PLAN_BINARY: &str = "the file contains binary data (a NUL byte)";
+/// The file has no content.
+pub const PLAN_EMPTY: &str = "the file is empty (no YAML content, only comments or blank lines)";
+/// How to get a plan.
+pub const PLAN_START_WITH_INIT: &str =
+    "start from `adsso init --mode ad-connector` or `adsso init --mode trust`";
+
+// ---- secrets ---------------------------------------------------------------------------------
+
+/// The three ways to reference a secret.
+pub const SECRET_FORMS: &str =
+    "a secret reference: {env: NAME}, {file: PATH} (mode 0600) or {prompt: true}";
+/// A literal secret was written (the value is never repeated).
+pub const SECRET_LITERAL: &str = "a literal password is not allowed in a plan (the value is not shown); \
+     use a secret reference: {env: NAME}, {file: PATH} (mode 0600) or {prompt: true}";
+/// The reference is empty.
+pub const SECRET_MISSING: &str =
+    "the secret reference is empty; use {env: NAME}, {file: PATH} (mode 0600) or {prompt: true}";
+/// A sequence instead of a reference.
+pub const SECRET_NOT_A_MAP: &str =
+    "a list is not a secret reference; use {env: NAME}, {file: PATH} (mode 0600) or {prompt: true}";
+/// `{prompt: false}`.
+pub const SECRET_PROMPT_FALSE: &str =
+    "`prompt: false` gives no secret; use {prompt: true}, {env: NAME} or {file: PATH}";
+/// More than one source.
+pub const SECRET_SEVERAL: &str =
+    "a secret reference names exactly one source: {env: NAME}, {file: PATH} or {prompt: true}";
+/// Allowed environment variable names.
+pub const ENV_NAME_ALLOWED: &str =
+    "an environment variable name: letters, digits and `_`, not starting with a digit";
+/// Allowed file references.
+pub const FILE_PATH_ALLOWED: &str = "a non-empty path to a file readable only by you (mode 0600)";
+
+/// A parser error in our words.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ParseExplanation {
+    /// What is wrong.
+    pub problem: String,
+    /// What is allowed instead.
+    pub allowed: String,
+    /// For a missing required key: its name (the diagnostic's path then ends with it).
+    pub missing_key: Option<String>,
+}
+
+/// Explains a YAML parser or type error in our words.
+///
+/// The parser's message names the expected type or the valid keys; it is reworded for an
+/// operator. The parser's source snippet is never used: it could show a secret.
+pub fn explain_parse_error(message: &str) -> ParseExplanation {
+    let message = strip_position_suffix(message);
+    let explain = |problem: String, allowed: String| ParseExplanation {
+        problem,
+        allowed,
+        missing_key: None,
+    };
+    if let Some((name, expected)) = split_expected(message, "unknown field `") {
+        return explain(
+            format!("unknown key `{name}`"),
+            format!("allowed keys here: {expected}"),
+        );
+    }
+    if let Some((name, expected)) = split_expected(message, "unknown variant `") {
+        return explain(
+            format!("`{name}` is not allowed"),
+            format!("allowed values: {expected}"),
+        );
+    }
+    if let Some(name) = message
+        .strip_prefix("missing field `")
+        .and_then(|rest| rest.split('`').next())
+    {
+        return ParseExplanation {
+            problem: "this required key is missing".into(),
+            allowed: "add it (`adsso init` prints a complete plan)".into(),
+            missing_key: Some(name.to_owned()),
+        };
+    }
+    if let Some(key) = message.strip_prefix("duplicate mapping key: ") {
+        let key = key.split(", set ").next().unwrap_or(key);
+        return explain(
+            format!("the key `{key}` appears twice"),
+            "each key once".into(),
+        );
+    }
+    let (problem, allowed) = match message {
+        "invalid boolean" => ("not a boolean", "true or false"),
+        "expected mapping start" => (
+            "expected keys and values here",
+            "a mapping (`key: value` lines or `{key: value}`)",
+        ),
+        "expected sequence start" => ("expected a list here", "a list (`[a, b]` or `- a` lines)"),
+        "expected string scalar" => (
+            "expected a single value here",
+            "text, a number or a name, not a list or mapping",
+        ),
+        other if other.contains("budget") || other.contains("limit") => (other, PLAN_LIMITS),
+        other => (other, ""),
+    };
+    explain(problem.to_owned(), allowed.to_owned())
+}
+
+/// The resource limits on plan files.
+pub const PLAN_LIMITS: &str = "a plan is at most 256 KiB with at most 32 levels of nesting, 100 anchors and aliases and 20,000 nodes";
+
+/// `unknown field `x`, expected one of a, b` -> (`x`, `a, b`).
+fn split_expected<'a>(message: &'a str, prefix: &str) -> Option<(&'a str, &'a str)> {
+    let rest = message.strip_prefix(prefix)?;
+    let (name, rest) = rest.split_once('`')?;
+    let expected = rest
+        .split_once("expected one of ")
+        .or_else(|| rest.split_once("expected "))
+        .map_or("none", |(_, expected)| expected);
+    Some((name, expected))
+}
+
+/// Removes a trailing " at line X, column Y" the parser adds (we print our own position).
+fn strip_position_suffix(message: &str) -> &str {
+    match message.rfind(" at line ") {
+        Some(cut) => message[..cut].trim_end(),
+        None => message.trim_end(),
+    }
+}
+
+// ---- validation: what is allowed -------------------------------------------------------------
+
+/// `metadata.name`.
+pub const PLAN_NAME_ALLOWED: &str =
+    "1-63 characters of a-z, 0-9 and `-` (it tags what apply creates)";
+/// `aws.region`.
+pub const REGION_ALLOWED: &str =
+    "an AWS Region name such as `us-east-1` (the Region of the Identity Center instance)";
+/// Account ids.
+pub const ACCOUNT_ALLOWED: &str = "a 12-digit AWS account id, quoted (\"123456789012\")";
+/// Domain names.
+pub const FQDN_ALLOWED: &str = "a fully qualified domain name with at least two labels (corp.example.com): \
+     letters, digits, `-` inside labels, no trailing dot";
+/// NetBIOS names.
+pub const NETBIOS_ALLOWED: &str = "a NetBIOS name of 1-15 characters without spaces or any of \\ / : * ? \" < > |, not starting with `.` (CORP)";
+/// The DNS server list.
+pub const DNS_SERVERS_ALLOWED: &str =
+    "1 to 4 distinct IPv4 addresses of DNS servers for the domain (2 advised)";
+/// One DNS server.
+pub const DNS_SERVER_ALLOWED: &str =
+    "an IPv4 address such as 10.0.0.10 (not loopback, link-local, multicast or 0.0.0.0)";
+/// Only one DNS server.
+pub const DNS_SERVERS_ADVICE: &str =
+    "give two DNS servers so the directory survives the loss of one";
+/// Public DNS server addresses in trust mode.
+pub const PUBLIC_DNS_ADVICE: &str = "the Managed AD reaches public addresses only through IP routes (AddIpRoutes); prefer private addresses reached over VPN or Direct Connect";
+/// VPC ids.
+pub const VPC_ID_ALLOWED: &str = "a VPC id: `vpc-` and 8 or 17 hex digits (vpc-0123456789abcdef0)";
+/// Subnet ids.
+pub const SUBNET_ID_ALLOWED: &str =
+    "a subnet id: `subnet-` and 8 or 17 hex digits (subnet-0123456789abcdef0)";
+/// The subnet pair.
+pub const SUBNETS_ALLOWED: &str =
+    "exactly 2 distinct subnets of the VPC, in different Availability Zones";
+/// Directory ids.
+pub const DIRECTORY_ID_ALLOWED: &str = "a directory id: `d-` and 10 hex digits (d-0123456789)";
+/// Service account names.
+pub const SERVICE_ACCOUNT_ALLOWED: &str = "the account's sAMAccountName only: letters, digits, `.`, `_`, `-` (svc-adconnector, not CORP\\svc or svc@corp.example.com)";
+/// Connection modes.
+pub const MODE_ALLOWED: &str = "`ad-connector` or `trust`";
+/// Simple AD.
+pub const SIMPLE_AD_REFUSED: &str =
+    "Simple AD (Samba based) does not work with IAM Identity Center";
+/// AD Connector section required.
+pub const AD_CONNECTOR_REQUIRED: &str =
+    "add `connection.adConnector` (size, vpcId, subnetIds, serviceAccount)";
+/// Trust section required.
+pub const TRUST_REQUIRED: &str = "add `connection.trust` (direction, type, password, managedAd)";
+/// Only the section of the mode.
+pub const ONE_SECTION_PER_MODE: &str = "keep only the section that matches `connection.mode`";
+/// Trust directions.
+pub const DIRECTION_ALLOWED: &str = "only `two-way` works with IAM Identity Center";
+/// One-way outgoing.
+pub const ONE_WAY_OUTGOING_REFUSED: &str = "a one-way outgoing trust (the AWS domain trusts the self-managed one, \
+     not the reverse) lets users sign in but breaks sync: IAM Identity Center cannot read the self-managed users and groups";
+/// One-way incoming.
+pub const ONE_WAY_INCOMING_REFUSED: &str = "a one-way incoming trust (the self-managed domain trusts the AWS one, \
+     not the reverse) lets IAM Identity Center read users and groups but breaks sign-in: self-managed users cannot authenticate to AWS";
+/// existingDirectoryId / create.
+pub const MANAGED_AD_ONE_OF: &str = "set exactly one of `existingDirectoryId` (a Managed Microsoft AD you have) or `create` (a new one)";
+/// Managed AD domain name.
+pub const MANAGED_DOMAIN_DIFFERS: &str =
+    "the AWS Managed Microsoft AD needs its own domain name (aws.corp.example.com)";
+/// Managed AD NetBIOS name.
+pub const MANAGED_NETBIOS_DIFFERS: &str =
+    "the two NetBIOS names of a trust must differ (AWSCORP and CORP)";
+/// Instance ARN.
+pub const INSTANCE_ARN_ALLOWED: &str =
+    "arn:aws:sso:::instance/ssoins-<16 characters>, or leave it out to discover it";
+/// Permission set names.
+pub const PERMISSION_SET_NAME_ALLOWED: &str =
+    "1-32 characters of letters, digits and + = , . @ _ -";
+/// Permission set names are unique.
+pub const PERMISSION_SET_UNIQUE: &str = "each permission set name appears once";
+/// existing: true.
+pub const EXISTING_PERMISSION_SET: &str = "an existing permission set is only referenced: remove `sessionDuration` and `managedPolicies`, or `existing: true`";
+/// Session durations.
+pub const SESSION_DURATION_ALLOWED: &str =
+    "an ISO 8601 duration from PT1H to PT12H (PT8H, PT1H30M)";
+/// Managed policies.
+pub const MANAGED_POLICY_ALLOWED: &str =
+    "distinct AWS managed policy ARNs: arn:aws:iam::aws:policy/NAME";
+/// At most this many managed policies on one permission set (Identity Center quota).
+pub const MAX_MANAGED_POLICIES: usize = 20;
+/// Too many managed policies.
+pub const MANAGED_POLICY_COUNT: &str = "at most 20 managed policies per permission set";
+/// Group names.
+pub const GROUP_ALLOWED: &str =
+    "the name of a group in the self-managed AD that is in the sync scope";
+/// Assignment references.
+pub const PERMISSION_SET_REFERENCE: &str = "the name of a permission set under `identityCenter.permissionSets` (add it, with `existing: true` if it already exists)";
+/// Assignment accounts.
+pub const ACCOUNTS_ALLOWED: &str = "one or more distinct 12-digit AWS account ids, quoted";
+/// The tag apply sets on what it creates.
+pub const PLAN_TAG_KEY: &str = "adsso:plan";
+/// At most this many user tags (AWS allows 50 per resource; adsso adds one).
+pub const MAX_USER_TAGS: usize = 49;
+/// Tag count.
+pub const TAGS_COUNT_ALLOWED: &str = "at most 49 tags (AWS allows 50 and adsso adds `adsso:plan`)";
+/// Tag keys.
+pub const TAG_KEY_ALLOWED: &str = "a tag key of 1-128 letters, digits, spaces and _ . : / = + - @, not starting with `aws:` and not `adsso:plan`";
+/// Tag values.
+pub const TAG_VALUE_ALLOWED: &str =
+    "a tag value of 0-256 letters, digits, spaces and _ . : / = + - @";
+
+/// Words of the diagrams.
+pub mod diagram {
+    /// Identity Center box.
+    pub const IDENTITY_CENTER: &str = "IAM Identity Center";
+    /// Managed AD box.
+    pub const MANAGED_AD: &str = "AWS Managed Microsoft AD";
+    /// AD Connector box.
+    pub const AD_CONNECTOR: &str = "AD Connector";
+    /// Self-managed box.
+    pub const SELF_MANAGED: &str = "Self-managed AD";
+    /// Instance not pinned in the plan.
+    pub const INSTANCE_DISCOVERED: &str = "instance found at apply time";
+    /// Existing directory without a known domain name.
+    pub const EXISTING_DIRECTORY: &str = "the existing Managed AD";
+    /// Neither existing nor create.
+    pub const NOT_CHOSEN: &str = "not chosen yet";
+    /// Trust arrow label.
+    pub const TRUSTS: &str = "trusts";
+    /// Sign-in access label.
+    pub const SIGN_IN: &str = "sign-in";
+    /// Sync access label.
+    pub const SYNC: &str = "sync";
+    /// Identity source arrow label.
+    pub const IDENTITY_SOURCE: &str = "identity source";
+    /// Identity source arrow legend.
+    pub const IDENTITY_SOURCE_SWITCH: &str = "identity source: set in the Identity Center console (switching deletes its existing users, groups and assignments)";
+    /// Forwarder label.
+    pub const FORWARDER: &str = "DNS forwarder";
+    /// Connector traffic label.
+    pub const CONNECTOR_TRAFFIC: &str = "DNS 53 · Kerberos 88 · LDAP 389 (TCP+UDP)";
+    /// Incomplete plan.
+    pub const INCOMPLETE_HEADLINE: &str = "Incomplete plan: no supported connection to draw";
+    /// Incomplete plan note.
+    pub const INCOMPLETE_NOTE: &str = "Choose `mode: trust` with `connection.trust` or `mode: ad-connector` with `connection.adConnector`.";
+
+    /// Notes for the trust design.
+    pub const TRUST_NOTES: &[&str] = &[
+        "Users and groups stay in your AD; Identity Center reads them through the trust.",
+        "Sync groups that live in your domain: members of Managed AD groups that come from the trusted domain are not synced.",
+        "Open the Managed AD's security group OUTBOUND to your DNS servers and DCs (the usual \"domain could not be contacted\").",
+    ];
+    /// Notes for the AD Connector design.
+    pub const CONNECTOR_NOTES: &[&str] = &[
+        "Nothing is cached in AWS: every sign-in is proxied to your domain controllers.",
+        "Password resets happen in AD only, not from the AWS access portal.",
+        "One domain only: several domains or forests need a two-way trust with a Managed AD.",
+    ];
+
+    /// Headline of a trust diagram.
+    pub fn trust_headline(kind: &str, plan: &str, region: &str) -> String {
+        format!("Two-way {kind} trust · plan {plan} · {region}")
+    }
+    /// Headline of an AD Connector diagram.
+    pub fn connector_headline(plan: &str, region: &str) -> String {
+        format!("AD Connector · plan {plan} · {region}")
+    }
+    /// `a trusts b`.
+    pub fn trusts(truster: &str, trusted: &str) -> String {
+        format!("{truster} trusts {trusted}")
+    }
+    /// Sign-in access.
+    pub fn sign_in(domain: &str) -> String {
+        format!("sign-in: users of {domain} authenticate to AWS")
+    }
+    /// Sync access.
+    pub fn sync(domain: &str) -> String {
+        format!("sync: IAM Identity Center reads users and groups of {domain}")
+    }
+    /// What breaks without the AWS -> self-managed trust.
+    pub fn sign_in_breaks(domain: &str) -> String {
+        format!("sign-in breaks: users of {domain} cannot authenticate to AWS")
+    }
+    /// What breaks without the self-managed -> AWS trust.
+    pub fn sync_breaks(domain: &str) -> String {
+        format!("sync breaks: IAM Identity Center cannot read users and groups of {domain}")
+    }
+    /// The AWS-side forwarder.
+    pub fn aws_forwarder(domain: &str, dns: &str) -> String {
+        format!("on the Managed AD (apply creates it): {domain} → {dns}")
+    }
+    /// The on-prem forwarder.
+    pub fn onprem_forwarder(aws_domain: &str) -> String {
+        format!(
+            "on your DNS servers (adsso onprem-script): {aws_domain} → the Managed AD's DNS IPs"
+        )
+    }
+    /// AD Connector traffic.
+    pub fn connector_traffic(domain: &str) -> String {
+        format!(
+            "from both connector subnets to the DCs of {domain}: DNS 53, Kerberos 88, LDAP 389, TCP and UDP"
+        )
+    }
+}
