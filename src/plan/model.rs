@@ -106,6 +106,7 @@ pub enum Mode {
     Trust,
     /// Simple AD. Recognised only so validation can refuse it with the reason:
     /// IAM Identity Center does not support Simple AD.
+    #[schemars(skip)]
     SimpleAd,
 }
 
@@ -167,8 +168,10 @@ pub enum TrustDirection {
     /// Both directions: sign-in and sync both work.
     TwoWay,
     /// Only the AWS domain trusts the self-managed one. Refused: sync breaks.
+    #[schemars(skip)]
     OneWayOutgoing,
     /// Only the self-managed domain trusts the AWS one. Refused: sign-in breaks.
+    #[schemars(skip)]
     OneWayIncoming,
 }
 
