@@ -39,7 +39,7 @@ impl From<Outcome> for ExitCode {
 #[derive(Debug, thiserror::Error, miette::Diagnostic)]
 pub enum CommandError {
     /// The plan file cannot be read.
-    #[error("cannot read the plan {path}: {source}")]
+    #[error("cannot read the plan {path}")]
     #[diagnostic(help(
         "give the path of a plan file; `adsso init --mode trust > plan.yaml` writes one"
     ))]

@@ -18,7 +18,17 @@ fn fqdns() {
     for good in ["corp.example.com", "a.b", "my-corp.example.co.uk", "x1.y2"] {
         assert!(fqdn(good).is_ok(), "{good}");
     }
-    for bad in ["", "corp", "corp.example.com.", "corp..com", "-corp.com", "corp-.com", "co rp.com", "corp_x.com", "a--b.com"] {
+    for bad in [
+        "",
+        "corp",
+        "corp.example.com.",
+        "corp..com",
+        "-corp.com",
+        "corp-.com",
+        "co rp.com",
+        "corp_x.com",
+        "a--b.com",
+    ] {
         assert!(fqdn(bad).is_err(), "{bad}");
     }
     assert!(fqdn(&format!("{}.com", "a".repeat(64))).is_err());
@@ -42,7 +52,20 @@ fn netbios_names() {
 fn dns_servers() {
     assert!(dns_server("10.0.0.10").is_ok());
     assert!(dns_server("203.0.113.5").is_ok());
-    for bad in ["", "10.0.0", "10.0.0.256", "::1", "fe80::1", "dc1.corp.example.com", "0.0.0.0", "127.0.0.1", "224.0.0.1", "255.255.255.255", "169.254.1.1", "010.0.0.1"] {
+    for bad in [
+        "",
+        "10.0.0",
+        "10.0.0.256",
+        "::1",
+        "fe80::1",
+        "dc1.corp.example.com",
+        "0.0.0.0",
+        "127.0.0.1",
+        "224.0.0.1",
+        "255.255.255.255",
+        "169.254.1.1",
+        "010.0.0.1",
+    ] {
         assert!(dns_server(bad).is_err(), "{bad}");
     }
     assert!(is_rfc1918("10.1.2.3".parse().unwrap()));
@@ -55,11 +78,24 @@ fn resource_ids() {
     assert!(resource_id("vpc-0123456789abcdef0", "vpc").is_ok());
     assert!(resource_id("vpc-01234567", "vpc").is_ok());
     assert!(resource_id("subnet-0fedcba9876543210", "subnet").is_ok());
-    for bad in ["vpc-0123", "vpc-0123456789ABCDEF0", "vpc0123456789abcdef0", "subnet-0123456789abcdef0", "vpc-0123456789abcdef0g", ""] {
+    for bad in [
+        "vpc-0123",
+        "vpc-0123456789ABCDEF0",
+        "vpc0123456789abcdef0",
+        "subnet-0123456789abcdef0",
+        "vpc-0123456789abcdef0g",
+        "",
+    ] {
         assert!(resource_id(bad, "vpc").is_err(), "{bad}");
     }
     assert!(directory_id("d-0123456789").is_ok());
-    for bad in ["d-012345678", "d-01234567890", "d-012345678g", "D-0123456789", "0123456789"] {
+    for bad in [
+        "d-012345678",
+        "d-01234567890",
+        "d-012345678g",
+        "D-0123456789",
+        "0123456789",
+    ] {
         assert!(directory_id(bad).is_err(), "{bad}");
     }
 }
@@ -70,10 +106,23 @@ fn accounts_and_regions() {
     for bad in ["12345678901", "1234567890123", "12345678901a", ""] {
         assert!(account_id(bad).is_err(), "{bad}");
     }
-    for good in ["us-east-1", "eu-central-1", "us-gov-west-1", "ap-southeast-2", "il-central-1"] {
+    for good in [
+        "us-east-1",
+        "eu-central-1",
+        "us-gov-west-1",
+        "ap-southeast-2",
+        "il-central-1",
+    ] {
         assert!(region(good).is_ok(), "{good}");
     }
-    for bad in ["us-east", "US-EAST-1", "useast1", "us-east-1a", "", "east-1"] {
+    for bad in [
+        "us-east",
+        "US-EAST-1",
+        "useast1",
+        "us-east-1a",
+        "",
+        "east-1",
+    ] {
         assert!(region(bad).is_err(), "{bad}");
     }
 }
@@ -83,8 +132,16 @@ fn service_accounts() {
     assert!(service_account_name("svc-adconnector").is_ok());
     assert!(service_account_name("svc.ad_conn-1").is_ok());
     assert!(service_account_name("").is_err());
-    assert!(service_account_name("CORP\\svc").unwrap_err().contains("DOMAIN"));
-    assert!(service_account_name("svc@corp.example.com").unwrap_err().contains('@'));
+    assert!(
+        service_account_name("CORP\\svc")
+            .unwrap_err()
+            .contains("DOMAIN")
+    );
+    assert!(
+        service_account_name("svc@corp.example.com")
+            .unwrap_err()
+            .contains('@')
+    );
     assert!(service_account_name("svc ad").is_err());
 }
 
@@ -109,7 +166,20 @@ fn session_durations() {
     assert!(session_duration("PT13H").unwrap_err().contains("13 h"));
     assert!(session_duration("PT30M").unwrap_err().contains("30 min"));
     assert!(session_duration("PT12H1S").is_err());
-    for malformed in ["", "P", "PT", "8h", "PT8", "P1Y", "P1W", "PT1M1H", "PTH", "PT8H8H", "P1D", "PT99999999999H"] {
+    for malformed in [
+        "",
+        "P",
+        "PT",
+        "8h",
+        "PT8",
+        "P1Y",
+        "P1W",
+        "PT1M1H",
+        "PTH",
+        "PT8H8H",
+        "P1D",
+        "PT99999999999H",
+    ] {
         assert!(session_duration(malformed).is_err(), "{malformed}");
     }
 }

@@ -18,11 +18,17 @@ fn trust_plan() -> Plan {
 }
 
 fn errors(plan: &Plan) -> Vec<Diagnostic> {
-    validate(plan).into_iter().filter(Diagnostic::is_error).collect()
+    validate(plan)
+        .into_iter()
+        .filter(Diagnostic::is_error)
+        .collect()
 }
 
 fn error_paths(plan: &Plan) -> Vec<String> {
-    errors(plan).iter().map(|d| d.path.as_str().to_owned()).collect()
+    errors(plan)
+        .iter()
+        .map(|d| d.path.as_str().to_owned())
+        .collect()
 }
 
 fn trust(plan: &mut Plan) -> &mut Trust {
@@ -80,10 +86,17 @@ fn subnet_rules() {
     let subnet = connector(&mut plan).subnet_ids[0].clone();
     connector(&mut plan).subnet_ids[1] = subnet;
     assert_eq!(error_paths(&plan), ["connection.adConnector.subnetIds[1]"]);
-    connector(&mut plan).subnet_ids = vec!["subnet-1".into(), "subnet-0123456789abcdef0".into(), "subnet-01234567".into()];
+    connector(&mut plan).subnet_ids = vec![
+        "subnet-1".into(),
+        "subnet-0123456789abcdef0".into(),
+        "subnet-01234567".into(),
+    ];
     assert_eq!(
         error_paths(&plan),
-        ["connection.adConnector.subnetIds", "connection.adConnector.subnetIds[0]"]
+        [
+            "connection.adConnector.subnetIds",
+            "connection.adConnector.subnetIds[0]"
+        ]
     );
     connector(&mut plan).vpc_id = "vpc-xyz".into();
     assert!(error_paths(&plan).contains(&"connection.adConnector.vpcId".to_owned()));
@@ -97,17 +110,27 @@ fn simple_ad_is_refused_with_the_reason() {
     assert_eq!(found.len(), 1);
     assert_eq!(found[0].path.as_str(), "connection.mode");
     assert!(found[0].problem.contains("Simple AD"));
-    assert!(found[0].problem.contains("does not work with IAM Identity Center"));
+    assert!(
+        found[0]
+            .problem
+            .contains("does not work with IAM Identity Center")
+    );
 }
 
 #[test]
 fn mode_sections_must_match() {
     let mut plan = connector_plan();
     plan.connection.mode = Mode::Trust;
-    assert_eq!(error_paths(&plan), ["connection.trust", "connection.adConnector"]);
+    assert_eq!(
+        error_paths(&plan),
+        ["connection.trust", "connection.adConnector"]
+    );
     let mut plan = trust_plan();
     plan.connection.mode = Mode::AdConnector;
-    assert_eq!(error_paths(&plan), ["connection.adConnector", "connection.trust"]);
+    assert_eq!(
+        error_paths(&plan),
+        ["connection.adConnector", "connection.trust"]
+    );
 }
 
 #[test]
@@ -146,7 +169,10 @@ fn exactly_one_managed_ad_source() {
     trust(&mut plan).managed_ad.create = None;
     assert_eq!(error_paths(&plan), Vec::<String>::new());
     trust(&mut plan).managed_ad.existing_directory_id = Some("d-123".into());
-    assert_eq!(error_paths(&plan), ["connection.trust.managedAd.existingDirectoryId"]);
+    assert_eq!(
+        error_paths(&plan),
+        ["connection.trust.managedAd.existingDirectoryId"]
+    );
     trust(&mut plan).managed_ad.existing_directory_id = None;
     assert_eq!(error_paths(&plan), ["connection.trust.managedAd"]);
 }
@@ -167,7 +193,8 @@ fn identity_center_rules() {
     let mut plan = trust_plan();
     let center = plan.identity_center.as_mut().unwrap();
     center.permission_sets[0].session_duration = Some("PT13H".into());
-    center.permission_sets[1].managed_policies = vec!["arn:aws:iam::aws:policy/ReadOnlyAccess".into()];
+    center.permission_sets[1].managed_policies =
+        vec!["arn:aws:iam::aws:policy/ReadOnlyAccess".into()];
     center.assignments[0].permission_set = "Nope".into();
     center.assignments[1].accounts = vec!["1234".into()];
     center.instance_arn = Some("arn:aws:sso:::instance/x".into());
@@ -190,8 +217,14 @@ fn duplicate_permission_sets_and_accounts() {
     center.permission_sets[1].name = "ReadOnly".into();
     center.assignments[0].accounts = vec!["111122223333".into(), "111122223333".into()];
     let paths = error_paths(&plan);
-    assert!(paths.contains(&"identityCenter.permissionSets[1].name".to_owned()), "{paths:?}");
-    assert!(paths.contains(&"identityCenter.assignments[0].accounts[1]".to_owned()), "{paths:?}");
+    assert!(
+        paths.contains(&"identityCenter.permissionSets[1].name".to_owned()),
+        "{paths:?}"
+    );
+    assert!(
+        paths.contains(&"identityCenter.assignments[0].accounts[1]".to_owned()),
+        "{paths:?}"
+    );
 }
 
 #[test]
