@@ -7,7 +7,10 @@ use adsso::diagram::{self, Diagram, WIDTH};
 use adsso::plan;
 
 const EXAMPLES: &[(&str, &str)] = &[
-    ("ad-connector", include_str!("../assets/examples/ad-connector.yaml")),
+    (
+        "ad-connector",
+        include_str!("../assets/examples/ad-connector.yaml"),
+    ),
     ("trust", include_str!("../assets/examples/trust.yaml")),
 ];
 
@@ -23,13 +26,35 @@ fn schema_asset_is_current() {
 
 #[test]
 fn schema_lists_the_contract_keys_and_refuses_unknown_ones() {
-    let schema: serde_json::Value = serde_json::from_str(&plan::schema::plan_schema_json()).unwrap();
-    let required: Vec<&str> = schema["required"].as_array().unwrap().iter().map(|v| v.as_str().unwrap()).collect();
-    assert_eq!(required, ["apiVersion", "kind", "metadata", "aws", "selfManaged", "connection"]);
-    assert_eq!(schema["additionalProperties"], serde_json::Value::Bool(false));
+    let schema: serde_json::Value =
+        serde_json::from_str(&plan::schema::plan_schema_json()).unwrap();
+    let required: Vec<&str> = schema["required"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|v| v.as_str().unwrap())
+        .collect();
+    assert_eq!(
+        required,
+        [
+            "apiVersion",
+            "kind",
+            "metadata",
+            "aws",
+            "selfManaged",
+            "connection"
+        ]
+    );
+    assert_eq!(
+        schema["additionalProperties"],
+        serde_json::Value::Bool(false)
+    );
     let text = plan::schema::plan_schema_json();
     assert!(text.contains("\"two-way\""));
-    assert!(!text.contains("simple-ad"), "the schema must not offer Simple AD");
+    assert!(
+        !text.contains("simple-ad"),
+        "the schema must not offer Simple AD"
+    );
 }
 
 #[test]
@@ -48,7 +73,10 @@ fn example_diagrams_match_snapshots_and_fit_80_columns() {
         let model = Diagram::from_plan(&parsed.plan);
         let rendered = diagram::render_text(&model);
         for line in rendered.lines() {
-            assert!(line.chars().count() <= WIDTH, "{name}: `{line}` is wider than {WIDTH}");
+            assert!(
+                line.chars().count() <= WIDTH,
+                "{name}: `{line}` is wider than {WIDTH}"
+            );
         }
         insta::assert_snapshot!(format!("{name}-text"), rendered);
         insta::assert_snapshot!(format!("{name}-mermaid"), diagram::render_mermaid(&model));
@@ -57,7 +85,8 @@ fn example_diagrams_match_snapshots_and_fit_80_columns() {
 
 #[test]
 fn one_way_trust_diagram_shows_the_missing_arrow() {
-    let text = include_str!("../assets/examples/trust.yaml").replace("direction: two-way", "direction: one-way-outgoing");
+    let text = include_str!("../assets/examples/trust.yaml")
+        .replace("direction: two-way", "direction: one-way-outgoing");
     let parsed = plan::parse(text.as_bytes()).unwrap();
     let model = Diagram::from_plan(&parsed.plan);
     let rendered = diagram::render_text(&model);
