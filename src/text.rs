@@ -2,6 +2,8 @@
 //! Keeping it here keeps the wording consistent between `validate`, `diagram`, the wizard and
 //! the README, and makes it reviewable in one read.
 
+use crate::plan::rules::shown;
+
 // ---- loading ---------------------------------------------------------------------------------
 
 /// What a plan file may be.
@@ -35,6 +37,8 @@ pub const SECRET_NOT_A_MAP: &str =
 /// `{prompt: false}`.
 pub const SECRET_PROMPT_FALSE: &str =
     "`prompt: false` gives no secret; use {prompt: true}, {env: NAME} or {file: PATH}";
+/// An unknown key inside a secret reference (not shown: it may be a pasted secret).
+pub const SECRET_UNKNOWN_KEY: &str = "unknown key in a secret reference (not shown); a secret reference is {env: NAME}, {file: PATH} (mode 0600) or {prompt: true}";
 /// More than one source.
 pub const SECRET_SEVERAL: &str =
     "a secret reference names exactly one source: {env: NAME}, {file: PATH} or {prompt: true}";
@@ -68,14 +72,21 @@ pub fn explain_parse_error(message: &str) -> ParseExplanation {
     };
     if let Some((name, expected)) = split_expected(message, "unknown field `") {
         return explain(
-            format!("unknown key `{name}`"),
+            format!("unknown key {}", shown(name)),
             format!("allowed keys here: {expected}"),
         );
     }
     if let Some((name, expected)) = split_expected(message, "unknown variant `") {
         return explain(
-            format!("`{name}` is not allowed"),
+            format!("{} is not allowed", shown(name)),
             format!("allowed values: {expected}"),
+        );
+    }
+    if let Some(breach) = message.strip_prefix("budget breached: ") {
+        let kind = breach.split([' ', '{', '(']).next().unwrap_or_default();
+        return explain(
+            format!("the document is too large or too complex ({kind})"),
+            PLAN_LIMITS.into(),
         );
     }
     if let Some(name) = message
@@ -91,7 +102,7 @@ pub fn explain_parse_error(message: &str) -> ParseExplanation {
     if let Some(key) = message.strip_prefix("duplicate mapping key: ") {
         let key = key.split(", set ").next().unwrap_or(key);
         return explain(
-            format!("the key `{key}` appears twice"),
+            format!("the key {} appears twice", shown(key)),
             "each key once".into(),
         );
     }
@@ -106,10 +117,19 @@ pub fn explain_parse_error(message: &str) -> ParseExplanation {
             "expected a single value here",
             "text, a number or a name, not a list or mapping",
         ),
-        other if other.contains("budget") || other.contains("limit") => (other, PLAN_LIMITS),
         other => (other, ""),
     };
-    explain(problem.to_owned(), allowed.to_owned())
+    explain(shorten(problem), allowed.to_owned())
+}
+
+/// A parser message cut to a readable length (it may quote the input).
+fn shorten(message: &str) -> String {
+    const MAX: usize = 300;
+    if message.chars().count() <= MAX {
+        message.to_owned()
+    } else {
+        format!("{}…", message.chars().take(MAX).collect::<String>())
+    }
 }
 
 /// The resource limits on plan files.
@@ -287,9 +307,21 @@ pub mod diagram {
         "One domain only: several domains or forests need a two-way trust with a Managed AD.",
     ];
 
-    /// Headline of a trust diagram.
-    pub fn trust_headline(kind: &str, plan: &str, region: &str) -> String {
-        format!("Two-way {kind} trust · plan {plan} · {region}")
+    /// Headline of a trust diagram; `direction` is `two-way`, `one-way outgoing`...
+    pub fn trust_headline(direction: &str, kind: &str, plan: &str, region: &str) -> String {
+        let direction = match direction {
+            "two-way" => "Two-way".to_owned(),
+            other => format!("{} (refused)", capitalise(other)),
+        };
+        format!("{direction} {kind} trust · plan {plan} · {region}")
+    }
+
+    fn capitalise(text: &str) -> String {
+        let mut chars = text.chars();
+        chars
+            .next()
+            .map(|first| first.to_uppercase().chain(chars).collect())
+            .unwrap_or_default()
     }
     /// Headline of an AD Connector diagram.
     pub fn connector_headline(plan: &str, region: &str) -> String {

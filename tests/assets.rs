@@ -93,6 +93,10 @@ fn one_way_trust_diagram_shows_the_missing_arrow() {
     assert!(rendered.contains("✗ MISSING: corp.example.com trusts aws.corp.example.com"));
     assert!(rendered.contains("sync breaks"));
     assert!(rendered.contains("(no sync)"));
+    assert!(
+        rendered.lines().all(|line| line.chars().count() <= WIDTH),
+        "{rendered}"
+    );
     insta::assert_snapshot!("trust-one-way-outgoing-text", rendered);
     let mermaid = diagram::render_mermaid(&model);
     assert!(mermaid.contains(".-x managed_ad"), "{mermaid}");

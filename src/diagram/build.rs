@@ -78,10 +78,10 @@ fn trust_diagram(plan: &Plan, trust: &Trust) -> Diagram {
         crate::plan::TrustType::Forest => "forest",
         crate::plan::TrustType::External => "external",
     };
-    let (outgoing, incoming) = match trust.direction {
-        TrustDirection::TwoWay => (true, true),
-        TrustDirection::OneWayOutgoing => (true, false),
-        TrustDirection::OneWayIncoming => (false, true),
+    let (direction, outgoing, incoming) = match trust.direction {
+        TrustDirection::TwoWay => ("two-way", true, true),
+        TrustDirection::OneWayOutgoing => ("one-way outgoing", true, false),
+        TrustDirection::OneWayIncoming => ("one-way incoming", false, true),
     };
     let mut sign_in_trust = edge(
         NodeId::ManagedAd,
@@ -127,7 +127,7 @@ fn trust_diagram(plan: &Plan, trust: &Trust) -> Diagram {
     }
     let dns = plan.self_managed.dns_servers.join(", ");
     Diagram {
-        headline: words::trust_headline(kind, &plan.metadata.name, &plan.aws.region),
+        headline: words::trust_headline(direction, kind, &plan.metadata.name, &plan.aws.region),
         layout: Layout::Trust,
         nodes: vec![
             identity_center(plan),

@@ -15,7 +15,9 @@ const MIDDLE: usize = FULL - 2 * SIDE;
 
 /// Renders the diagram as text, ending with a newline.
 pub fn render_text(diagram: &Diagram) -> String {
-    let mut lines = vec![diagram.headline.clone(), String::new()];
+    let mut lines = Vec::new();
+    wrap(&diagram.headline, "", "  ", &mut lines);
+    lines.push(String::new());
     match diagram.layout {
         Layout::Trust => trust_layout(diagram, &mut lines),
         Layout::Connector => column_layout(diagram, &mut lines),

@@ -97,6 +97,19 @@ fn check_bytes(bytes: &[u8]) -> Result<&str, Diagnostic> {
     Ok(text)
 }
 
+/// The first tab at or after `from` (1-based line and column), if any.
+fn first_tab_from(text: &str, from: Position) -> Option<Position> {
+    text.lines()
+        .enumerate()
+        .skip(usize::try_from(from.line.saturating_sub(1)).unwrap_or(usize::MAX))
+        .find_map(|(index, line)| {
+            line.chars().position(|c| c == '\t').map(|column| Position {
+                line: index as u64 + 1,
+                column: column as u64 + 1,
+            })
+        })
+}
+
 /// 1-based line and column of a byte offset.
 fn position_of_offset(bytes: &[u8], offset: usize) -> Position {
     let before = &bytes[..offset.min(bytes.len())];
@@ -132,20 +145,27 @@ fn options() -> Options {
 
 /// Turns a parser error into a diagnostic naming the field it concerns.
 fn from_parse_error(error: &serde_saphyr::Error, text: &str) -> Diagnostic {
-    let position = error.location().and_then(|location| {
+    let message = error.without_snippet().to_string();
+    let reported = error.location().and_then(|location| {
         (location.line() > 0).then(|| Position {
             line: location.line(),
             column: location.column(),
         })
     });
     let source = SourceMap::build(text);
-    let at = position
+    let at = reported
         .and_then(|position| source.path_at(position).cloned())
         .unwrap_or_default();
-    let explained = text::explain_parse_error(&error.without_snippet().to_string());
-    let path = match &explained.missing_key {
-        Some(key) => source.enclosing_mapping(&at).key(key),
-        None => at,
+    let explained = text::explain_parse_error(&message);
+    let path = match (&explained.missing_key, reported) {
+        (Some(key), Some(position)) => source.mapping_for_missing_key(position).key(key),
+        (Some(key), None) => FieldPath::root().key(key),
+        (None, _) => at,
+    };
+    // The scanner reports a tab at the start of the scalar it was reading; point at the tab.
+    let position = match reported {
+        Some(position) if message.contains("tab") => first_tab_from(text, position).or(reported),
+        other => other,
     };
     Diagnostic {
         position,

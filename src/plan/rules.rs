@@ -7,16 +7,41 @@ use std::net::Ipv4Addr;
 /// A problem with one value, in plain words.
 pub type Problem = String;
 
+/// The longest part of a value a problem quotes; longer values are cut with `…`.
+const QUOTE_MAX: usize = 64;
+
+/// A value quoted for a problem message: in backticks, control characters escaped, cut at
+/// [`QUOTE_MAX`] characters so a megabyte value never floods the terminal.
+pub fn shown(value: &str) -> String {
+    let mut quoted: String = value
+        .chars()
+        .take(QUOTE_MAX)
+        .flat_map(char::escape_debug)
+        .collect();
+    if value.chars().count() > QUOTE_MAX {
+        quoted.push('…');
+    }
+    format!("`{quoted}`")
+}
+
 /// `metadata.name`: `[a-z0-9-]{1,63}`.
 pub fn plan_name(name: &str) -> Result<(), Problem> {
     if name.is_empty() || name.len() > 63 {
-        return Err(format!("`{name}` has {} characters", name.chars().count()));
+        return Err(format!(
+            "{} has {} characters",
+            shown(name),
+            name.chars().count()
+        ));
     }
     match name
         .chars()
         .find(|c| !matches!(c, 'a'..='z' | '0'..='9' | '-'))
     {
-        Some(bad) => Err(format!("`{name}` contains `{bad}`")),
+        Some(bad) => Err(format!(
+            "{} contains {}",
+            shown(name),
+            shown(&bad.to_string())
+        )),
         None => Ok(()),
     }
 }
@@ -28,32 +53,40 @@ pub fn fqdn(name: &str) -> Result<(), Problem> {
         return Err("the domain name is empty".into());
     }
     if name.ends_with('.') {
-        return Err(format!("`{name}` ends with a dot"));
+        return Err(format!("{} ends with a dot", shown(name)));
     }
     if name.len() > 255 {
-        return Err(format!("`{name}` is longer than 255 characters"));
+        return Err(format!("{} is longer than 255 characters", shown(name)));
     }
     if let Some(bad) = name
         .chars()
         .find(|c| !(c.is_ascii_alphanumeric() || *c == '.' || *c == '-'))
     {
-        return Err(format!("`{name}` contains `{bad}`"));
+        return Err(format!(
+            "{} contains {}",
+            shown(name),
+            shown(&bad.to_string())
+        ));
     }
     let labels: Vec<&str> = name.split('.').collect();
     if labels.len() < 2 {
-        return Err(format!("`{name}` is a single-label domain"));
+        return Err(format!("{} is a single-label domain", shown(name)));
     }
     for label in &labels {
         if label.is_empty() {
-            return Err(format!("`{name}` has an empty label"));
+            return Err(format!("{} has an empty label", shown(name)));
         }
         if label.starts_with('-') || label.ends_with('-') || label.contains("--") {
             return Err(format!(
-                "`{name}` has a label that starts or ends with `-`, or repeats it"
+                "{} has a label that starts or ends with `-`, or repeats it",
+                shown(name)
             ));
         }
         if label.len() > 63 {
-            return Err(format!("`{name}` has a label longer than 63 characters"));
+            return Err(format!(
+                "{} has a label longer than 63 characters",
+                shown(name)
+            ));
         }
     }
     Ok(())
@@ -67,15 +100,19 @@ pub const NETBIOS_FORBIDDEN: &[char] = &['\\', '/', ':', '*', '?', '"', '<', '>'
 pub fn netbios(name: &str) -> Result<(), Problem> {
     let length = name.chars().count();
     if length == 0 || length > 15 {
-        return Err(format!("`{name}` has {length} characters"));
+        return Err(format!("{} has {length} characters", shown(name)));
     }
     if let Some(bad) = name.chars().find(|c| {
         NETBIOS_FORBIDDEN.contains(c) || c.is_whitespace() || c.is_control() || !c.is_ascii()
     }) {
-        return Err(format!("`{name}` contains `{}`", bad.escape_default()));
+        return Err(format!(
+            "{} contains `{}`",
+            shown(name),
+            bad.escape_default()
+        ));
     }
     if name.starts_with('.') {
-        return Err(format!("`{name}` starts with `.`"));
+        return Err(format!("{} starts with `.`", shown(name)));
     }
     Ok(())
 }
@@ -84,14 +121,17 @@ pub fn netbios(name: &str) -> Result<(), Problem> {
 pub fn dns_server(address: &str) -> Result<Ipv4Addr, Problem> {
     let ip: Ipv4Addr = address
         .parse()
-        .map_err(|_| format!("`{address}` is not an IPv4 address"))?;
+        .map_err(|_| format!("{} is not an IPv4 address", shown(address)))?;
     if ip.is_unspecified()
         || ip.is_loopback()
         || ip.is_multicast()
         || ip.is_broadcast()
         || ip.is_link_local()
     {
-        return Err(format!("`{address}` cannot be a domain's DNS server"));
+        return Err(format!(
+            "{} cannot be a domain's DNS server",
+            shown(address)
+        ));
     }
     Ok(ip)
 }
@@ -106,10 +146,11 @@ pub fn resource_id(id: &str, prefix: &str) -> Result<(), Problem> {
     let hex = id
         .strip_prefix(prefix)
         .and_then(|rest| rest.strip_prefix('-'))
-        .ok_or_else(|| format!("`{id}` does not start with `{prefix}-`"))?;
+        .ok_or_else(|| format!("{} does not start with `{prefix}-`", shown(id)))?;
     if !(hex.len() == 8 || hex.len() == 17) || !is_lower_hex(hex) {
         return Err(format!(
-            "`{id}` is not `{prefix}-` followed by 8 or 17 hex digits"
+            "{} is not `{prefix}-` followed by 8 or 17 hex digits",
+            shown(id)
         ));
     }
     Ok(())
@@ -119,7 +160,10 @@ pub fn resource_id(id: &str, prefix: &str) -> Result<(), Problem> {
 pub fn directory_id(id: &str) -> Result<(), Problem> {
     match id.strip_prefix("d-") {
         Some(hex) if hex.len() == 10 && is_lower_hex(hex) => Ok(()),
-        _ => Err(format!("`{id}` is not `d-` followed by 10 hex digits")),
+        _ => Err(format!(
+            "{} is not `d-` followed by 10 hex digits",
+            shown(id)
+        )),
     }
 }
 
@@ -132,7 +176,7 @@ pub fn account_id(id: &str) -> Result<(), Problem> {
     if id.len() == 12 && id.chars().all(|c| c.is_ascii_digit()) {
         Ok(())
     } else {
-        Err(format!("`{id}` is not 12 digits"))
+        Err(format!("{} is not 12 digits", shown(id)))
     }
 }
 
@@ -150,7 +194,7 @@ pub fn region(name: &str) -> Result<(), Problem> {
     if well_formed {
         Ok(())
     } else {
-        Err(format!("`{name}` is not a Region name"))
+        Err(format!("{} is not a Region name", shown(name)))
     }
 }
 
@@ -160,16 +204,23 @@ pub fn service_account_name(name: &str) -> Result<(), Problem> {
         return Err("the user name is empty".into());
     }
     if name.contains('\\') {
-        return Err(format!("`{name}` has a `DOMAIN\\` prefix"));
+        return Err(format!("{} has a `DOMAIN\\` prefix", shown(name)));
     }
     if name.contains('@') {
-        return Err(format!("`{name}` is a user principal name (has `@`)"));
+        return Err(format!(
+            "{} is a user principal name (has `@`)",
+            shown(name)
+        ));
     }
     match name
         .chars()
         .find(|c| !(c.is_ascii_alphanumeric() || matches!(c, '.' | '_' | '-')))
     {
-        Some(bad) => Err(format!("`{name}` contains `{}`", bad.escape_default())),
+        Some(bad) => Err(format!(
+            "{} contains `{}`",
+            shown(name),
+            bad.escape_default()
+        )),
         None => Ok(()),
     }
 }
@@ -183,7 +234,7 @@ pub fn env_name(name: &str) -> Result<(), Problem> {
     if first_ok && chars.all(|c| c.is_ascii_alphanumeric() || c == '_') {
         Ok(())
     } else {
-        Err(format!("`{name}` is not an environment variable name"))
+        Err("the name is not an environment variable name (it is not shown: it may be a pasted secret)".into())
     }
 }
 
@@ -192,12 +243,12 @@ pub const SESSION_SECONDS: std::ops::RangeInclusive<u64> = 3_600..=43_200;
 
 /// An ISO 8601 duration (`PT8H`, `PT1H30M`, `P0DT4H`) within Identity Center's 1 to 12 hours.
 pub fn session_duration(text: &str) -> Result<u64, Problem> {
-    let seconds =
-        iso8601_seconds(text).ok_or_else(|| format!("`{text}` is not an ISO 8601 duration"))?;
+    let seconds = iso8601_seconds(text)
+        .ok_or_else(|| format!("{} is not an ISO 8601 duration", shown(text)))?;
     if SESSION_SECONDS.contains(&seconds) {
         Ok(seconds)
     } else {
-        Err(format!("`{text}` is {}", human_duration(seconds)))
+        Err(format!("{} is {}", shown(text), human_duration(seconds)))
     }
 }
 
@@ -258,12 +309,16 @@ pub fn human_duration(seconds: u64) -> String {
 pub fn permission_set_name(name: &str) -> Result<(), Problem> {
     let length = name.chars().count();
     if length == 0 || length > 32 {
-        return Err(format!("`{name}` has {length} characters"));
+        return Err(format!("{} has {length} characters", shown(name)));
     }
     match name.chars().find(|c| {
         !(c.is_ascii_alphanumeric() || matches!(c, '_' | '+' | '=' | ',' | '.' | '@' | '-'))
     }) {
-        Some(bad) => Err(format!("`{name}` contains `{}`", bad.escape_default())),
+        Some(bad) => Err(format!(
+            "{} contains `{}`",
+            shown(name),
+            bad.escape_default()
+        )),
         None => Ok(()),
     }
 }
@@ -284,7 +339,7 @@ pub fn managed_policy_arn(arn: &str) -> Result<(), Problem> {
     if ok {
         Ok(())
     } else {
-        Err(format!("`{arn}` is not an AWS managed policy ARN"))
+        Err(format!("{} is not an AWS managed policy ARN", shown(arn)))
     }
 }
 
@@ -306,7 +361,10 @@ pub fn instance_arn(arn: &str) -> Result<(), Problem> {
     if ok {
         Ok(())
     } else {
-        Err(format!("`{arn}` is not an Identity Center instance ARN"))
+        Err(format!(
+            "{} is not an Identity Center instance ARN",
+            shown(arn)
+        ))
     }
 }
 
@@ -314,11 +372,15 @@ pub fn instance_arn(arn: &str) -> Result<(), Problem> {
 pub fn tag_key(key: &str) -> Result<(), Problem> {
     let length = key.chars().count();
     if length == 0 || length > 128 {
-        return Err(format!("the tag key `{key}` has {length} characters"));
+        return Err(format!(
+            "the tag key {} has {length} characters",
+            shown(key)
+        ));
     }
     if key.to_ascii_lowercase().starts_with("aws:") {
         return Err(format!(
-            "the tag key `{key}` uses the reserved `aws:` prefix"
+            "the tag key {} uses the reserved `aws:` prefix",
+            shown(key)
         ));
     }
     tag_characters(key)
@@ -329,7 +391,9 @@ pub fn tag_value(value: &str) -> Result<(), Problem> {
     if value.chars().count() > 256 {
         return Err("the tag value is longer than 256 characters".into());
     }
+    // The value is not quoted: a tag value is free text and may hold something private.
     tag_characters(value)
+        .map_err(|_| "the tag value contains a character that is not allowed".into())
 }
 
 fn tag_characters(text: &str) -> Result<(), Problem> {
@@ -337,7 +401,11 @@ fn tag_characters(text: &str) -> Result<(), Problem> {
         .chars()
         .find(|c| !(c.is_alphanumeric() || *c == ' ' || "_.:/=+-@".contains(*c)))
     {
-        Some(bad) => Err(format!("`{text}` contains `{}`", bad.escape_default())),
+        Some(bad) => Err(format!(
+            "{} contains `{}`",
+            shown(text),
+            bad.escape_default()
+        )),
         None => Ok(()),
     }
 }

@@ -132,12 +132,56 @@ impl<'de> Visitor<'de> for SecretRefVisitor {
 }
 
 /// The keys a secret reference may use.
-#[derive(Deserialize)]
-#[serde(rename_all = "lowercase")]
 enum SecretKey {
     Env,
     File,
     Prompt,
+}
+
+impl<'de> Deserialize<'de> for SecretKey {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        deserializer.deserialize_identifier(SecretKeyVisitor)
+    }
+}
+
+/// Reads a key of a secret reference; an unknown key is refused without echoing it.
+struct SecretKeyVisitor;
+
+impl Visitor<'_> for SecretKeyVisitor {
+    type Value = SecretKey;
+
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("`env`, `file` or `prompt`")
+    }
+
+    fn visit_str<E: de::Error>(self, key: &str) -> Result<SecretKey, E> {
+        match key {
+            "env" => Ok(SecretKey::Env),
+            "file" => Ok(SecretKey::File),
+            "prompt" => Ok(SecretKey::Prompt),
+            _ => Err(E::custom(text::SECRET_UNKNOWN_KEY)),
+        }
+    }
+
+    fn visit_bytes<E: de::Error>(self, _: &[u8]) -> Result<SecretKey, E> {
+        Err(E::custom(text::SECRET_UNKNOWN_KEY))
+    }
+
+    fn visit_u64<E: de::Error>(self, _: u64) -> Result<SecretKey, E> {
+        Err(E::custom(text::SECRET_UNKNOWN_KEY))
+    }
+
+    fn visit_i64<E: de::Error>(self, _: i64) -> Result<SecretKey, E> {
+        Err(E::custom(text::SECRET_UNKNOWN_KEY))
+    }
+
+    fn visit_bool<E: de::Error>(self, _: bool) -> Result<SecretKey, E> {
+        Err(E::custom(text::SECRET_UNKNOWN_KEY))
+    }
+
+    fn visit_f64<E: de::Error>(self, _: f64) -> Result<SecretKey, E> {
+        Err(E::custom(text::SECRET_UNKNOWN_KEY))
+    }
 }
 
 impl JsonSchema for SecretRef {

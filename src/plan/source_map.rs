@@ -23,7 +23,14 @@ pub struct SourceMap {
     keys: HashMap<FieldPath, Position>,
     mappings: HashSet<FieldPath>,
     /// Every node and key start in document order, for reverse look-ups.
-    starts: Vec<(Position, FieldPath)>,
+    starts: Vec<(Position, FieldPath, Role)>,
+}
+
+/// Whether a recorded start is a mapping key or a value node.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Role {
+    Key,
+    Value,
 }
 
 enum Frame {
@@ -100,7 +107,7 @@ impl SourceMap {
                         let name = scalar.unwrap_or("?").to_owned();
                         let key_path = path.key(&name);
                         self.keys.entry(key_path.clone()).or_insert(position);
-                        self.starts.push((position, key_path));
+                        self.starts.push((position, key_path, Role::Key));
                         *key = MappingSlot::ExpectingValue(name);
                         // A complex (non-scalar) key: its contents are not fields.
                         return scalar.map_or(Some(path.key("?")), |_| None);
@@ -110,7 +117,7 @@ impl SourceMap {
             }
         };
         self.values.entry(path.clone()).or_insert(position);
-        self.starts.push((position, path.clone()));
+        self.starts.push((position, path.clone(), Role::Value));
         Some(path)
     }
 
@@ -134,6 +141,24 @@ impl SourceMap {
             .or_else(|| self.position_of(path))
     }
 
+    /// The mapping a "missing key" error at `position` concerns: the deepest mapping that starts
+    /// exactly there (an empty `{}` or a mapping reported at its start), else the innermost
+    /// mapping enclosing the field there.
+    pub fn mapping_for_missing_key(&self, position: Position) -> FieldPath {
+        let starting_here = self
+            .starts
+            .iter()
+            .filter(|(start, path, role)| {
+                *start == position && *role == Role::Value && self.mappings.contains(path)
+            })
+            .map(|(_, path, _)| path)
+            .max_by_key(|path| path.as_str().len());
+        match starting_here {
+            Some(path) => path.clone(),
+            None => self.enclosing_mapping(&self.path_at(position).cloned().unwrap_or_default()),
+        }
+    }
+
     /// The innermost mapping strictly enclosing `path` (the root when none is mapped).
     pub fn enclosing_mapping(&self, path: &FieldPath) -> FieldPath {
         let mut current = path.parent();
@@ -152,15 +177,15 @@ impl SourceMap {
         let exact = self
             .starts
             .iter()
-            .filter(|(start, _)| *start == position)
-            .map(|(_, path)| path)
+            .filter(|(start, _, _)| *start == position)
+            .map(|(_, path, _)| path)
             .max_by_key(|path| path.as_str().len());
         exact.or_else(|| {
             self.starts
                 .iter()
-                .filter(|(start, _)| *start <= position)
-                .max_by_key(|(start, _)| *start)
-                .map(|(_, path)| path)
+                .filter(|(start, _, _)| *start <= position)
+                .max_by_key(|(start, _, _)| *start)
+                .map(|(_, path, _)| path)
         })
     }
 }

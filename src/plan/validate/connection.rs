@@ -136,7 +136,10 @@ fn managed_ad(plan: &Plan, managed: &ManagedAd, path: &FieldPath, report: &mut R
             {
                 report.error(
                     path.key("domain"),
-                    format!("`{}` is the self-managed domain's name", create.domain),
+                    format!(
+                        "{} is the self-managed domain's name",
+                        rules::shown(&create.domain)
+                    ),
                     text::MANAGED_DOMAIN_DIFFERS,
                 );
             }
@@ -152,8 +155,8 @@ fn managed_ad(plan: &Plan, managed: &ManagedAd, path: &FieldPath, report: &mut R
                 report.error(
                     path.key("netbiosName"),
                     format!(
-                        "`{}` is the self-managed domain's NetBIOS name",
-                        create.netbios_name
+                        "{} is the self-managed domain's NetBIOS name",
+                        rules::shown(&create.netbios_name)
                     ),
                     text::MANAGED_NETBIOS_DIFFERS,
                 );

@@ -25,7 +25,7 @@ pub(super) fn check(center: &IdentityCenter, path: &FieldPath, report: &mut Repo
         if !names.insert(set.name.as_str()) {
             report.error(
                 item.key("name"),
-                format!("`{}` is defined twice", set.name),
+                format!("{} is defined twice", rules::shown(&set.name)),
                 text::PERMISSION_SET_UNIQUE,
             );
         }
@@ -74,7 +74,7 @@ fn permission_set(set: &PermissionSet, path: &FieldPath, report: &mut Report) {
         {
             report.error(
                 policies.index(index),
-                format!("`{arn}` is listed twice"),
+                format!("{} is listed twice", rules::shown(arn)),
                 text::MANAGED_POLICY_ALLOWED,
             );
         }
@@ -82,7 +82,7 @@ fn permission_set(set: &PermissionSet, path: &FieldPath, report: &mut Report) {
     if set.managed_policies.len() > text::MAX_MANAGED_POLICIES {
         report.error(
             policies,
-            format!("{} policies are given", set.managed_policies.len()),
+            format!("{} managed policies are given", set.managed_policies.len()),
             text::MANAGED_POLICY_COUNT,
         );
     }
@@ -105,8 +105,8 @@ fn assignment(
         report.error(
             path.key("permissionSet"),
             format!(
-                "`{}` is not a permission set of this plan",
-                assignment.permission_set
+                "{} is not a permission set of this plan",
+                rules::shown(&assignment.permission_set)
             ),
             text::PERMISSION_SET_REFERENCE,
         );
@@ -132,7 +132,7 @@ fn assignment(
         {
             report.error(
                 accounts.index(index),
-                format!("`{account}` is listed twice"),
+                format!("{} is listed twice", rules::shown(account)),
                 text::ACCOUNTS_ALLOWED,
             );
         }

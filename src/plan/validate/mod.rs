@@ -113,7 +113,7 @@ fn dns_servers(servers: &[String], path: &FieldPath, report: &mut Report) {
         2..=4 => {}
         n => report.error(
             path.clone(),
-            format!("{n} DNS servers are given"),
+            format!("{} given", plural(n, "DNS server")),
             text::DNS_SERVERS_ALLOWED,
         ),
     }
@@ -131,7 +131,7 @@ fn dns_servers(servers: &[String], path: &FieldPath, report: &mut Report) {
         {
             report.error(
                 item,
-                format!("`{server}` is listed twice"),
+                format!("{} is listed twice", rules::shown(server)),
                 text::DNS_SERVERS_ALLOWED,
             );
         }
@@ -175,7 +175,7 @@ pub(crate) fn vpc_and_subnets(
     if subnet_ids.len() != 2 {
         report.error(
             subnets.clone(),
-            format!("{} subnets are given", subnet_ids.len()),
+            format!("{} given", plural(subnet_ids.len(), "subnet")),
             text::SUBNETS_ALLOWED,
         );
     }
@@ -191,7 +191,7 @@ pub(crate) fn vpc_and_subnets(
     {
         report.error(
             subnets.index(1),
-            format!("`{second}` is the same subnet twice"),
+            format!("{} is the same subnet twice", rules::shown(second)),
             text::SUBNETS_ALLOWED,
         );
     }
@@ -202,7 +202,7 @@ fn tags(plan: &Plan, report: &mut Report) {
     if plan.tags.len() > text::MAX_USER_TAGS {
         report.error(
             path.clone(),
-            format!("{} tags are given", plan.tags.len()),
+            format!("{} given", plural(plan.tags.len(), "tag")),
             text::TAGS_COUNT_ALLOWED,
         );
     }
@@ -211,7 +211,7 @@ fn tags(plan: &Plan, report: &mut Report) {
         if key == text::PLAN_TAG_KEY {
             report.error(
                 tag,
-                format!("`{key}` is set by adsso itself"),
+                format!("{} is set by adsso itself", rules::shown(key)),
                 text::TAG_KEY_ALLOWED,
             );
             continue;
@@ -222,6 +222,14 @@ fn tags(plan: &Plan, report: &mut Report) {
         {
             report.check(tag, rules::tag_value(value), text::TAG_VALUE_ALLOWED);
         }
+    }
+}
+
+/// `1 subnet is`, `3 subnets are`.
+pub(crate) fn plural(count: usize, noun: &str) -> String {
+    match count {
+        1 => format!("1 {noun} is"),
+        n => format!("{n} {noun}s are"),
     }
 }
 
