@@ -42,6 +42,25 @@ pub enum Command {
         #[arg(long, value_enum)]
         mode: InitMode,
     },
+    /// Check the self-managed AD from here before AWS is touched: DNS SRV records, ports on the
+    /// domain controllers, the service account's LDAP bind (TLS only) and the KDC.
+    /// Exit 0 when nothing failed, 1 otherwise, 2 for an invalid plan.
+    Preflight {
+        /// The plan file (YAML).
+        file: PathBuf,
+        /// PEM file of the CA(s) that issued the DC certificates (default: the system's roots).
+        #[arg(long, value_name = "PEM")]
+        ca_file: Option<PathBuf>,
+        /// Limit for each single probe, e.g. `3s` or `500ms`.
+        #[arg(long, value_name = "DUR", default_value = "3s", value_parser = parse_duration)]
+        timeout: std::time::Duration,
+        /// Output format.
+        #[arg(long, value_enum, default_value_t = OutputFormat::Text)]
+        output: OutputFormat,
+        /// Allow the service account password over unencrypted LDAP when TLS is not available.
+        #[arg(long)]
+        allow_plain_ldap: bool,
+    },
     /// Print the JSON Schema of the plan format (the source of assets/plan.schema.json).
     Schema,
 }
@@ -62,4 +81,54 @@ pub enum InitMode {
     AdConnector,
     /// AWS Managed Microsoft AD with a two-way trust to the self-managed domain.
     Trust,
+}
+
+/// Report formats.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum OutputFormat {
+    /// A checklist for people.
+    Text,
+    /// JSON for scripts.
+    Json,
+}
+
+/// Parses `500ms`, `3s`, `2m` (a bare number is seconds); between 1 ms and 1 hour.
+pub fn parse_duration(text: &str) -> Result<std::time::Duration, String> {
+    let text = text.trim();
+    let split = text
+        .find(|c: char| !c.is_ascii_digit())
+        .unwrap_or(text.len());
+    let (number, unit) = text.split_at(split);
+    let value: u64 = number
+        .parse()
+        .map_err(|_| format!("`{text}` is not a duration like 500ms, 3s or 2m"))?;
+    let millis = match unit {
+        "ms" => Some(value),
+        "" | "s" => value.checked_mul(1_000),
+        "m" => value.checked_mul(60_000),
+        _ => None,
+    }
+    .ok_or_else(|| format!("`{text}` is not a duration like 500ms, 3s or 2m"))?;
+    if !(1..=3_600_000).contains(&millis) {
+        return Err(format!("`{text}` is outside 1ms..1h"));
+    }
+    Ok(std::time::Duration::from_millis(millis))
+}
+
+#[cfg(test)]
+mod tests {
+    use std::time::Duration;
+
+    use super::parse_duration;
+
+    #[test]
+    fn durations() {
+        assert_eq!(parse_duration("500ms"), Ok(Duration::from_millis(500)));
+        assert_eq!(parse_duration("3s"), Ok(Duration::from_secs(3)));
+        assert_eq!(parse_duration("3"), Ok(Duration::from_secs(3)));
+        assert_eq!(parse_duration("2m"), Ok(Duration::from_secs(120)));
+        for bad in ["", "s", "3h", "-1s", "0s", "2m30s", "99999999999999999999s"] {
+            assert!(parse_duration(bad).is_err(), "{bad}");
+        }
+    }
 }

@@ -7,4 +7,6 @@ pub mod cli;
 pub mod commands;
 pub mod diagram;
 pub mod plan;
+pub mod preflight;
+pub mod secret_source;
 pub mod text;

@@ -2,6 +2,7 @@
 
 pub mod diagram;
 pub mod init;
+pub mod preflight;
 pub mod validate;
 
 use std::io::Read;
@@ -49,6 +50,21 @@ pub enum CommandError {
         /// Why.
         source: std::io::Error,
     },
+    /// A secret could not be read.
+    #[error(transparent)]
+    #[diagnostic(transparent)]
+    Secret(#[from] crate::secret_source::SecretError),
+    /// The CA file cannot be used.
+    #[error("cannot use the CA file {path}: {reason}")]
+    CaFile {
+        /// The file.
+        path: PathBuf,
+        /// Why.
+        reason: String,
+    },
+    /// The async runtime could not start.
+    #[error("cannot start the async runtime")]
+    Runtime(#[source] std::io::Error),
     /// Writing to standard output failed.
     #[error("cannot write the output: {0}")]
     Write(#[from] std::io::Error),
@@ -61,7 +77,10 @@ impl CommandError {
             CommandError::Read { source, .. } if source.kind() == std::io::ErrorKind::NotFound => {
                 Outcome::Invalid
             }
-            CommandError::Read { .. } | CommandError::Write(_) => Outcome::Failed,
+            CommandError::Secret(_) | CommandError::CaFile { .. } => Outcome::Invalid,
+            CommandError::Read { .. } | CommandError::Write(_) | CommandError::Runtime(_) => {
+                Outcome::Failed
+            }
         }
     }
 }
@@ -73,6 +92,19 @@ pub fn run(cli: Cli) -> Result<Outcome, CommandError> {
         Command::Diagram { file, format } => diagram::run(&file, format),
         Command::Init { mode } => init::run(mode),
         Command::Schema => init::schema(),
+        Command::Preflight {
+            file,
+            ca_file,
+            timeout,
+            output,
+            allow_plain_ldap,
+        } => preflight::run(&preflight::Args {
+            file,
+            ca_file,
+            timeout,
+            output,
+            allow_plain_ldap,
+        }),
     }
 }
 

@@ -1,0 +1,88 @@
+//! `adsso preflight FILE`: validates the plan, resolves the service account password (AD
+//! Connector mode), runs the checks and prints the checklist. Exit 0 when nothing failed.
+
+use std::io::Write;
+use std::path::PathBuf;
+use std::time::Duration;
+
+use super::{CommandError, Outcome, read_plan};
+use crate::cli::OutputFormat;
+use crate::plan;
+use crate::preflight::ldap::{PlainLdap, tls_config};
+use crate::preflight::run::{Options, run as run_checks};
+use crate::secret_source;
+
+/// The command's arguments.
+pub struct Args {
+    /// The plan.
+    pub file: PathBuf,
+    /// CA certificates for LDAP TLS.
+    pub ca_file: Option<PathBuf>,
+    /// Per-probe limit.
+    pub timeout: Duration,
+    /// Output format.
+    pub output: OutputFormat,
+    /// Whether plain LDAP is allowed.
+    pub allow_plain_ldap: bool,
+}
+
+/// Runs preflight for the plan in `args.file`.
+pub fn run(args: &Args) -> Result<Outcome, CommandError> {
+    let bytes = read_plan(&args.file)?;
+    let parsed = match plan::load(&bytes) {
+        Ok((parsed, _)) => parsed,
+        Err(problems) => {
+            let mut err = std::io::stderr().lock();
+            write!(err, "{problems}")?;
+            writeln!(
+                err,
+                "{}: fix the plan first (`adsso validate` lists the problems)",
+                args.file.display()
+            )?;
+            return Ok(Outcome::Invalid);
+        }
+    };
+    let password = match &parsed.plan.connection.ad_connector {
+        Some(connector) => Some(secret_source::resolve(
+            &connector.service_account.password,
+            "service account password",
+        )?),
+        None => None,
+    };
+    let ca_pem = match &args.ca_file {
+        Some(path) => Some(std::fs::read(path).map_err(|error| CommandError::CaFile {
+            path: path.clone(),
+            reason: error.to_string(),
+        })?),
+        None => None,
+    };
+    let tls = tls_config(ca_pem.as_deref()).map_err(|reason| CommandError::CaFile {
+        path: args.ca_file.clone().unwrap_or_default(),
+        reason,
+    })?;
+    let options = Options {
+        timeout: args.timeout,
+        tls,
+        plain: if args.allow_plain_ldap {
+            PlainLdap::Allow
+        } else {
+            PlainLdap::Refuse
+        },
+    };
+    let runtime = tokio::runtime::Builder::new_multi_thread()
+        .worker_threads(2)
+        .enable_all()
+        .build()
+        .map_err(CommandError::Runtime)?;
+    let report = runtime.block_on(run_checks(&parsed.plan, password.as_ref(), &options));
+    let text = match args.output {
+        OutputFormat::Text => report.render_text(),
+        OutputFormat::Json => report.render_json(),
+    };
+    std::io::stdout().lock().write_all(text.as_bytes())?;
+    Ok(if report.passed() {
+        Outcome::Done
+    } else {
+        Outcome::Failed
+    })
+}
