@@ -21,6 +21,16 @@ pub struct Cli {
 /// The subcommands.
 #[derive(Debug, Subcommand)]
 pub enum Command {
+    /// Walk through choosing and describing the connection; ends by saving a plan (no AWS
+    /// account needed). Full-screen, or line by line with --plain (automatic when TERM=dumb).
+    Wizard {
+        /// Where to save the plan.
+        #[arg(long, value_name = "FILE", default_value = "adsso-plan.yaml")]
+        out: PathBuf,
+        /// Ask line by line instead of full-screen (screen readers, dumb terminals, logs).
+        #[arg(long)]
+        plain: bool,
+    },
     /// Check a plan offline: every field against AWS's rules and the supported designs.
     /// Exit 0 when it is valid (warnings may be printed), 2 when not.
     Validate {

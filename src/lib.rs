@@ -10,3 +10,4 @@ pub mod plan;
 pub mod preflight;
 pub mod secret_source;
 pub mod text;
+pub mod tui;

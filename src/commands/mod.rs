@@ -4,6 +4,7 @@ pub mod diagram;
 pub mod init;
 pub mod preflight;
 pub mod validate;
+pub mod wizard;
 
 use std::io::Read;
 use std::path::{Path, PathBuf};
@@ -62,6 +63,15 @@ pub enum CommandError {
         /// Why.
         reason: String,
     },
+    /// The wizard needs a terminal.
+    #[error("the wizard needs an interactive terminal (stdin and stdout are not both terminals)")]
+    #[diagnostic(help(
+        "run it in a terminal; `adsso init --mode trust` prints a plan template to fill in instead"
+    ))]
+    NoTerminal,
+    /// The terminal failed during the wizard.
+    #[error("the terminal failed during the wizard")]
+    Terminal(#[source] std::io::Error),
     /// The async runtime could not start.
     #[error("cannot start the async runtime")]
     Runtime(#[source] std::io::Error),
@@ -77,7 +87,10 @@ impl CommandError {
             CommandError::Read { source, .. } if source.kind() == std::io::ErrorKind::NotFound => {
                 Outcome::Invalid
             }
-            CommandError::Secret(_) | CommandError::CaFile { .. } => Outcome::Invalid,
+            CommandError::Secret(_) | CommandError::CaFile { .. } | CommandError::NoTerminal => {
+                Outcome::Invalid
+            }
+            CommandError::Terminal(_) => Outcome::Failed,
             CommandError::Read { .. } | CommandError::Write(_) | CommandError::Runtime(_) => {
                 Outcome::Failed
             }
@@ -88,6 +101,7 @@ impl CommandError {
 /// Runs the parsed command line.
 pub fn run(cli: Cli) -> Result<Outcome, CommandError> {
     match cli.command {
+        Command::Wizard { out, plain } => wizard::run(&out, plain),
         Command::Validate { file } => validate::run(&file),
         Command::Diagram { file, format } => diagram::run(&file, format),
         Command::Init { mode } => init::run(mode),

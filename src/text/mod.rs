@@ -261,3 +261,4 @@ pub const TAG_VALUE_ALLOWED: &str =
 
 pub mod diagram;
 pub mod preflight;
+pub mod wizard;

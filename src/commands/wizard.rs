@@ -1,0 +1,38 @@
+//! `adsso wizard [--out FILE] [--plain]`: picks the front end (plain when asked or when
+//! TERM=dumb), runs it, and reports how it ended.
+
+use std::io::IsTerminal;
+use std::path::Path;
+
+use super::{CommandError, Outcome};
+use crate::tui::model::{Colour, Exit, Model};
+use crate::tui::{plain, terminal};
+
+/// Runs the wizard.
+pub fn run(out: &Path, plain: bool) -> Result<Outcome, CommandError> {
+    if !std::io::stdin().is_terminal() || !std::io::stdout().is_terminal() {
+        return Err(CommandError::NoTerminal);
+    }
+    let dumb = std::env::var("TERM").is_ok_and(|term| term == "dumb");
+    let exit = if plain || dumb {
+        plain::run(out)
+            .map_err(|error| CommandError::Terminal(std::io::Error::other(error.to_string())))?
+    } else {
+        let colour = match std::env::var_os("NO_COLOR") {
+            Some(value) if !value.is_empty() => Colour::Off,
+            _ => Colour::On,
+        };
+        let model = Model::new(out.display().to_string(), colour);
+        terminal::run(model).map_err(CommandError::Terminal)?
+    };
+    Ok(match exit {
+        Exit::Saved(path) => {
+            eprintln!("{path}: {}", crate::text::wizard::SAVED);
+            Outcome::Done
+        }
+        Exit::Quit | Exit::Running => {
+            eprintln!("{}", crate::text::wizard::QUIT_UNSAVED);
+            Outcome::Failed
+        }
+    })
+}

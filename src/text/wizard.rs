@@ -1,0 +1,121 @@
+//! Words of the wizard: hints beside fields, the decision helper's questions and reasons,
+//! help texts and key hints.
+
+/// Hint: domain.
+pub const HINT_DOMAIN: &str = "your AD's DNS name, e.g. corp.example.com";
+/// Hint: NetBIOS.
+pub const HINT_NETBIOS: &str = "1-15 characters, e.g. CORP";
+/// Hint: DNS.
+pub const HINT_DNS: &str = "1-4 IPv4 addresses, comma separated (2 advised)";
+/// Hint: plan name.
+pub const HINT_PLAN_NAME: &str = "a-z, 0-9 and -; tags what apply creates";
+/// Hint: region.
+pub const HINT_REGION: &str = "the Region of your IAM Identity Center instance";
+/// Hint: account.
+pub const HINT_ACCOUNT: &str = "optional guard: apply refuses any other account";
+/// Hint: size.
+pub const HINT_SIZE: &str = "Small or Large (← → to change)";
+/// Hint: VPC.
+pub const HINT_VPC: &str = "vpc-0123456789abcdef0";
+/// Hint: subnet.
+pub const HINT_SUBNET: &str = "two subnets of the VPC in different Availability Zones";
+/// Hint: service account.
+pub const HINT_SERVICE_USER: &str = "sAMAccountName only, e.g. svc-adconnector";
+/// Hint: trust type.
+pub const HINT_TRUST_TYPE: &str = "forest (usual) or external (← → to change)";
+/// Hint: selective auth.
+pub const HINT_SELECTIVE: &str = "selective authentication on the AWS side (← →)";
+/// Hint: managed source.
+pub const HINT_MANAGED_SOURCE: &str =
+    "create a new Managed Microsoft AD, or use an existing one (← →)";
+/// Hint: directory.
+pub const HINT_DIRECTORY: &str =
+    "d-0123456789; must be a Managed Microsoft AD (not Simple AD or AD Connector)";
+/// Hint: managed domain.
+pub const HINT_MANAGED_DOMAIN: &str = "a new domain for AWS, e.g. aws.corp.example.com (not yours)";
+/// Hint: managed NetBIOS.
+pub const HINT_MANAGED_NETBIOS: &str = "e.g. AWSCORP; must differ from yours";
+/// Hint: edition.
+pub const HINT_EDITION: &str = "Standard or Enterprise (← →)";
+/// Hint: secret.
+pub const HINT_SECRET: &str = "environment variable name read at apply time; empty: ask at apply time. Never stored in the plan";
+
+/// Decision helper question.
+pub const Q_SEVERAL_DOMAINS: &str = "Must users of several domains or forests sign in?";
+/// Decision helper question.
+pub const Q_PORTAL_RESETS: &str = "Must users reset passwords from the AWS access portal?";
+/// Decision helper question.
+pub const Q_DATA_IN_AWS: &str = "May directory data live in AWS?";
+/// Reason.
+pub const WHY_SEVERAL_DOMAINS: &str =
+    "AD Connector reaches one domain only; several domains or forests need a two-way trust.";
+/// Reason.
+pub const WHY_NO_DATA_IN_AWS: &str =
+    "AD Connector caches nothing in AWS: it proxies every request to your DCs.";
+/// Reason.
+pub const WHY_SIMPLER: &str =
+    "With one domain, AD Connector is simpler: one gateway and a service account, no trust to run.";
+/// Reason.
+pub const WHY_RESETS: &str = "Neither design resets AD passwords from the portal: with AD Connector, resets happen in AD only.";
+/// Reason.
+pub const WHY_CONFLICT: &str =
+    "The trust puts an AWS Managed Microsoft AD in AWS (your users stay in your AD).";
+/// What does not work.
+pub const NOT_SUPPORTED: &str = "Not offered, because they do not work with IAM Identity Center: one-way trusts (one direction carries sign-in, the other lets Identity Center read users and groups) and Simple AD (Samba based).";
+/// Trust option.
+pub const OPTION_TRUST: &str =
+    "Two-way trust: AWS Managed Microsoft AD + a two-way forest or external trust";
+/// Connector option.
+pub const OPTION_CONNECTOR: &str =
+    "AD Connector: a gateway to one domain that caches nothing in AWS";
+/// Warning on review.
+pub const SWITCH_WARNING: &str = "Switching Identity Center's identity source to this directory deletes its existing users, groups and assignments and changes the portal URL (done in the console).";
+/// Saved.
+pub const SAVED: &str = "Plan saved (mode 0600). Check it with `adsso validate`, apply it with `adsso apply` once available.";
+/// Key hints.
+pub const KEYS: &str = "Tab/↑↓ move · ←→ change · Enter next · Esc back · ? help · Ctrl-C quit";
+/// Help text.
+pub const HELP: &str = "Tab, Shift-Tab, ↑ and ↓ move between fields. ← and → change a choice. Enter goes to the next field, and from the last one to the next screen. Esc goes back a screen; nothing typed is lost. On screens without text fields, q quits; Ctrl-C quits anywhere (asking first when the plan is not saved). Passwords are never asked here: the plan only names where apply will read them.";
+/// Too small.
+pub const TOO_SMALL: &str = "Enlarge the terminal to at least 80x24.";
+/// Confirm quit.
+pub const CONFIRM_QUIT: &str = "The plan is not saved. Quit anyway? (y/n)";
+/// Screen has errors.
+pub const FIX_FIRST: &str = "Fix the fields marked ✗ first.";
+/// Plan invalid at finish.
+pub const PLAN_INVALID: &str = "The plan is not valid yet; go back (Esc) to the fields marked ✗.";
+/// Help: choose.
+pub const HELP_CHOOSE: &str = "Pick the design. A two-way trust connects an AWS Managed Microsoft AD to your forest; AD Connector proxies to one domain and stores nothing in AWS. The helper recommends one from your answers.";
+/// Help: domain.
+pub const HELP_DOMAIN: &str = "Your self-managed domain: its DNS name, NetBIOS name and the DNS servers that answer for it (usually your domain controllers). They must be reachable from the VPC.";
+/// Help: AWS.
+pub const HELP_AWS: &str = "Where Identity Center lives and what adsso creates there. The subnets must be in two different Availability Zones of the VPC.";
+/// Help: secrets.
+pub const HELP_SECRETS: &str = "Name the environment variable apply will read each password from, or leave it empty to be asked at apply time. The wizard never stores a password.";
+/// Help: diagram.
+pub const HELP_DIAGRAM: &str = "The design as drawn from your answers: both trust directions and the access each gives, DNS forwarders, and Identity Center. ↑ ↓ scroll.";
+/// Help: review.
+pub const HELP_REVIEW: &str =
+    "The plan that will be saved and what apply will do with it. ↑ ↓ scroll.";
+/// Help: finish.
+pub const HELP_FINISH: &str = "Type the file name and choose Save. The file is written with mode 0600 and starts with the schema modeline for editors.";
+
+/// What apply will do, step by step, for a mode.
+pub fn apply_outline(mode: crate::plan::Mode) -> &'static [&'static str] {
+    match mode {
+        crate::plan::Mode::Trust => &[
+            "check the account and the Identity Center instance (Region, ACTIVE)",
+            "create the AWS Managed Microsoft AD, or check the existing one (20-45 minutes to Active)",
+            "create the two-way trust with a conditional forwarder to your DNS servers",
+            "pause for you: run `adsso onprem-script` on a DC of your domain, then verify the trust",
+            "pause for you: switch Identity Center's identity source to the directory in the console",
+        ],
+        _ => &[
+            "check the account and the Identity Center instance (Region, ACTIVE)",
+            "create the AD Connector in your VPC (a few minutes to Active)",
+            "pause for you: switch Identity Center's identity source to the directory in the console",
+        ],
+    }
+}
+/// Quit without saving.
+pub const QUIT_UNSAVED: &str = "Wizard closed; nothing was saved.";

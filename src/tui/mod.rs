@@ -1,0 +1,12 @@
+//! The interactive wizard: an Elm-style model / update / view with ratatui, and a `--plain`
+//! front end that asks the same questions line by line with inquire. Both only edit a plan
+//! draft and return a plan: they never call AWS.
+
+pub mod draft;
+pub mod model;
+pub mod plain;
+pub mod questions;
+pub mod save;
+pub mod terminal;
+pub mod update;
+pub mod view;

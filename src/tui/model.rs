@@ -1,0 +1,139 @@
+//! The wizard's state: the screen, the draft, the focus, the decision helper, overlays and how
+//! the session ends. Plain data: [`super::update`] changes it, [`super::view`] draws it.
+
+use std::collections::BTreeMap;
+
+use super::draft::{Draft, FieldId};
+use super::questions::{self, Decision, Field, Screen};
+
+/// A window over the main screen.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Overlay {
+    /// None.
+    None,
+    /// The help for the current screen.
+    Help,
+    /// "Quit without saving?"
+    ConfirmQuit,
+}
+
+/// Where the plan stands on disk.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum SaveState {
+    /// Not saved since the last change.
+    Unsaved,
+    /// Saved to this path.
+    Saved(String),
+}
+
+/// Whether the wizard goes on.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Exit {
+    /// Keep running.
+    Running,
+    /// The operator quit.
+    Quit,
+    /// The plan was saved; the wizard is done.
+    Saved(String),
+}
+
+/// Colours on or off (`NO_COLOR`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Colour {
+    /// Styled output.
+    On,
+    /// Plain output.
+    Off,
+}
+
+/// Everything the wizard shows and edits.
+#[derive(Debug, Clone)]
+pub struct Model {
+    /// The current screen.
+    pub screen: Screen,
+    /// The answers.
+    pub draft: Draft,
+    /// The decision helper's answers.
+    pub decision: Decision,
+    /// The focused item of the current screen.
+    pub focus: usize,
+    /// Scroll offset of the diagram and review screens.
+    pub scroll: u16,
+    /// Where to save.
+    pub save_path: String,
+    /// A one-line message for the footer.
+    pub status: Option<String>,
+    /// The overlay shown.
+    pub overlay: Overlay,
+    /// Saved or not.
+    pub saved: SaveState,
+    /// Whether to go on.
+    pub exit: Exit,
+    /// Colours.
+    pub colour: Colour,
+    /// Validation errors by field, for the current draft.
+    pub errors: BTreeMap<FieldId, String>,
+}
+
+impl Model {
+    /// A new wizard that will save to `save_path`.
+    pub fn new(save_path: impl Into<String>, colour: Colour) -> Self {
+        let draft = Draft::default();
+        let errors = questions::errors(&draft);
+        Self {
+            screen: Screen::Choose,
+            draft,
+            decision: Decision::default(),
+            focus: 0,
+            scroll: 0,
+            save_path: save_path.into(),
+            status: None,
+            overlay: Overlay::None,
+            saved: SaveState::Unsaved,
+            exit: Exit::Running,
+            colour,
+            errors,
+        }
+    }
+
+    /// The form fields of the current screen.
+    pub fn fields(&self) -> Vec<Field> {
+        questions::fields(self.screen, &self.draft)
+    }
+
+    /// How many items the current screen can focus.
+    pub fn focusable(&self) -> usize {
+        match self.screen {
+            Screen::Choose => 5,
+            Screen::Domain | Screen::Aws | Screen::Secrets => self.fields().len(),
+            Screen::Diagram | Screen::Review => 1,
+            Screen::Finish => 2,
+        }
+    }
+
+    /// The focused form field, if the focus is on one.
+    pub fn focused_field(&self) -> Option<Field> {
+        self.fields().get(self.focus).copied()
+    }
+
+    /// True when the focus is on a free-text input (where `q` types a `q`).
+    pub fn typing(&self) -> bool {
+        matches!(self.screen, Screen::Finish) && self.focus == 0
+            || self
+                .focused_field()
+                .is_some_and(|field| field.answer == questions::Answer::Text)
+    }
+
+    /// Re-runs validation after an edit.
+    pub fn revalidate(&mut self) {
+        self.errors = questions::errors(&self.draft);
+        self.saved = SaveState::Unsaved;
+    }
+
+    /// True when no field of the current screen has an error.
+    pub fn screen_is_valid(&self) -> bool {
+        self.fields()
+            .iter()
+            .all(|field| !self.errors.contains_key(&field.id))
+    }
+}

@@ -1,0 +1,142 @@
+//! The `--plain` front end: the same questions, asked line by line with inquire, for screen
+//! readers, dumb terminals and logs. Esc on a question goes back to the previous one; Ctrl-C
+//! quits without saving.
+
+use std::path::Path;
+
+use inquire::validator::Validation;
+use inquire::{InquireError, Select, Text};
+
+use super::draft::Draft;
+use super::model::Exit;
+use super::questions::{self, Answer, Decision, Field, Screen, YesNo};
+use super::save;
+use crate::diagram::{self, Diagram};
+use crate::plan::Mode;
+use crate::text::wizard as words;
+
+/// How a question ended.
+enum Step {
+    /// Answered: go on.
+    Answered,
+    /// Esc: go back one question.
+    Back,
+}
+
+fn yes_no(question: &str) -> Result<YesNo, InquireError> {
+    let options = vec!["not sure", "yes", "no"];
+    Ok(match Select::new(question, options).prompt()? {
+        "yes" => YesNo::Yes,
+        "no" => YesNo::No,
+        _ => YesNo::Unsure,
+    })
+}
+
+fn choose_mode(draft: &mut Draft) -> Result<(), InquireError> {
+    println!("{}\n", words::NOT_SUPPORTED);
+    let decision = Decision {
+        several_domains: yes_no(words::Q_SEVERAL_DOMAINS)?,
+        portal_resets: yes_no(words::Q_PORTAL_RESETS)?,
+        data_in_aws: yes_no(words::Q_DATA_IN_AWS)?,
+    };
+    let (recommended, reasons) = decision.recommend();
+    for reason in reasons {
+        println!("  {reason}");
+    }
+    let options = vec![words::OPTION_TRUST, words::OPTION_CONNECTOR];
+    let start = usize::from(recommended == Mode::AdConnector);
+    let choice = Select::new("Which design?", options)
+        .with_starting_cursor(start)
+        .prompt()?;
+    draft.mode = if choice == words::OPTION_TRUST {
+        Mode::Trust
+    } else {
+        Mode::AdConnector
+    };
+    Ok(())
+}
+
+fn ask(field: Field, draft: &mut Draft) -> Result<Step, InquireError> {
+    let message = format!("{}:", field.label);
+    let answer = match field.answer {
+        Answer::Choice(options) => {
+            let start = options
+                .iter()
+                .position(|o| *o == draft.get(field.id))
+                .unwrap_or(0);
+            Select::new(&message, options.to_vec())
+                .with_starting_cursor(start)
+                .with_help_message(field.hint)
+                .prompt()
+                .map(str::to_owned)
+        }
+        Answer::Text => {
+            let base = draft.clone();
+            let id = field.id;
+            Text::new(&message)
+                .with_initial_value(draft.get(field.id))
+                .with_help_message(field.hint)
+                .with_validator(move |input: &str| {
+                    let mut candidate = base.clone();
+                    candidate.set(id, input);
+                    Ok(match questions::errors(&candidate).remove(&id) {
+                        Some(error) => Validation::Invalid(error.into()),
+                        None => Validation::Valid,
+                    })
+                })
+                .prompt()
+        }
+    };
+    match answer {
+        Ok(value) => {
+            draft.set(field.id, value);
+            Ok(Step::Answered)
+        }
+        Err(InquireError::OperationCanceled) => Ok(Step::Back),
+        Err(error) => Err(error),
+    }
+}
+
+/// Asks every form question in order; Esc steps back.
+fn ask_forms(draft: &mut Draft) -> Result<(), InquireError> {
+    let mut position = 0usize;
+    loop {
+        let all: Vec<Field> = [Screen::Domain, Screen::Aws, Screen::Secrets]
+            .into_iter()
+            .flat_map(|screen| questions::fields(screen, draft))
+            .collect();
+        let Some(field) = all.get(position).copied() else {
+            return Ok(());
+        };
+        match ask(field, draft)? {
+            Step::Answered => position += 1,
+            Step::Back => position = position.saturating_sub(1),
+        }
+    }
+}
+
+/// Runs the plain wizard; returns how it ended.
+pub fn run(out: &Path) -> Result<Exit, InquireError> {
+    println!("adsso wizard: connect IAM Identity Center to your Active Directory.");
+    let mut draft = Draft::default();
+    let result = (|| {
+        choose_mode(&mut draft)?;
+        ask_forms(&mut draft)?;
+        let plan = draft.to_plan();
+        println!("\n{}", diagram::render_text(&Diagram::from_plan(&plan)));
+        println!("What apply will do:");
+        for step in words::apply_outline(plan.connection.mode) {
+            println!("  - {step}");
+        }
+        println!("\nWarning: {}\n", words::SWITCH_WARNING);
+        let path = Text::new("Save the plan to:")
+            .with_initial_value(&out.display().to_string())
+            .prompt()?;
+        save::save(&plan, Path::new(&path)).map_err(InquireError::IO)?;
+        Ok(Exit::Saved(path))
+    })();
+    match result {
+        Err(InquireError::OperationInterrupted | InquireError::OperationCanceled) => Ok(Exit::Quit),
+        other => other,
+    }
+}

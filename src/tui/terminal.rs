@@ -1,0 +1,84 @@
+//! The full-screen front end's event loop: terminal events (read on their own thread) and ticks
+//! arrive on one channel; each becomes an [`Action`] for `update`, and the frame is redrawn.
+//! `ratatui::init` puts the terminal in raw mode and restores it on panic; this loop restores it
+//! on every exit path.
+
+use std::path::Path;
+use std::sync::mpsc;
+use std::time::Duration;
+
+use ratatui::crossterm::event::{self, Event, KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
+
+use super::model::{Exit, Model};
+use super::questions::Screen;
+use super::save;
+use super::update::{Action, Effect, update};
+use super::view::view;
+
+/// How often the screen is redrawn without input (spinners, clocks).
+const TICK: Duration = Duration::from_millis(250);
+
+/// What reaches the loop.
+enum Message {
+    /// A terminal event.
+    Terminal(Event),
+}
+
+/// The action a key means in the current state, if any.
+pub fn action_for(key: KeyEvent, model: &Model) -> Option<Action> {
+    if key.kind != KeyEventKind::Press {
+        return None;
+    }
+    let long_screen = matches!(model.screen, Screen::Diagram | Screen::Review);
+    Some(match key.code {
+        KeyCode::Char('c') if key.modifiers.contains(KeyModifiers::CONTROL) => Action::Quit,
+        KeyCode::Down if long_screen => Action::Scroll(1),
+        KeyCode::Up if long_screen => Action::Scroll(-1),
+        KeyCode::PageDown => Action::Scroll(10),
+        KeyCode::PageUp => Action::Scroll(-10),
+        KeyCode::Tab | KeyCode::Down => Action::Next,
+        KeyCode::BackTab | KeyCode::Up => Action::Previous,
+        KeyCode::Left => Action::Left,
+        KeyCode::Right => Action::Right,
+        KeyCode::Enter => Action::Confirm,
+        KeyCode::Esc => Action::Back,
+        KeyCode::Backspace => Action::Erase,
+        KeyCode::Char('?') => Action::Help,
+        KeyCode::Char(c) if !key.modifiers.contains(KeyModifiers::CONTROL) => Action::Type(c),
+        _ => return None,
+    })
+}
+
+/// Runs the full-screen wizard until the plan is saved or the operator quits.
+pub fn run(mut model: Model) -> std::io::Result<Exit> {
+    let mut terminal = ratatui::init();
+    let (sender, receiver) = mpsc::channel();
+    std::thread::spawn(move || {
+        while let Ok(event) = event::read() {
+            if sender.send(Message::Terminal(event)).is_err() {
+                break;
+            }
+        }
+    });
+    let result = (|| {
+        while model.exit == Exit::Running {
+            terminal.draw(|frame| view(&model, frame))?;
+            let Ok(Message::Terminal(event)) = receiver.recv_timeout(TICK) else {
+                continue;
+            };
+            let Event::Key(key) = event else { continue };
+            let Some(action) = action_for(key, &model) else {
+                continue;
+            };
+            if let Effect::Save(path) = update(&mut model, action) {
+                let outcome = save::save(&model.draft.to_plan(), Path::new(&path))
+                    .map(|()| path.clone())
+                    .map_err(|error| format!("cannot save {path}: {error}"));
+                update(&mut model, Action::SaveResult(outcome));
+            }
+        }
+        Ok(model.exit.clone())
+    })();
+    ratatui::restore();
+    result
+}

@@ -1,0 +1,221 @@
+//! `update`: the only place the wizard's state changes, one [`Action`] at a time. No I/O: saving
+//! is asked for through [`Effect::Save`] and done by the caller.
+
+use super::model::{Exit, Model, Overlay, SaveState};
+use super::questions::{Answer, Screen, YesNo};
+use crate::plan::Mode;
+use crate::text::wizard as words;
+
+/// What the operator did.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Action {
+    /// Next item (Tab, ↓).
+    Next,
+    /// Previous item (Shift-Tab, ↑).
+    Previous,
+    /// Change a choice forward (→, Space).
+    Right,
+    /// Change a choice backward (←).
+    Left,
+    /// Enter.
+    Confirm,
+    /// Esc.
+    Back,
+    /// A typed character.
+    Type(char),
+    /// Backspace.
+    Erase,
+    /// `?`.
+    Help,
+    /// `q` outside a text field, or Ctrl-C.
+    Quit,
+    /// Page up / down on the long screens.
+    Scroll(i16),
+    /// The save finished (from the caller).
+    SaveResult(Result<String, String>),
+}
+
+/// Work for the caller after an update.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Effect {
+    /// Nothing.
+    None,
+    /// Write the plan to this path.
+    Save(String),
+}
+
+/// Applies one action.
+pub fn update(model: &mut Model, action: Action) -> Effect {
+    if model.overlay != Overlay::None {
+        return overlay(model, action);
+    }
+    model.status = None;
+    match action {
+        Action::Help => model.overlay = Overlay::Help,
+        Action::Quit => quit(model),
+        Action::Next => move_focus(model, 1),
+        Action::Previous => move_focus(model, -1),
+        Action::Back => back(model),
+        Action::Scroll(lines) => model.scroll = model.scroll.saturating_add_signed(lines),
+        Action::Left => change(model, -1),
+        Action::Right => change(model, 1),
+        Action::Type(c) => type_char(model, c),
+        Action::Erase => erase(model),
+        Action::Confirm => return confirm(model),
+        Action::SaveResult(Ok(path)) => {
+            model.saved = SaveState::Saved(path.clone());
+            model.exit = Exit::Saved(path);
+        }
+        Action::SaveResult(Err(reason)) => model.status = Some(reason),
+    }
+    Effect::None
+}
+
+fn overlay(model: &mut Model, action: Action) -> Effect {
+    match (model.overlay, action) {
+        (Overlay::ConfirmQuit, Action::Type('y' | 'Y')) | (Overlay::ConfirmQuit, Action::Quit) => {
+            model.exit = Exit::Quit;
+        }
+        (Overlay::ConfirmQuit, Action::Type('n' | 'N'))
+        | (_, Action::Back)
+        | (Overlay::Help, _) => {
+            model.overlay = Overlay::None;
+        }
+        _ => {}
+    }
+    Effect::None
+}
+
+fn quit(model: &mut Model) {
+    match model.saved {
+        SaveState::Saved(_) => model.exit = Exit::Quit,
+        SaveState::Unsaved => model.overlay = Overlay::ConfirmQuit,
+    }
+}
+
+fn move_focus(model: &mut Model, step: isize) {
+    let count = model.focusable().max(1) as isize;
+    model.focus = (model.focus as isize + step).rem_euclid(count) as usize;
+}
+
+fn go_to(model: &mut Model, screen: Screen) {
+    model.screen = screen;
+    model.focus = 0;
+    model.scroll = 0;
+}
+
+fn back(model: &mut Model) {
+    if let Some(previous) = model.screen.previous() {
+        go_to(model, previous);
+    }
+}
+
+fn advance(model: &mut Model) {
+    if !model.screen_is_valid() {
+        model.status = Some(words::FIX_FIRST.to_owned());
+        return;
+    }
+    if let Some(next) = model.screen.next() {
+        go_to(model, next);
+    }
+}
+
+fn change(model: &mut Model, step: isize) {
+    if model.screen == Screen::Choose {
+        if let Some(answer) = decision_answer(model) {
+            *answer = if step > 0 {
+                answer.cycle()
+            } else {
+                answer.cycle().cycle()
+            };
+        } else {
+            model.focus = 1 - model.focus.min(1);
+        }
+        return;
+    }
+    let Some(field) = model.focused_field() else {
+        return;
+    };
+    if let Answer::Choice(options) = field.answer {
+        let current = options
+            .iter()
+            .position(|o| *o == model.draft.get(field.id))
+            .unwrap_or(0) as isize;
+        let next = (current + step).rem_euclid(options.len() as isize) as usize;
+        model.draft.set(field.id, options[next]);
+        model.revalidate();
+    }
+}
+
+fn decision_answer(model: &mut Model) -> Option<&mut YesNo> {
+    match model.focus {
+        2 => Some(&mut model.decision.several_domains),
+        3 => Some(&mut model.decision.portal_resets),
+        4 => Some(&mut model.decision.data_in_aws),
+        _ => None,
+    }
+}
+
+fn type_char(model: &mut Model, c: char) {
+    if model.screen == Screen::Finish && model.focus == 0 {
+        model.save_path.push(c);
+        return;
+    }
+    match model.focused_field() {
+        Some(field) if field.answer == Answer::Text => {
+            let mut value = model.draft.get(field.id).to_owned();
+            value.push(c);
+            model.draft.set(field.id, value);
+            model.revalidate();
+        }
+        Some(_) if c == ' ' => change(model, 1),
+        _ if c == 'q' => quit(model),
+        _ if c == ' ' && model.screen == Screen::Choose => change(model, 1),
+        _ => {}
+    }
+}
+
+fn erase(model: &mut Model) {
+    if model.screen == Screen::Finish && model.focus == 0 {
+        model.save_path.pop();
+        return;
+    }
+    if let Some(field) = model.focused_field().filter(|f| f.answer == Answer::Text) {
+        let mut value = model.draft.get(field.id).to_owned();
+        value.pop();
+        model.draft.set(field.id, value);
+        model.revalidate();
+    }
+}
+
+fn confirm(model: &mut Model) -> Effect {
+    match model.screen {
+        Screen::Choose => {
+            model.draft.mode = match model.focus {
+                0 => Mode::Trust,
+                1 => Mode::AdConnector,
+                _ => model.decision.recommend().0,
+            };
+            model.revalidate();
+            go_to(model, Screen::Domain);
+        }
+        Screen::Domain | Screen::Aws | Screen::Secrets => {
+            if model.focus + 1 < model.focusable() {
+                model.focus += 1;
+            } else {
+                advance(model);
+            }
+        }
+        Screen::Diagram | Screen::Review => advance(model),
+        Screen::Finish => {
+            if !model.errors.is_empty() {
+                model.status = Some(words::PLAN_INVALID.to_owned());
+            } else if model.save_path.trim().is_empty() {
+                model.focus = 0;
+            } else {
+                return Effect::Save(model.save_path.trim().to_owned());
+            }
+        }
+    }
+    Effect::None
+}
