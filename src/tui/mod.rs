@@ -10,3 +10,6 @@ pub mod save;
 pub mod terminal;
 pub mod update;
 pub mod view;
+
+#[cfg(test)]
+mod tests;

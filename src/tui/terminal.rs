@@ -63,6 +63,7 @@ pub fn run(mut model: Model) -> std::io::Result<Exit> {
     let result = (|| {
         while model.exit == Exit::Running {
             terminal.draw(|frame| view(&model, frame))?;
+            forced_panic_for_tests();
             let Ok(Message::Terminal(event)) = receiver.recv_timeout(TICK) else {
                 continue;
             };
@@ -82,3 +83,16 @@ pub fn run(mut model: Model) -> std::io::Result<Exit> {
     ratatui::restore();
     result
 }
+
+/// Debug builds only: `ADSSO_WIZARD_FORCE_PANIC=1` panics after the first frame, so the tests
+/// can check that a panic leaves the terminal restored.
+#[cfg(debug_assertions)]
+#[allow(clippy::panic)]
+fn forced_panic_for_tests() {
+    if std::env::var_os("ADSSO_WIZARD_FORCE_PANIC").is_some() {
+        panic!("forced panic (ADSSO_WIZARD_FORCE_PANIC)");
+    }
+}
+
+#[cfg(not(debug_assertions))]
+fn forced_panic_for_tests() {}
