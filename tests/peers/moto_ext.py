@@ -99,7 +99,8 @@ _orig_resp_describe_directories = DirectoryServiceResponse.describe_directories
 def resp_describe_directories(self):
     res = _orig_resp_describe_directories(self)
     for d in self.ds_backend.directories.values():  # the next read shows the next stage
-        left = getattr(d, "ext_reads_left", 0)
+        # Lowering `directoryCreatingReads` also shortens the wait of existing directories.
+        left = min(getattr(d, "ext_reads_left", 0), max(1, int(_config["directoryCreatingReads"])))
         if d.stage == "Creating":
             if left > 1:
                 d.ext_reads_left = left - 1

@@ -73,6 +73,15 @@ fn ensure_venv() -> Result<PathBuf, String> {
     Ok(python)
 }
 
+/// Which server.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Flavor {
+    /// moto with `tests/peers/moto_ext.py`.
+    Extended,
+    /// `moto_server` as published.
+    Plain,
+}
+
 /// A running emulator.
 pub struct Peer {
     child: Child,
@@ -96,15 +105,31 @@ fn free_port() -> u16 {
 }
 
 impl Peer {
-    /// Starts a fresh emulator and waits until it answers (at most 60 s).
+    /// Starts a fresh emulator with adsso's extension and waits until it answers (at most 60 s).
     pub fn start() -> Peer {
+        Peer::launch(Flavor::Extended)
+    }
+
+    /// Starts plain `moto_server` (no extension: no call log, no switches, no faults).
+    pub fn start_plain() -> Peer {
+        Peer::launch(Flavor::Plain)
+    }
+
+    fn launch(flavor: Flavor) -> Peer {
         let python = python();
         let dir = tempfile::tempdir().unwrap();
         let log = dir.path().join("moto.log");
         let port = free_port();
         let log_file = std::fs::File::create(&log).unwrap();
-        let child = Command::new(python)
-            .arg(crate_dir().join("tests").join("peers").join("moto_ext.py"))
+        let mut command = match flavor {
+            Flavor::Extended => {
+                let mut command = Command::new(python);
+                command.arg(crate_dir().join("tests").join("peers").join("moto_ext.py"));
+                command
+            }
+            Flavor::Plain => Command::new(python.with_file_name("moto_server")),
+        };
+        let child = command
             .args(["-H", "127.0.0.1", "-p", &port.to_string()])
             .stdin(Stdio::null())
             .stdout(log_file.try_clone().unwrap())
@@ -125,8 +150,12 @@ impl Peer {
                     peer.log_text()
                 );
             }
+            let probe = match flavor {
+                Flavor::Extended => "/_ext/ping",
+                Flavor::Plain => "/moto-api/",
+            };
             if peer
-                .try_request("GET", "/_ext/ping", "")
+                .try_request("GET", probe, "")
                 .is_ok_and(|(code, _)| code == 200)
             {
                 break;
