@@ -4,12 +4,15 @@
 //! converges without a state file. What apply creates is tagged `adsso:plan=<metadata.name>`.
 
 pub mod calls;
+mod directory;
 pub mod error;
 pub mod events;
 pub mod executor;
 pub mod find;
 pub mod gates;
+mod guards;
 pub mod report;
+mod trust;
 pub mod wait;
 
 use crate::plan::{Mode, Plan};
