@@ -111,5 +111,16 @@ pub fn onprem_gate(aws_domain: &str, dns_ips: &[String], self_domain: &str) -> S
     )
 }
 
+/// The warning when a security group cannot reach the self-managed DNS servers.
+pub fn egress_missing(group: &str, servers: &[String]) -> String {
+    format!(
+        "the Managed AD's security group {group} has no outbound rule to {} on port 53: the trust \
+         will fail with \"the domain could not be contacted\". Add outbound rules to the self-managed \
+         network (TCP/UDP 53, 88, 389, 445, 464, 636, 3268-3269, 49152-65535), e.g. \
+         `aws ec2 authorize-security-group-egress --group-id {group} --ip-permissions ...`",
+        servers.join(", ")
+    )
+}
+
 /// How to resume after a pause.
 pub const RESUME: &str = "when done, run `adsso apply FILE` again: it resumes where it stopped";

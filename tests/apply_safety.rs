@@ -261,3 +261,28 @@ fn apply_killed_mid_wait_then_rerun_converges() {
     assert_eq!(peer.count("ConnectDirectory"), 1, "{}", rerun.all_output());
     assert_eq!(peer.directories().len(), 1);
 }
+
+#[test]
+fn a_security_group_without_outbound_dns_is_warned_about() {
+    let peer = Peer::start();
+    let (vpc, subnets) = peer.network();
+    let dir = tempfile::tempdir().unwrap();
+    let plan = write(dir.path(), &trust_plan(&vpc, &subnets));
+    let first = apply(&peer, &plan);
+    assert_eq!(first.code, Some(3), "{}", first.all_output());
+    assert!(
+        !flat(&first.stderr).contains("no outbound rule"),
+        "{}",
+        first.stderr
+    );
+    peer.boto(
+        "ds = boto3.client('ds', **kw)\nec2 = boto3.client('ec2', **kw)\nd = ds.describe_directories()['DirectoryDescriptions'][0]\ngroup = d['VpcSettings']['SecurityGroupId']\nec2.revoke_security_group_egress(GroupId=group, IpPermissions=[{'IpProtocol': '-1', 'IpRanges': [{'CidrIp': '0.0.0.0/0'}]}])\nprint(json.dumps(group))",
+    );
+    let second = apply(&peer, &plan);
+    assert_eq!(second.code, Some(3), "{}", second.all_output());
+    assert!(
+        flat(&second.stderr).contains("has no outbound rule to 10.0.0.10, 10.0.0.11 on port 53"),
+        "{}",
+        second.stderr
+    );
+}

@@ -72,6 +72,8 @@ pub trait AccountApi {
 pub trait NetworkApi {
     /// `DescribeSubnets` of the given ids.
     async fn describe_subnets(&self, ids: &[String]) -> Result<Vec<Subnet>, AwsError>;
+    /// The outbound rules of a security group (`DescribeSecurityGroups`).
+    async fn security_group_egress(&self, group_id: &str) -> Result<Vec<EgressRule>, AwsError>;
 }
 
 /// Everything apply, status and destroy need.

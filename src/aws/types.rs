@@ -201,6 +201,19 @@ pub struct Subnet {
     pub availability_zone: String,
 }
 
+/// An outbound rule of a security group.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct EgressRule {
+    /// `tcp`, `udp`, `icmp` or `-1` (every protocol).
+    pub protocol: String,
+    /// First port (absent for every protocol).
+    pub from_port: Option<i32>,
+    /// Last port.
+    pub to_port: Option<i32>,
+    /// IPv4 destinations (CIDR).
+    pub cidrs: Vec<String>,
+}
+
 /// A tag.
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
 pub struct Tag {

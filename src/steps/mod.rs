@@ -11,6 +11,7 @@ pub mod executor;
 pub mod find;
 pub mod gates;
 mod guards;
+pub mod network;
 pub mod report;
 mod trust;
 pub mod wait;

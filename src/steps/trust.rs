@@ -1,9 +1,10 @@
 //! The trust steps: find or create the two-way trust (with its conditional forwarder) and wait
 //! until it is Verified.
 
-use super::calls;
 use super::executor::{Check, Executor, NEW_DIRECTORY, RunMode, StepEnd};
 use super::{ApplyError, Event, Reporter};
+use super::{calls, network};
+use crate::apply_text;
 use crate::aws::{Cloud, TrustInfo, TrustState};
 
 impl<C: Cloud, R: Reporter> Executor<'_, C, R> {
@@ -13,6 +14,7 @@ impl<C: Cloud, R: Reporter> Executor<'_, C, R> {
             .as_ref()
             .map_or(NEW_DIRECTORY.to_owned(), |d| d.id.clone());
         let cloud = self.cloud;
+        self.check_egress().await;
         let existing = match &self.directory {
             Some(_) => self.read(cloud.describe_trusts(&directory_id)).await?,
             None => None,
@@ -119,5 +121,29 @@ impl<C: Cloud, R: Reporter> Executor<'_, C, R> {
         let note = format!("{} is Verified", verified.id);
         self.trust = Some(verified);
         Ok(StepEnd::Done(note))
+    }
+
+    /// Warns when the Managed AD's security group has no outbound rule to the self-managed DNS
+    /// servers. Never fails apply: the rules may be managed elsewhere.
+    async fn check_egress(&mut self) {
+        let Some(group) = self
+            .directory
+            .as_ref()
+            .and_then(|d| d.security_group_id.clone())
+        else {
+            return;
+        };
+        let cloud = self.cloud;
+        let warning = match cloud.security_group_egress(&group).await {
+            Ok(rules) => {
+                let missing = network::unreachable_dns(&rules, &self.plan.self_managed.dns_servers);
+                if missing.is_empty() {
+                    return;
+                }
+                apply_text::egress_missing(&group, &missing)
+            }
+            Err(error) => format!("could not check the outbound rules of {group}: {error}"),
+        };
+        self.reporter.event(Event::Warning(warning));
     }
 }

@@ -2,8 +2,8 @@
 
 use super::{SdkCloud, map_err};
 use crate::aws::{
-    AccountApi, AwsError, CallerIdentity, Group, IdentityCenterApi, IdentityStoreApi, Instance,
-    NetworkApi, Subnet,
+    AccountApi, AwsError, CallerIdentity, EgressRule, Group, IdentityCenterApi, IdentityStoreApi,
+    Instance, NetworkApi, Subnet,
 };
 
 impl IdentityCenterApi for SdkCloud {
@@ -101,6 +101,31 @@ impl NetworkApi for SdkCloud {
                 id: s.subnet_id().unwrap_or_default().to_owned(),
                 vpc_id: s.vpc_id().unwrap_or_default().to_owned(),
                 availability_zone: s.availability_zone().unwrap_or_default().to_owned(),
+            })
+            .collect())
+    }
+
+    async fn security_group_egress(&self, group_id: &str) -> Result<Vec<EgressRule>, AwsError> {
+        let out = self
+            .ec2
+            .describe_security_groups()
+            .group_ids(group_id)
+            .send()
+            .await
+            .map_err(|e| map_err("ec2", "DescribeSecurityGroups", e))?;
+        Ok(out
+            .security_groups()
+            .iter()
+            .flat_map(|g| g.ip_permissions_egress())
+            .map(|p| EgressRule {
+                protocol: p.ip_protocol().unwrap_or("-1").to_owned(),
+                from_port: p.from_port(),
+                to_port: p.to_port(),
+                cidrs: p
+                    .ip_ranges()
+                    .iter()
+                    .filter_map(|r| r.cidr_ip().map(str::to_owned))
+                    .collect(),
             })
             .collect())
     }
