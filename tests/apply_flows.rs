@@ -251,3 +251,36 @@ fn onprem_script_offline_asks_for_the_password_and_never_contains_it() {
     assert!(text.contains("GetCurrentForest()"), "{text}");
     assert!(!text.contains(CANARY));
 }
+
+#[test]
+fn status_shows_the_directory_and_the_identity_source_as_text() {
+    let peer = Peer::start();
+    let (vpc, subnets) = peer.network();
+    let dir = tempfile::tempdir().unwrap();
+    let plan = write(dir.path(), &ad_connector_plan(ACCOUNT, &vpc, &subnets));
+    let path = plan.to_str().unwrap();
+    let before = peer.adsso(&["status", path], &[]);
+    assert_eq!(before.code, Some(0), "{}", before.all_output());
+    assert!(
+        before.stdout.contains("none (not created yet)"),
+        "{}",
+        before.stdout
+    );
+    assert_eq!(apply(&peer, &plan).code, Some(3));
+    let id = peer.directories()[0].0.clone();
+    peer.sync(&id, "corp.example.com", &["AWS-SSO-Users"]);
+    let after = peer.adsso(&["status", path], &[]);
+    assert_eq!(after.code, Some(0), "{}", after.all_output());
+    for expected in [
+        format!("{id} corp.example.com (ADConnector, created by this plan)"),
+        "  stage           Active".to_owned(),
+        "this directory (1 synced groups: AWS-SSO-Users@corp.example.com)".to_owned(),
+    ] {
+        assert!(
+            after.stdout.contains(&expected),
+            "missing {expected}:\n{}",
+            after.stdout
+        );
+    }
+    assert_eq!(mutations(&peer).len(), 1, "status changed something");
+}

@@ -1,11 +1,10 @@
 //! What keeps `apply` and `destroy` safe, against the AWS emulator: faults, a wrong account, failed
-//! stages, directories that are not the plan's, missing secrets, a killed run.
+//! stages, directories that are not the plan's, missing secrets, AWS errors, timeouts.
 // Test helpers fail the test by panicking, like the tests themselves.
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
 mod support;
 
-use support::CANARY;
 use support::moto::{ACCOUNT, Peer};
 use support::plans::*;
 
@@ -206,63 +205,6 @@ fn a_missing_secret_or_a_missing_terminal_is_invalid_input_and_changes_nothing()
 }
 
 #[test]
-fn apply_killed_mid_wait_then_rerun_converges() {
-    let peer = Peer::start();
-    peer.post("/_ext/config", r#"{"directoryCreatingReads": 1000}"#);
-    let (vpc, subnets) = peer.network();
-    let dir = tempfile::tempdir().unwrap();
-    let plan = write(dir.path(), &ad_connector_plan(ACCOUNT, &vpc, &subnets));
-    let mut child = std::process::Command::new(env!("CARGO_BIN_EXE_adsso"))
-        .args([
-            "apply",
-            plan.to_str().unwrap(),
-            "--yes",
-            "--endpoint-url",
-            &peer.url(),
-        ])
-        .env("AWS_ACCESS_KEY_ID", "test")
-        .env("AWS_SECRET_ACCESS_KEY", "test")
-        .env("AWS_EC2_METADATA_DISABLED", "true")
-        .env("AWS_CONFIG_FILE", "/nonexistent/adsso-test-config")
-        .env("ADSSO_POLL_INITIAL_MS", "50")
-        .env("ADSSO_POLL_MAX_MS", "50")
-        .env(SERVICE_ENV, CANARY)
-        .stdout(std::process::Stdio::null())
-        .stderr(std::process::Stdio::null())
-        .spawn()
-        .unwrap();
-    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(60);
-    while peer.count("ConnectDirectory") == 0 || peer.count("DescribeDirectories") < 4 {
-        assert!(
-            std::time::Instant::now() < deadline,
-            "apply never reached the wait"
-        );
-        std::thread::sleep(std::time::Duration::from_millis(50));
-    }
-    child.kill().unwrap(); // SIGKILL
-    child.wait().unwrap();
-    assert_eq!(peer.directories().len(), 1);
-
-    peer.post("/_ext/config", r#"{"directoryCreatingReads": 0}"#);
-    let id = peer.directories()[0].0.clone();
-    peer.sync(&id, "corp.example.com", &["AWS-SSO-Users"]);
-    let rerun = peer.adsso(
-        &[
-            "apply",
-            plan.to_str().unwrap(),
-            "--yes",
-            "--wait-timeout",
-            "60s",
-        ],
-        &SECRETS,
-    );
-    no_secret(&rerun);
-    assert_eq!(rerun.code, Some(0), "{}", rerun.all_output());
-    assert_eq!(peer.count("ConnectDirectory"), 1, "{}", rerun.all_output());
-    assert_eq!(peer.directories().len(), 1);
-}
-
-#[test]
 fn a_security_group_without_outbound_dns_is_warned_about() {
     let peer = Peer::start();
     let (vpc, subnets) = peer.network();
@@ -285,4 +227,76 @@ fn a_security_group_without_outbound_dns_is_warned_about() {
         "{}",
         second.stderr
     );
+}
+
+#[test]
+fn aws_errors_say_what_happened_and_what_to_do() {
+    let peer = Peer::start();
+    let (vpc, subnets) = peer.network();
+    let dir = tempfile::tempdir().unwrap();
+    let plan = write(dir.path(), &ad_connector_plan(ACCOUNT, &vpc, &subnets));
+    let cases = [
+        (
+            "SWBExternalService.ListInstances",
+            "AccessDeniedException",
+            "sso-admin:ListInstances failed: access denied",
+            "use credentials allowed to call",
+        ),
+        (
+            "DirectoryService_20150416.ConnectDirectory",
+            "DirectoryLimitExceededException",
+            "ds:ConnectDirectory failed: the account's directory quota",
+            "request a quota increase",
+        ),
+        (
+            "DirectoryService_20150416.ConnectDirectory",
+            "ValidationException",
+            "ds:ConnectDirectory failed: AWS refused the request as invalid",
+            "adsso validate FILE",
+        ),
+    ];
+    for (target, code, what, fix) in cases {
+        peer.post(
+            "/_fault",
+            &format!(r#"{{"target": "{target}", "count": 1, "kind": "error", "code": "{code}", "message": "emulated"}}"#),
+        );
+        let run = apply(&peer, &plan);
+        assert_eq!(run.code, Some(1), "{}", run.all_output());
+        let text = flat(&run.stderr);
+        assert!(text.contains(what), "{code}: {text}");
+        assert!(text.contains(fix), "{code}: {text}");
+        assert!(
+            text.contains(&format!("{code}: emulated")),
+            "{code}: {text}"
+        );
+    }
+    assert!(peer.directories().is_empty());
+}
+
+#[test]
+fn a_wait_that_outlasts_the_timeout_stops_and_says_how_to_resume() {
+    let peer = Peer::start();
+    peer.post("/_ext/config", r#"{"directoryCreatingReads": 100000}"#);
+    let (vpc, subnets) = peer.network();
+    let dir = tempfile::tempdir().unwrap();
+    let plan = write(dir.path(), &ad_connector_plan(ACCOUNT, &vpc, &subnets));
+    let run = peer.adsso(
+        &[
+            "apply",
+            plan.to_str().unwrap(),
+            "--yes",
+            "--wait-timeout",
+            "1s",
+        ],
+        &SECRETS,
+    );
+    no_secret(&run);
+    assert_eq!(run.code, Some(1), "{}", run.all_output());
+    let text = flat(&run.stderr);
+    assert!(
+        text.contains("gave up waiting after 1s for directory"),
+        "{text}"
+    );
+    assert!(text.contains("still Creating"), "{text}");
+    assert!(text.contains("re-run `adsso apply` later"), "{text}");
 }

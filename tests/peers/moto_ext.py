@@ -18,7 +18,8 @@ Adds switches and fault injection (JSON bodies):
   POST /_ext/sync     {"directoryId": "d-...", "region": "us-east-1", "groups": ["AWS-SSO-Users"],
                        "domain": "corp.example.com"}   identity store shows groups synced from it
   POST /_fault        {"target": "DirectoryService_20150416.DescribeDirectories" | "sts.GetCallerIdentity"
-                       | "*", "count": 2, "kind": "throttle" | "http500" | "latency", "latencyMs": 300}
+                       | "*", "count": 2, "kind": "throttle" | "http500" | "latency" | "error",
+                       "latencyMs": 300, "code": "AccessDeniedException", "status": 400, "message": "..."}
   POST /_fault        {"clear": true}
   GET  /_ext/calls    every call received since the last reset, in order (targets)
   POST /moto-api/reset also clears everything above.
@@ -338,8 +339,12 @@ class ExtMiddleware:
                 else:
                     code, status = (("ThrottlingException", "400 Bad Request") if kind == "throttle"
                                     else ("ServiceException", "500 Internal Server Error"))
-                    payload = json.dumps({"__type": code, "message": f"injected {kind}"}).encode()
                     xml_code = "Throttling" if kind == "throttle" else "InternalFailure"
+                    if kind == "error":
+                        code = xml_code = fault.get("code", "ClientException")
+                        status = f"{fault.get('status', 400)} Error"
+                    payload = json.dumps({"__type": code,
+                                          "message": fault.get("message", f"injected {kind}")}).encode()
                     if target.startswith("ec2."):
                         xml_code = "RequestLimitExceeded" if kind == "throttle" else "InternalError"
                         payload = (f"<Response><Errors><Error><Code>{xml_code}</Code><Message>"
