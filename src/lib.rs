@@ -3,11 +3,15 @@
 //! The crate is layered: [`plan`] (the model, its validation) and [`diagram`] are pure; the
 //! [`cli`] and [`commands`] modules are the thin edge that reads files and prints.
 
+pub mod apply_text;
+pub mod aws;
 pub mod cli;
 pub mod commands;
 pub mod diagram;
+pub mod onprem;
 pub mod plan;
 pub mod preflight;
-pub mod secret_source;
+pub mod secrets;
+pub mod steps;
 pub mod text;
 pub mod tui;

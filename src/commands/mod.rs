@@ -1,17 +1,23 @@
 //! One thin module per subcommand: read input, call the core, print, pick the exit code.
 
+pub mod apply;
+pub mod destroy;
 pub mod diagram;
 pub mod init;
+pub mod onprem_script;
 pub mod preflight;
+pub mod progress;
+pub mod status;
 pub mod validate;
 pub mod wizard;
 
-use std::io::Read;
+use std::io::{Read, Write};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use crate::cli::{Cli, Command};
 use crate::plan::load::MAX_PLAN_BYTES;
+use crate::steps::RunMode;
 
 /// How a command ended; each maps to one exit code of the CLI contract.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -51,10 +57,6 @@ pub enum CommandError {
         /// Why.
         source: std::io::Error,
     },
-    /// A secret could not be read.
-    #[error(transparent)]
-    #[diagnostic(transparent)]
-    Secret(#[from] crate::secret_source::SecretError),
     /// The CA file cannot be used.
     #[error("cannot use the CA file {path}: {reason}")]
     CaFile {
@@ -68,7 +70,7 @@ pub enum CommandError {
     #[diagnostic(help(
         "run it in a terminal; `adsso init --mode trust` prints a plan template to fill in instead"
     ))]
-    NoTerminal,
+    WizardNeedsTerminal,
     /// The terminal failed during the wizard.
     #[error("the terminal failed during the wizard")]
     Terminal(#[source] std::io::Error),
@@ -78,6 +80,35 @@ pub enum CommandError {
     /// Writing to standard output failed.
     #[error("cannot write the output: {0}")]
     Write(#[from] std::io::Error),
+    /// Apply, status or destroy failed.
+    #[error(transparent)]
+    Apply(#[from] crate::steps::ApplyError),
+    /// A secret could not be read.
+    #[error(transparent)]
+    Secret(#[from] crate::secrets::SecretError),
+    /// Confirmation is needed but there is no terminal.
+    #[error("`adsso {command}` changes AWS and asks for confirmation, but there is no terminal")]
+    #[diagnostic(help("review with `adsso {command} FILE --dry-run`, then pass --yes"))]
+    NoTerminal {
+        /// The subcommand.
+        command: &'static str,
+    },
+    /// `--region` contradicts the plan.
+    #[error("--region {flag} contradicts the plan's aws.region {plan}")]
+    #[diagnostic(help("drop --region, or fix `aws.region` in the plan"))]
+    RegionMismatch {
+        /// The flag's value.
+        flag: String,
+        /// The plan's value.
+        plan: String,
+    },
+    /// The confirmation prompt failed.
+    #[error("the confirmation was not answered: {0}")]
+    Prompt(String),
+    /// Ctrl-C.
+    #[error("interrupted")]
+    #[diagnostic(help("nothing is lost: run the same command again to resume"))]
+    Interrupted,
 }
 
 impl CommandError {
@@ -87,19 +118,29 @@ impl CommandError {
             CommandError::Read { source, .. } if source.kind() == std::io::ErrorKind::NotFound => {
                 Outcome::Invalid
             }
-            CommandError::Secret(_) | CommandError::CaFile { .. } | CommandError::NoTerminal => {
-                Outcome::Invalid
-            }
-            CommandError::Terminal(_) => Outcome::Failed,
-            CommandError::Read { .. } | CommandError::Write(_) | CommandError::Runtime(_) => {
-                Outcome::Failed
-            }
+            CommandError::Secret(_)
+            | CommandError::CaFile { .. }
+            | CommandError::WizardNeedsTerminal
+            | CommandError::NoTerminal { .. }
+            | CommandError::RegionMismatch { .. } => Outcome::Invalid,
+            CommandError::Read { .. }
+            | CommandError::Write(_)
+            | CommandError::Runtime(_)
+            | CommandError::Terminal(_)
+            | CommandError::Apply(_)
+            | CommandError::Prompt(_)
+            | CommandError::Interrupted => Outcome::Failed,
         }
     }
 }
 
 /// Runs the parsed command line.
 pub fn run(cli: Cli) -> Result<Outcome, CommandError> {
+    let aws = AwsFlags {
+        region: cli.region,
+        profile: cli.profile,
+        endpoint_url: cli.endpoint_url,
+    };
     match cli.command {
         Command::Wizard { out, plain } => wizard::run(&out, plain),
         Command::Validate { file } => validate::run(&file),
@@ -119,7 +160,111 @@ pub fn run(cli: Cli) -> Result<Outcome, CommandError> {
             output,
             allow_plain_ldap,
         }),
+        Command::Apply {
+            file,
+            yes,
+            dry_run,
+            wait_timeout,
+        } => apply::run(
+            &file,
+            &aws,
+            apply::Options {
+                confirm: if yes { Confirm::Given } else { Confirm::Ask },
+                mode: if dry_run {
+                    RunMode::DryRun
+                } else {
+                    RunMode::Apply
+                },
+                wait_timeout,
+            },
+        ),
+        Command::Status { file, output } => status::run(&file, &aws, output),
+        Command::Destroy { file, yes } => {
+            destroy::run(&file, &aws, if yes { Confirm::Given } else { Confirm::Ask })
+        }
+        Command::OnpremScript { file, dns_ips } => onprem_script::run(&file, &aws, &dns_ips),
     }
+}
+
+/// The global AWS flags.
+#[derive(Debug, Clone, Default)]
+pub struct AwsFlags {
+    /// `--region`.
+    pub region: Option<String>,
+    /// `--profile`.
+    pub profile: Option<String>,
+    /// `--endpoint-url`.
+    pub endpoint_url: Option<String>,
+}
+
+/// Whether the operator already confirmed (`--yes`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Confirm {
+    /// `--yes`.
+    Given,
+    /// Ask on the terminal.
+    Ask,
+}
+
+/// Reads and validates a plan; prints the problems and returns `None` when it is invalid.
+pub fn load_valid(file: &Path) -> Result<Option<crate::plan::Plan>, CommandError> {
+    let bytes = read_plan(file)?;
+    match crate::plan::load(&bytes) {
+        Ok((parsed, warnings)) => {
+            eprint!("{warnings}");
+            Ok(Some(parsed.plan))
+        }
+        Err(problems) => {
+            let mut err = std::io::stderr().lock();
+            write!(err, "{problems}")?;
+            writeln!(
+                err,
+                "{}: fix the plan first (`adsso validate` lists the problems); nothing was changed",
+                file.display()
+            )?;
+            Ok(None)
+        }
+    }
+}
+
+/// Where to call AWS for `plan`: its Region (a different `--region` is refused).
+pub fn connection(
+    flags: &AwsFlags,
+    plan: &crate::plan::Plan,
+) -> Result<crate::aws::sdk::Connection, CommandError> {
+    if let Some(region) = &flags.region
+        && *region != plan.aws.region
+    {
+        return Err(CommandError::RegionMismatch {
+            flag: region.clone(),
+            plan: plan.aws.region.clone(),
+        });
+    }
+    Ok(crate::aws::sdk::Connection {
+        region: plan.aws.region.clone(),
+        profile: flags.profile.clone(),
+        endpoint_url: flags.endpoint_url.clone(),
+    })
+}
+
+/// A single-threaded async runtime, started only by the commands that call AWS.
+pub fn runtime() -> Result<tokio::runtime::Runtime, CommandError> {
+    tokio::runtime::Builder::new_current_thread()
+        .enable_all()
+        .build()
+        .map_err(CommandError::Write)
+}
+
+/// Asks a yes/no question on the terminal (default: no).
+pub fn confirm(question: &str, command: &'static str) -> Result<bool, CommandError> {
+    use std::io::IsTerminal;
+    if !std::io::stdin().is_terminal() || !std::io::stderr().is_terminal() {
+        return Err(CommandError::NoTerminal { command });
+    }
+    inquire::Confirm::new(question)
+        .with_default(false)
+        .prompt()
+        .map_err(|error| CommandError::Prompt(error.to_string()))
 }
 
 /// Reads a plan file, refusing to read more than a plan can be (so `/dev/zero` is harmless).

@@ -10,7 +10,7 @@ use crate::cli::OutputFormat;
 use crate::plan;
 use crate::preflight::ldap::{PlainLdap, tls_config};
 use crate::preflight::run::{Options, run as run_checks};
-use crate::secret_source;
+use crate::secrets;
 
 /// The command's arguments.
 pub struct Args {
@@ -43,7 +43,7 @@ pub fn run(args: &Args) -> Result<Outcome, CommandError> {
         }
     };
     let password = match &parsed.plan.connection.ad_connector {
-        Some(connector) => Some(secret_source::resolve(
+        Some(connector) => Some(secrets::resolve(
             &connector.service_account.password,
             "service account password",
         )?),

@@ -11,7 +11,7 @@ use crate::tui::{plain, terminal};
 /// Runs the wizard.
 pub fn run(out: &Path, plain: bool) -> Result<Outcome, CommandError> {
     if !std::io::stdin().is_terminal() || !std::io::stdout().is_terminal() {
-        return Err(CommandError::NoTerminal);
+        return Err(CommandError::WizardNeedsTerminal);
     }
     let dumb = std::env::var("TERM").is_ok_and(|term| term == "dumb");
     let exit = if plain || dumb {

@@ -6,6 +6,9 @@ use std::ffi::OsStr;
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
+pub mod moto;
+pub mod plans;
+
 /// A fake password. It must never appear in anything adsso prints.
 pub const CANARY: &str = "Canary-Secret-4711!";
 

@@ -1,0 +1,126 @@
+//! User-facing text of `apply`, `status`, `destroy` and `onprem-script`: AWS error explanations,
+//! gate instructions, likely fixes. A sibling of [`crate::text`], kept apart so the wording of the
+//! commands that change AWS can be reviewed in one read.
+
+use crate::aws::AwsErrorKind;
+
+/// What an AWS error kind means, in a few words.
+pub fn aws_error_what(kind: AwsErrorKind) -> &'static str {
+    match kind {
+        AwsErrorKind::AlreadyExists => "the resource already exists",
+        AwsErrorKind::DoesNotExist => "the resource does not exist (or is not visible to you)",
+        AwsErrorKind::LimitExceeded => "the account's directory quota for this Region is reached",
+        AwsErrorKind::InvalidParameter => "AWS refused a parameter",
+        AwsErrorKind::Client => "AWS refused the request (a problem on the client side)",
+        AwsErrorKind::Service => "the AWS service failed internally",
+        AwsErrorKind::Unsupported => "the operation is not supported for this resource",
+        AwsErrorKind::AccessDenied => "access denied",
+        AwsErrorKind::Throttling => "AWS throttled the requests, even after retries",
+        AwsErrorKind::Validation => "AWS refused the request as invalid",
+        AwsErrorKind::Credentials => "the AWS credentials are missing, expired or invalid",
+        AwsErrorKind::Unreachable => "AWS could not be reached",
+        AwsErrorKind::Other => "the call failed",
+    }
+}
+
+/// What to do about an AWS error kind.
+pub fn aws_error_fix(kind: AwsErrorKind) -> &'static str {
+    match kind {
+        AwsErrorKind::AlreadyExists => {
+            "another resource has this name; `adsso status FILE` shows what exists, then rename or remove the other one"
+        }
+        AwsErrorKind::DoesNotExist => {
+            "check the id in the plan, the Region (`aws.region`, `--region`) and the account"
+        }
+        AwsErrorKind::LimitExceeded => {
+            "delete an unused directory or request a quota increase (GetDirectoryLimits shows the counts), then re-run"
+        }
+        AwsErrorKind::InvalidParameter | AwsErrorKind::Validation => {
+            "check the plan's values against AWS's rules (`adsso validate FILE`) and AWS's message"
+        }
+        AwsErrorKind::Client => {
+            "read AWS's message: for a trust it is usually DNS, the security group's outbound rule or the password"
+        }
+        AwsErrorKind::Service | AwsErrorKind::Other => {
+            "wait a few minutes and re-run `adsso apply`: it resumes where it stopped"
+        }
+        AwsErrorKind::Unsupported => {
+            "trusts need an AWS Managed Microsoft AD; check the directory type and the plan's mode"
+        }
+        AwsErrorKind::AccessDenied => {
+            "use credentials allowed to call ds:*, sso:*, identitystore:*, ec2:Describe* (`--profile`, AWS_PROFILE)"
+        }
+        AwsErrorKind::Throttling => "wait a minute and re-run `adsso apply`; it resumes safely",
+        AwsErrorKind::Credentials => {
+            "configure credentials (`aws configure`, `aws sso login`, AWS_PROFILE or `--profile`) and re-run"
+        }
+        AwsErrorKind::Unreachable => {
+            "check the network, `--endpoint-url` and the Region, then re-run"
+        }
+    }
+}
+
+/// The likely fixes when a directory ends in `Failed`.
+pub const DIRECTORY_FAILED_FIX: &str = "likely causes: the two subnets are not in different Availability Zones of the VPC, \
+the VPC cannot reach the self-managed DNS servers (VPN/Direct Connect, routes, firewall: TCP/UDP 53, 88, 389), \
+the service account's password or name is wrong, or Kerberos pre-authentication is disabled for it. \
+Fix the cause, delete the failed directory (`adsso destroy FILE`), then re-run `adsso apply`";
+
+/// The likely fixes when a trust ends in `Failed` or `VerifyFailed`.
+pub const TRUST_FAILED_FIX: &str = "likely causes: the trust password differs from the one used on the self-managed side; \
+the Managed AD's security group has no outbound rule to the self-managed network (the most common cause of \
+\"domain could not be contacted\"); the conditional forwarders are missing on either side; the on-premises \
+firewall blocks 53, 88, 389, 445; anonymous pipes netlogon, samr, lsarpc are not allowed";
+
+/// The console link of IAM Identity Center's settings.
+pub fn identity_center_console(region: &str) -> String {
+    format!(
+        "https://{region}.console.aws.amazon.com/singlesignon/home?region={region}#/instances/settings"
+    )
+}
+
+/// Instructions of the identity-source gate.
+pub fn identity_source_gate(region: &str, directory_id: &str, domain: &str) -> String {
+    format!(
+        "MANUAL STEP: make the directory {directory_id} the identity source of IAM Identity Center (console only, no API exists).\n\
+  WARNING: switching the identity source DELETES Identity Center's existing users, groups and assignments,\n\
+  and changes the AWS access portal URL.\n\
+  1. Open {console}\n\
+  2. Identity source -> Actions -> Change identity source -> Active Directory.\n\
+  3. Choose the directory {directory_id}, type ACCEPT, and confirm.\n\
+  4. Under Manage sync, add the groups of {domain} that need AWS access to the sync scope\n\
+     (sync groups that live in {domain}, not groups of the AWS domain: their members are not synced).\n\
+  adsso checks for groups synced from {directory_id} in the identity store; sync runs in minutes to hours.\n",
+        console = identity_center_console(region)
+    )
+}
+
+/// Instructions of the on-premises gate (the script follows them).
+pub fn onprem_gate(aws_domain: &str, dns_ips: &[String], self_domain: &str) -> String {
+    format!(
+        "MANUAL STEP: create the self-managed side of the trust on a domain controller of {self_domain}.\n\
+  The AWS Managed AD {aws_domain} answers DNS at {ips}.\n\
+  Run the PowerShell below (also `adsso onprem-script FILE`) as a Domain Admin (forest trust: Enterprise Admin);\n\
+  it asks for the trust password, the same one the plan references.\n\
+  adsso then calls VerifyTrust; the step is done when the trust verifies.\n",
+        ips = if dns_ips.is_empty() {
+            "(not known yet)".to_owned()
+        } else {
+            dns_ips.join(", ")
+        }
+    )
+}
+
+/// The warning when a security group cannot reach the self-managed DNS servers.
+pub fn egress_missing(group: &str, servers: &[String]) -> String {
+    format!(
+        "the Managed AD's security group {group} has no outbound rule to {} on port 53: the trust \
+         will fail with \"the domain could not be contacted\". Add outbound rules to the self-managed \
+         network (TCP/UDP 53, 88, 389, 445, 464, 636, 3268-3269, 49152-65535), e.g. \
+         `aws ec2 authorize-security-group-egress --group-id {group} --ip-permissions ...`",
+        servers.join(", ")
+    )
+}
+
+/// How to resume after a pause.
+pub const RESUME: &str = "when done, run `adsso apply FILE` again: it resumes where it stopped";

@@ -1,0 +1,84 @@
+//! `adsso apply FILE [--yes] [--dry-run] [--wait-timeout DUR]`: runs the plan's steps.
+
+use std::io::{IsTerminal, Write};
+use std::path::Path;
+use std::time::Duration;
+
+use super::progress::Printer;
+use super::{AwsFlags, CommandError, Confirm, Outcome, confirm, connection, load_valid, runtime};
+use crate::aws::sdk::SdkCloud;
+use crate::steps::{ApplyOutcome, Executor, GateMode, RunMode, Secrets, WaitPolicy, plan_steps};
+
+/// What the flags asked for.
+#[derive(Debug, Clone, Copy)]
+pub struct Options {
+    /// `--yes` or ask.
+    pub confirm: Confirm,
+    /// `--dry-run` or not.
+    pub mode: RunMode,
+    /// `--wait-timeout`.
+    pub wait_timeout: Duration,
+}
+
+/// Applies the plan in `file`.
+pub fn run(file: &Path, flags: &AwsFlags, options: Options) -> Result<Outcome, CommandError> {
+    let Some(plan) = load_valid(file)? else {
+        return Ok(Outcome::Invalid);
+    };
+    let connection = connection(flags, &plan)?;
+    let steps = plan_steps(&plan);
+    let secrets = match options.mode {
+        RunMode::DryRun => Secrets::default(),
+        RunMode::Apply => crate::secrets::resolve_plan(&plan)?,
+    };
+    if options.mode == RunMode::Apply && options.confirm == Confirm::Ask {
+        let mut err = std::io::stderr().lock();
+        writeln!(err, "adsso apply {} will:", file.display())?;
+        for (index, step) in steps.iter().enumerate() {
+            writeln!(err, "  {}. {}", index + 1, step.describe(&plan))?;
+        }
+        drop(err);
+        if !confirm("Apply these steps to AWS?", "apply")? {
+            eprintln!("nothing was changed");
+            return Ok(Outcome::Failed);
+        }
+    }
+    let gates = if options.confirm == Confirm::Ask && std::io::stdin().is_terminal() {
+        GateMode::Wait
+    } else {
+        GateMode::Stop
+    };
+    let policy = WaitPolicy::from_env(options.wait_timeout);
+    let mut printer = Printer::default();
+    let outcome = runtime()?.block_on(async {
+        let cloud = SdkCloud::connect(&connection).await;
+        let mut executor = Executor::new(
+            &plan,
+            &cloud,
+            &mut printer,
+            options.mode,
+            gates,
+            policy,
+            secrets,
+        );
+        tokio::select! {
+            outcome = executor.run() => outcome.map_err(CommandError::from),
+            _ = tokio::signal::ctrl_c() => Err(CommandError::Interrupted),
+        }
+    })?;
+    let mut out = std::io::stdout().lock();
+    match (outcome, options.mode) {
+        (ApplyOutcome::Done, RunMode::DryRun) => {
+            writeln!(out, "dry run: nothing was changed")?;
+            Ok(Outcome::Done)
+        }
+        (ApplyOutcome::Done, RunMode::Apply) => {
+            writeln!(out, "apply complete: {} is connected", plan.metadata.name)?;
+            Ok(Outcome::Done)
+        }
+        (ApplyOutcome::Paused { instructions, .. }, _) => {
+            writeln!(out, "{instructions}")?;
+            Ok(Outcome::Paused)
+        }
+    }
+}

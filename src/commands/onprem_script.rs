@@ -1,0 +1,79 @@
+//! `adsso onprem-script FILE [--dns-ip IP...]`: prints the PowerShell for the self-managed DC.
+//! With `--dns-ip` it works offline; otherwise it reads the Managed AD's DNS addresses from AWS.
+
+use std::io::Write;
+use std::net::Ipv4Addr;
+use std::path::Path;
+
+use super::{AwsFlags, CommandError, Outcome, connection, load_valid, runtime};
+use crate::aws::DirectoryApi;
+use crate::aws::sdk::SdkCloud;
+use crate::onprem::{self, ManagedSide};
+use crate::plan::Mode;
+use crate::steps::find::{self, Found};
+use crate::steps::{ApplyError, existing_directory, managed_domain};
+
+/// Prints the script for the plan in `file`.
+pub fn run(file: &Path, flags: &AwsFlags, dns_ips: &[Ipv4Addr]) -> Result<Outcome, CommandError> {
+    let Some(plan) = load_valid(file)? else {
+        return Ok(Outcome::Invalid);
+    };
+    if plan.connection.mode != Mode::Trust {
+        eprintln!(
+            "{}: an AD Connector plan needs nothing on the domain controllers (only the service account and firewall rules)",
+            file.display()
+        );
+        return Ok(Outcome::Invalid);
+    }
+    let managed = if dns_ips.is_empty() {
+        let connection = connection(flags, &plan)?;
+        runtime()?.block_on(async {
+            let cloud = SdkCloud::connect(&connection).await;
+            let directory = match existing_directory(&plan) {
+                Some(id) => cloud
+                    .describe_directories(&[id.to_owned()])
+                    .await
+                    .map_err(ApplyError::from)?
+                    .into_iter()
+                    .next(),
+                None => {
+                    let name = managed_domain(&plan).unwrap_or_default();
+                    let candidates = find::candidates(&cloud, name, &plan.metadata.name)
+                        .await
+                        .map_err(ApplyError::from)?;
+                    match find::decide(candidates, name, &plan.metadata.name)? {
+                        Found::Owned(directory) => Some(directory),
+                        Found::Nothing => None,
+                    }
+                }
+            };
+            Ok::<_, CommandError>(match directory {
+                Some(d) => ManagedSide {
+                    domain: d.name,
+                    dns_ips: d.dns_ips,
+                },
+                None => {
+                    eprintln!(
+                        "the Managed AD does not exist yet (run `adsso apply`), or pass --dns-ip; the script below has a placeholder"
+                    );
+                    ManagedSide {
+                        domain: managed_domain(&plan).unwrap_or_default().to_owned(),
+                        dns_ips: Vec::new(),
+                    }
+                }
+            })
+        })?
+    } else {
+        ManagedSide {
+            domain: managed_domain(&plan)
+                .or(existing_directory(&plan))
+                .unwrap_or_default()
+                .to_owned(),
+            dns_ips: dns_ips.iter().map(ToString::to_string).collect(),
+        }
+    };
+    if let Some(script) = onprem::script(&plan, &managed) {
+        std::io::stdout().lock().write_all(script.as_bytes())?;
+    }
+    Ok(Outcome::Done)
+}

@@ -1,0 +1,106 @@
+//! Renders progress events: a live line (stage, elapsed, next check) on a terminal, plain
+//! lines stamped with the elapsed time otherwise. Dry-run calls go to standard output; the rest
+//! to standard error.
+
+use std::io::{IsTerminal, Write};
+use std::time::Instant;
+
+use crate::steps::{Event, Reporter};
+
+/// How waiting is shown.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Style {
+    /// One line rewritten in place.
+    Live,
+    /// One timestamped line per check.
+    Plain,
+}
+
+/// Prints events for a person or a log.
+#[derive(Debug)]
+pub struct Printer {
+    start: Instant,
+    style: Style,
+    line_open: bool,
+}
+
+impl Default for Printer {
+    fn default() -> Self {
+        Printer {
+            start: Instant::now(),
+            style: if std::io::stderr().is_terminal() {
+                Style::Live
+            } else {
+                Style::Plain
+            },
+            line_open: false,
+        }
+    }
+}
+
+impl Printer {
+    fn stamp(&self) -> String {
+        format!("[{:>7.1}s]", self.start.elapsed().as_secs_f64())
+    }
+
+    fn close_line(&mut self, err: &mut impl Write) {
+        if self.line_open {
+            let _ = writeln!(err);
+            self.line_open = false;
+        }
+    }
+}
+
+impl Reporter for Printer {
+    fn event(&mut self, event: Event) {
+        let mut err = std::io::stderr().lock();
+        match event {
+            Event::Waiting {
+                what,
+                state,
+                elapsed,
+                next_check,
+            } => {
+                let text = format!(
+                    "waiting for {what}: {state} (waited {}s, next check in {}s)",
+                    elapsed.as_secs(),
+                    next_check.as_secs().max(1)
+                );
+                match self.style {
+                    Style::Live => {
+                        let _ = write!(err, "\r\x1b[2K  {text}");
+                        let _ = err.flush();
+                        self.line_open = true;
+                    }
+                    Style::Plain => {
+                        let _ = writeln!(err, "{}   {text}", self.stamp());
+                    }
+                }
+            }
+            Event::StepStarted {
+                index,
+                total,
+                description,
+            } => {
+                self.close_line(&mut err);
+                let _ = writeln!(err, "{} step {index}/{total}: {description}", self.stamp());
+            }
+            Event::StepDone { note } => {
+                self.close_line(&mut err);
+                let _ = writeln!(err, "{}   done: {note}", self.stamp());
+            }
+            Event::Warning(text) => {
+                self.close_line(&mut err);
+                let _ = writeln!(err, "{}   warning: {text}", self.stamp());
+            }
+            Event::WouldCall(call) => {
+                self.close_line(&mut err);
+                let _ = write!(std::io::stdout().lock(), "would call {call}");
+            }
+            Event::Gate(instructions) => {
+                self.close_line(&mut err);
+                let _ = writeln!(std::io::stdout().lock(), "{instructions}");
+            }
+        }
+    }
+}

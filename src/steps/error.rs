@@ -1,0 +1,93 @@
+//! Why apply stopped with a failure. Every message says what happened and what to do; none
+//! holds a secret (requests never carry passwords into errors).
+
+use std::time::Duration;
+
+use crate::apply_text;
+use crate::aws::AwsError;
+
+/// A failure of apply, status or destroy.
+#[derive(Debug, thiserror::Error)]
+pub enum ApplyError {
+    /// An AWS call failed.
+    #[error(transparent)]
+    Aws(#[from] AwsError),
+    /// The credentials belong to another account.
+    #[error(
+        "the credentials are for account {actual}, but the plan is for account {expected}; nothing was changed. \
+         Use credentials of {expected} (`--profile`, AWS_PROFILE) or fix `aws.accountId`"
+    )]
+    WrongAccount {
+        /// The plan's account.
+        expected: String,
+        /// The credentials' account.
+        actual: String,
+    },
+    /// No usable Identity Center instance.
+    #[error("{0}")]
+    Instance(String),
+    /// The subnets do not fit.
+    #[error("{0}; fix `vpcId`/`subnetIds` in the plan (`aws ec2 describe-subnets` lists them)")]
+    Subnets(String),
+    /// More than one candidate, or a same-named directory that is not this plan's.
+    #[error("{0}")]
+    Ambiguous(String),
+    /// The existing directory named in the plan cannot be used.
+    #[error("{0}")]
+    ExistingDirectory(String),
+    /// A directory ended in a failed stage.
+    #[error(
+        "the directory {id} is {stage}: {reason}. {}",
+        apply_text::DIRECTORY_FAILED_FIX
+    )]
+    DirectoryFailed {
+        /// Directory id.
+        id: String,
+        /// Its stage.
+        stage: String,
+        /// AWS's StageReason.
+        reason: String,
+    },
+    /// A trust ended in a failed state.
+    #[error(
+        "the trust {id} is {state}: {reason}. {}",
+        apply_text::TRUST_FAILED_FIX
+    )]
+    TrustFailed {
+        /// Trust id.
+        id: String,
+        /// Its state.
+        state: String,
+        /// AWS's TrustStateReason.
+        reason: String,
+    },
+    /// A trust to the domain exists with another direction.
+    #[error(
+        "a trust to {domain} already exists ({id}) with direction `{direction}`; Identity Center needs `Two-Way`. \
+         A direction cannot be changed: delete that trust (console or `aws ds delete-trust`) and re-run"
+    )]
+    TrustDirection {
+        /// The remote domain.
+        domain: String,
+        /// Trust id.
+        id: String,
+        /// Its direction.
+        direction: String,
+    },
+    /// A wait ran out of time.
+    #[error(
+        "gave up waiting after {}s for {what} (still {state}); AWS keeps working: re-run `adsso apply` later \
+         (or give a longer `--wait-timeout`)", .waited.as_secs()
+    )]
+    Timeout {
+        /// What was awaited.
+        what: String,
+        /// Its last state.
+        state: String,
+        /// How long.
+        waited: Duration,
+    },
+    /// A secret was needed but not resolved (a bug: apply resolves them first).
+    #[error("internal error: the {0} was not resolved before use")]
+    MissingSecret(&'static str),
+}

@@ -1,0 +1,78 @@
+//! Progress events: what the executor tells the front end while it works. The command renders
+//! them (a live line on a terminal, timestamped lines otherwise); tests collect them.
+
+use std::fmt;
+use std::time::Duration;
+
+/// A call `apply --dry-run` would make, with its parameters; secrets appear as references.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Call {
+    /// `ds`, `sso-admin`, ...
+    pub service: &'static str,
+    /// The API operation.
+    pub operation: &'static str,
+    /// Parameter names and printable values.
+    pub params: Vec<(&'static str, String)>,
+}
+
+impl fmt::Display for Call {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        writeln!(f, "{}:{}", self.service, self.operation)?;
+        for (name, value) in &self.params {
+            writeln!(f, "    {name}: {value}")?;
+        }
+        Ok(())
+    }
+}
+
+/// One thing that happened.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Event {
+    /// A step begins.
+    StepStarted {
+        /// 1-based position.
+        index: usize,
+        /// How many steps.
+        total: usize,
+        /// The step's description.
+        description: String,
+    },
+    /// A step ended; `note` says what it found or did.
+    StepDone {
+        /// What happened (`created d-...`, `already exists`, ...).
+        note: String,
+    },
+    /// Still waiting.
+    Waiting {
+        /// What is awaited.
+        what: String,
+        /// The current state.
+        state: String,
+        /// Time waited so far.
+        elapsed: Duration,
+        /// Time until the next check.
+        next_check: Duration,
+    },
+    /// Something the operator should know.
+    Warning(String),
+    /// Dry run: this call would be made.
+    WouldCall(Call),
+    /// A manual step's instructions.
+    Gate(String),
+}
+
+/// Receives progress events.
+pub trait Reporter {
+    /// Handles one event.
+    fn event(&mut self, event: Event);
+}
+
+/// Collects events in memory (tests, and callers that render later).
+#[derive(Debug, Default)]
+pub struct Collect(pub Vec<Event>);
+
+impl Reporter for Collect {
+    fn event(&mut self, event: Event) {
+        self.0.push(event);
+    }
+}

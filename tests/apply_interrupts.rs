@@ -1,0 +1,117 @@
+//! `apply` interrupted against the AWS emulator: killed with SIGKILL mid-wait (a re-run converges)
+//! and stopped with Ctrl-C (clean exit that says how to resume).
+// Test helpers fail the test by panicking, like the tests themselves.
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
+
+mod support;
+
+use support::CANARY;
+use support::moto::{ACCOUNT, Peer};
+use support::plans::*;
+
+#[test]
+fn apply_killed_mid_wait_then_rerun_converges() {
+    let peer = Peer::start();
+    peer.post("/_ext/config", r#"{"directoryCreatingReads": 1000}"#);
+    let (vpc, subnets) = peer.network();
+    let dir = tempfile::tempdir().unwrap();
+    let plan = write(dir.path(), &ad_connector_plan(ACCOUNT, &vpc, &subnets));
+    let mut child = std::process::Command::new(env!("CARGO_BIN_EXE_adsso"))
+        .args([
+            "apply",
+            plan.to_str().unwrap(),
+            "--yes",
+            "--endpoint-url",
+            &peer.url(),
+        ])
+        .env("AWS_ACCESS_KEY_ID", "test")
+        .env("AWS_SECRET_ACCESS_KEY", "test")
+        .env("AWS_EC2_METADATA_DISABLED", "true")
+        .env("AWS_CONFIG_FILE", "/nonexistent/adsso-test-config")
+        .env("ADSSO_POLL_INITIAL_MS", "50")
+        .env("ADSSO_POLL_MAX_MS", "50")
+        .env(SERVICE_ENV, CANARY)
+        .stdout(std::process::Stdio::null())
+        .stderr(std::process::Stdio::null())
+        .spawn()
+        .unwrap();
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(60);
+    while peer.count("ConnectDirectory") == 0 || peer.count("DescribeDirectories") < 4 {
+        assert!(
+            std::time::Instant::now() < deadline,
+            "apply never reached the wait"
+        );
+        std::thread::sleep(std::time::Duration::from_millis(50));
+    }
+    child.kill().unwrap(); // SIGKILL
+    child.wait().unwrap();
+    assert_eq!(peer.directories().len(), 1);
+
+    peer.post("/_ext/config", r#"{"directoryCreatingReads": 0}"#);
+    let id = peer.directories()[0].0.clone();
+    peer.sync(&id, "corp.example.com", &["AWS-SSO-Users"]);
+    let rerun = peer.adsso(
+        &[
+            "apply",
+            plan.to_str().unwrap(),
+            "--yes",
+            "--wait-timeout",
+            "60s",
+        ],
+        &SECRETS,
+    );
+    no_secret(&rerun);
+    assert_eq!(rerun.code, Some(0), "{}", rerun.all_output());
+    assert_eq!(peer.count("ConnectDirectory"), 1, "{}", rerun.all_output());
+    assert_eq!(peer.directories().len(), 1);
+}
+
+#[test]
+fn ctrl_c_stops_cleanly_and_says_how_to_resume() {
+    let peer = Peer::start();
+    peer.post("/_ext/config", r#"{"directoryCreatingReads": 100000}"#);
+    let (vpc, subnets) = peer.network();
+    let dir = tempfile::tempdir().unwrap();
+    let plan = write(dir.path(), &ad_connector_plan(ACCOUNT, &vpc, &subnets));
+    let child = std::process::Command::new(env!("CARGO_BIN_EXE_adsso"))
+        .args([
+            "apply",
+            plan.to_str().unwrap(),
+            "--yes",
+            "--endpoint-url",
+            &peer.url(),
+        ])
+        .env("AWS_ACCESS_KEY_ID", "test")
+        .env("AWS_SECRET_ACCESS_KEY", "test")
+        .env("AWS_EC2_METADATA_DISABLED", "true")
+        .env("AWS_CONFIG_FILE", "/nonexistent/adsso-test-config")
+        .env("ADSSO_POLL_INITIAL_MS", "50")
+        .env("ADSSO_POLL_MAX_MS", "50")
+        .env(SERVICE_ENV, CANARY)
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(60);
+    while peer.count("DescribeDirectories") < 3 {
+        assert!(
+            std::time::Instant::now() < deadline,
+            "apply never reached the wait"
+        );
+        std::thread::sleep(std::time::Duration::from_millis(50));
+    }
+    let status = std::process::Command::new("kill")
+        .args(["-INT", &child.id().to_string()])
+        .status()
+        .unwrap();
+    assert!(status.success());
+    let output = child.wait_with_output().unwrap();
+    let stderr = flat(&String::from_utf8_lossy(&output.stderr));
+    assert_eq!(output.status.code(), Some(1), "{stderr}");
+    assert!(stderr.contains("interrupted"), "{stderr}");
+    assert!(
+        stderr.contains("run the same command again to resume"),
+        "{stderr}"
+    );
+    assert!(!stderr.contains(CANARY));
+}
