@@ -71,7 +71,7 @@ pub const OPTION_CONNECTOR: &str =
 /// Warning on review.
 pub const SWITCH_WARNING: &str = "Switching Identity Center's identity source to this directory deletes its existing users, groups and assignments and changes the portal URL (done in the console).";
 /// Saved.
-pub const SAVED: &str = "Plan saved (mode 0600). Check it with `adsso validate`, apply it with `adsso apply` once available.";
+pub const SAVED: &str = "plan saved (mode 0600). Next: `adsso preflight` from a host that reaches your DCs, then `adsso apply --dry-run` and `adsso apply`.";
 /// Key hints.
 pub const KEYS: &str = "Tab/↑↓ move · ←→ change · Enter next · Esc back · ? help · Ctrl-C quit";
 /// Help text.
@@ -100,22 +100,5 @@ pub const HELP_REVIEW: &str =
 /// Help: finish.
 pub const HELP_FINISH: &str = "Type the file name and choose Save. The file is written with mode 0600 and starts with the schema modeline for editors.";
 
-/// What apply will do, step by step, for a mode.
-pub fn apply_outline(mode: crate::plan::Mode) -> &'static [&'static str] {
-    match mode {
-        crate::plan::Mode::Trust => &[
-            "check the account and the Identity Center instance (Region, ACTIVE)",
-            "create the AWS Managed Microsoft AD, or check the existing one (20-45 minutes to Active)",
-            "create the two-way trust with a conditional forwarder to your DNS servers",
-            "pause for you: run `adsso onprem-script` on a DC of your domain, then verify the trust",
-            "pause for you: switch Identity Center's identity source to the directory in the console",
-        ],
-        _ => &[
-            "check the account and the Identity Center instance (Region, ACTIVE)",
-            "create the AD Connector in your VPC (a few minutes to Active)",
-            "pause for you: switch Identity Center's identity source to the directory in the console",
-        ],
-    }
-}
 /// Quit without saving.
 pub const QUIT_UNSAVED: &str = "Wizard closed; nothing was saved.";

@@ -125,8 +125,8 @@ pub fn run(out: &Path) -> Result<Exit, InquireError> {
         let plan = draft.to_plan();
         println!("\n{}", diagram::render_text(&Diagram::from_plan(&plan)));
         println!("What apply will do:");
-        for step in words::apply_outline(plan.connection.mode) {
-            println!("  - {step}");
+        for (index, step) in crate::steps::plan_steps(&plan).iter().enumerate() {
+            println!("  {}. {}", index + 1, step.describe(&plan));
         }
         println!("\nWarning: {}\n", words::SWITCH_WARNING);
         let path = Text::new("Save the plan to:")

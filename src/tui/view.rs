@@ -230,8 +230,12 @@ fn text_lines(text: &str) -> Vec<Line<'static>> {
 fn review(model: &Model, theme: &Theme) -> Vec<Line<'static>> {
     let plan = model.draft.to_plan();
     let mut lines = vec![Line::styled("What apply will do", theme.title())];
-    for step in words::apply_outline(plan.connection.mode) {
-        lines.push(Line::raw(format!("  • {step}")));
+    for (index, step) in crate::steps::plan_steps(&plan).iter().enumerate() {
+        lines.push(Line::raw(format!(
+            "  {}. {}",
+            index + 1,
+            step.describe(&plan)
+        )));
     }
     lines.push(Line::raw(""));
     lines.push(Line::styled(
