@@ -353,3 +353,85 @@ fn invalid_plan_and_missing_secret_exit_2() {
     let stderr = String::from_utf8_lossy(&output.stderr);
     assert!(stderr.contains("ADSSO_TEST_SVC_PASSWORD"), "{stderr}");
 }
+
+/// The wizard's "check connectivity" against the same DC, in a pseudo-terminal.
+mod wizard_check {
+    use std::process::Command;
+    use std::thread::sleep;
+    use std::time::Duration;
+
+    use expectrl::Expect;
+    use expectrl::session::OsSession as Session;
+
+    use super::dc;
+
+    fn spawn(args: &[&str]) -> Session {
+        let mut command = Command::new(env!("CARGO_BIN_EXE_adsso"));
+        command.args(args).env("TERM", "xterm-256color");
+        let mut session = Session::spawn(command).unwrap();
+        session.get_process_mut().set_window_size(100, 32).unwrap();
+        session.set_expect_timeout(Some(Duration::from_secs(30)));
+        session
+    }
+
+    fn keys(session: &mut Session, keys: &[&str]) {
+        for key in keys {
+            session.send(key).unwrap();
+            sleep(Duration::from_millis(60));
+        }
+    }
+
+    #[test]
+    fn full_screen_wizard_checks_connectivity_with_ctrl_k() {
+        let dc = dc();
+        let mut session = spawn(&["wizard", "--out", "/dev/null"]);
+        session.expect("Directory?").unwrap();
+        keys(
+            &mut session,
+            &[
+                "\r",
+                dc.get("AD_DOMAIN"),
+                "\r",
+                "CORP",
+                "\r",
+                dc.get("AD_DNS_IP"),
+                "\r",
+            ],
+        );
+        keys(&mut session, &["\x0b"]); // Ctrl-K
+        session.expect("pre-authentication").unwrap();
+        keys(&mut session, &["\x1b"]);
+        sleep(Duration::from_millis(200));
+        keys(&mut session, &["\x03", "y"]);
+        session.expect(expectrl::Eof).unwrap();
+    }
+
+    #[test]
+    fn plain_wizard_offers_the_check_after_the_domain() {
+        let dc = dc();
+        let mut session = spawn(&["wizard", "--plain", "--out", "/dev/null"]);
+        for _ in 0..4 {
+            session.expect("?").unwrap();
+            keys(&mut session, &["\r"]);
+        }
+        session.expect("FQDN").unwrap();
+        keys(
+            &mut session,
+            &[
+                dc.get("AD_DOMAIN"),
+                "\r",
+                "CORP",
+                "\r",
+                dc.get("AD_DNS_IP"),
+                "\r",
+            ],
+        );
+        session.expect("connectivity").unwrap();
+        keys(&mut session, &["y", "\r"]);
+        let dns = format!("DNS {} over UDP: answers SRV", dc.get("AD_DNS_IP"));
+        session.expect(dns.as_str()).unwrap();
+        session.expect("KDC on dc1.corp.example.test").unwrap();
+        keys(&mut session, &["\x03"]);
+        session.expect(expectrl::Eof).unwrap();
+    }
+}

@@ -190,6 +190,8 @@ fn plain_ad_connector_flow() {
     line(&mut session, ".example.com");
     line(&mut session, "CORP");
     line(&mut session, "10.0.0.10, 10.0.0.11");
+    session.expect("connectivity").unwrap();
+    keys(&mut session, &[ENTER]); // no connectivity check now
     keys(&mut session, &[ENTER, ENTER]);
     line(&mut session, "123456789012");
     keys(&mut session, &[ENTER]);
@@ -218,6 +220,8 @@ fn plain_trust_flow() {
     line(&mut session, "corp.example.com");
     line(&mut session, "CORP");
     line(&mut session, "10.0.0.10, 10.0.0.11");
+    session.expect("connectivity").unwrap();
+    keys(&mut session, &[ENTER]); // no connectivity check now
     keys(&mut session, &[ENTER, ENTER]);
     line(&mut session, "123456789012");
     keys(&mut session, &[ENTER, ENTER, ENTER]);

@@ -102,3 +102,15 @@ pub const HELP_FINISH: &str = "Type the file name and choose Save. The file is w
 
 /// Quit without saving.
 pub const QUIT_UNSAVED: &str = "Wizard closed; nothing was saved.";
+/// The domain answers are needed before a check.
+pub const CHECK_NEEDS_DOMAIN: &str =
+    "Fill in the domain, NetBIOS name and DNS servers before checking connectivity.";
+/// Hint on the domain screen.
+pub const CHECK_HINT: &str = "Ctrl-K or F2: check connectivity now (DNS SRV records, DC ports, Kerberos; the LDAP bind too when the service account password variable is set).";
+/// Footer while checking.
+pub const CHECKING: &str = "checking connectivity to your domain (a few seconds at most)";
+/// Plain mode question.
+pub const CHECK_NOW: &str = "Check connectivity to the domain from this host now?";
+/// Plain mode hint for the check.
+pub const CHECK_HINT_PLAIN: &str =
+    "DNS SRV records, DC ports and Kerberos, from this host; a few seconds at most";

@@ -2,6 +2,7 @@
 //! front end that asks the same questions line by line with inquire. Both only edit a plan
 //! draft and return a plan: they never call AWS.
 
+pub mod connectivity;
 pub mod draft;
 pub mod model;
 pub mod plain;

@@ -15,6 +15,24 @@ pub enum Overlay {
     Help,
     /// "Quit without saving?"
     ConfirmQuit,
+    /// The connectivity check's checklist.
+    Checks,
+}
+
+/// The connectivity check (preflight) run from the domain screen.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Connectivity {
+    /// Not run.
+    NotRun,
+    /// Running in the background; the number counts ticks for the spinner.
+    Running(usize),
+    /// Finished.
+    Done {
+        /// The checklist as text.
+        report: String,
+        /// True when nothing failed.
+        passed: bool,
+    },
 }
 
 /// Where the plan stands on disk.
@@ -73,6 +91,8 @@ pub struct Model {
     pub colour: Colour,
     /// Validation errors by field, for the current draft.
     pub errors: BTreeMap<FieldId, String>,
+    /// The connectivity check.
+    pub connectivity: Connectivity,
 }
 
 impl Model {
@@ -93,6 +113,7 @@ impl Model {
             exit: Exit::Running,
             colour,
             errors,
+            connectivity: Connectivity::NotRun,
         }
     }
 

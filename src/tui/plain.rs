@@ -97,13 +97,13 @@ fn ask(field: Field, draft: &mut Draft) -> Result<Step, InquireError> {
     }
 }
 
-/// Asks every form question in order; Esc steps back.
-fn ask_forms(draft: &mut Draft) -> Result<(), InquireError> {
+/// Asks every question of `screens` in order; Esc steps back.
+fn ask_forms(draft: &mut Draft, screens: &[Screen]) -> Result<(), InquireError> {
     let mut position = 0usize;
     loop {
-        let all: Vec<Field> = [Screen::Domain, Screen::Aws, Screen::Secrets]
-            .into_iter()
-            .flat_map(|screen| questions::fields(screen, draft))
+        let all: Vec<Field> = screens
+            .iter()
+            .flat_map(|screen| questions::fields(*screen, draft))
             .collect();
         let Some(field) = all.get(position).copied() else {
             return Ok(());
@@ -121,7 +121,17 @@ pub fn run(out: &Path) -> Result<Exit, InquireError> {
     let mut draft = Draft::default();
     let result = (|| {
         choose_mode(&mut draft)?;
-        ask_forms(&mut draft)?;
+        ask_forms(&mut draft, &[Screen::Domain])?;
+        if inquire::Confirm::new(words::CHECK_NOW)
+            .with_default(false)
+            .with_help_message(words::CHECK_HINT_PLAIN)
+            .prompt()?
+        {
+            println!("{}", words::CHECKING);
+            let (report, _) = super::connectivity::check(&draft.to_plan());
+            println!("{report}");
+        }
+        ask_forms(&mut draft, &[Screen::Aws, Screen::Secrets])?;
         let plan = draft.to_plan();
         println!("\n{}", diagram::render_text(&Diagram::from_plan(&plan)));
         println!("What apply will do:");

@@ -22,6 +22,13 @@ const TICK: Duration = Duration::from_millis(250);
 enum Message {
     /// A terminal event.
     Terminal(Event),
+    /// The background connectivity check finished.
+    Checks {
+        /// The checklist.
+        report: String,
+        /// True when nothing failed.
+        passed: bool,
+    },
 }
 
 /// The action a key means in the current state, if any.
@@ -32,6 +39,10 @@ pub fn action_for(key: KeyEvent, model: &Model) -> Option<Action> {
     let long_screen = matches!(model.screen, Screen::Diagram | Screen::Review);
     Some(match key.code {
         KeyCode::Char('c') if key.modifiers.contains(KeyModifiers::CONTROL) => Action::Quit,
+        KeyCode::Char('k') if key.modifiers.contains(KeyModifiers::CONTROL) => {
+            Action::CheckConnectivity
+        }
+        KeyCode::F(2) => Action::CheckConnectivity,
         KeyCode::Down if long_screen => Action::Scroll(1),
         KeyCode::Up if long_screen => Action::Scroll(-1),
         KeyCode::PageDown => Action::Scroll(10),
@@ -53,6 +64,7 @@ pub fn action_for(key: KeyEvent, model: &Model) -> Option<Action> {
 pub fn run(mut model: Model) -> std::io::Result<Exit> {
     let mut terminal = ratatui::init();
     let (sender, receiver) = mpsc::channel();
+    let worker = sender.clone();
     std::thread::spawn(move || {
         while let Ok(event) = event::read() {
             if sender.send(Message::Terminal(event)).is_err() {
@@ -64,18 +76,31 @@ pub fn run(mut model: Model) -> std::io::Result<Exit> {
         while model.exit == Exit::Running {
             terminal.draw(|frame| view(&model, frame))?;
             forced_panic_for_tests();
-            let Ok(Message::Terminal(event)) = receiver.recv_timeout(TICK) else {
-                continue;
+            let action = match receiver.recv_timeout(TICK) {
+                Err(_) => Action::Tick,
+                Ok(Message::Checks { report, passed }) => Action::ChecksDone { report, passed },
+                Ok(Message::Terminal(Event::Key(key))) => match action_for(key, &model) {
+                    Some(action) => action,
+                    None => continue,
+                },
+                Ok(Message::Terminal(_)) => continue,
             };
-            let Event::Key(key) = event else { continue };
-            let Some(action) = action_for(key, &model) else {
-                continue;
-            };
-            if let Effect::Save(path) = update(&mut model, action) {
-                let outcome = save::save(&model.draft.to_plan(), Path::new(&path))
-                    .map(|()| path.clone())
-                    .map_err(|error| format!("cannot save {path}: {error}"));
-                update(&mut model, Action::SaveResult(outcome));
+            match update(&mut model, action) {
+                Effect::None => {}
+                Effect::Save(path) => {
+                    let outcome = save::save(&model.draft.to_plan(), Path::new(&path))
+                        .map(|()| path.clone())
+                        .map_err(|error| format!("cannot save {path}: {error}"));
+                    update(&mut model, Action::SaveResult(outcome));
+                }
+                Effect::CheckConnectivity => {
+                    let plan = model.draft.to_plan();
+                    let sender = worker.clone();
+                    std::thread::spawn(move || {
+                        let (report, passed) = super::connectivity::check(&plan);
+                        let _ = sender.send(Message::Checks { report, passed });
+                    });
+                }
             }
         }
         Ok(model.exit.clone())

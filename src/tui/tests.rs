@@ -6,7 +6,7 @@ use ratatui::backend::TestBackend;
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
 use super::draft::FieldId;
-use super::model::{Colour, Exit, Model, Overlay, SaveState};
+use super::model::{Colour, Connectivity, Exit, Model, Overlay, SaveState};
 use super::questions::{Screen, YesNo};
 use super::terminal::action_for;
 use super::update::{Action, Effect, update};
@@ -317,4 +317,48 @@ fn snapshots_of_errors_help_and_a_small_terminal() {
     update(&mut model, Action::Help);
     insta::assert_snapshot!("help-80x24", render(&model, 80, 24));
     insta::assert_snapshot!("too-small-60x20", render(&model, 60, 20));
+}
+
+#[test]
+fn connectivity_check_needs_the_domain_then_runs_in_the_background() {
+    let mut model = model();
+    update(&mut model, Action::Confirm);
+    assert_eq!(update(&mut model, Action::CheckConnectivity), Effect::None);
+    assert!(
+        model
+            .status
+            .as_deref()
+            .unwrap_or_default()
+            .contains("before checking")
+    );
+    fill_domain(&mut model);
+    assert_eq!(
+        update(&mut model, Action::CheckConnectivity),
+        Effect::CheckConnectivity
+    );
+    assert_eq!(model.connectivity, Connectivity::Running(0));
+    assert_eq!(
+        update(&mut model, Action::CheckConnectivity),
+        Effect::None,
+        "one check at a time"
+    );
+    update(&mut model, Action::Tick);
+    assert_eq!(model.connectivity, Connectivity::Running(1));
+    assert!(render(&model, 80, 24).contains("checking connectivity"));
+    update(
+        &mut model,
+        Action::ChecksDone {
+            report: "DNS\n  ✗ FAIL  DNS 10.0.0.10 over UDP: the server did not answer any query"
+                .into(),
+            passed: false,
+        },
+    );
+    assert_eq!(model.overlay, Overlay::Checks);
+    let screen = render(&model, 80, 24);
+    assert!(
+        screen.contains("some checks FAILED") && screen.contains("did not answer"),
+        "{screen}"
+    );
+    update(&mut model, Action::Back);
+    assert_eq!((model.overlay, model.screen), (Overlay::None, Screen::Aws));
 }

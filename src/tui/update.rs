@@ -1,7 +1,8 @@
 //! `update`: the only place the wizard's state changes, one [`Action`] at a time. No I/O: saving
 //! is asked for through [`Effect::Save`] and done by the caller.
 
-use super::model::{Exit, Model, Overlay, SaveState};
+use super::draft::FieldId;
+use super::model::{Connectivity, Exit, Model, Overlay, SaveState};
 use super::questions::{Answer, Screen, YesNo};
 use crate::plan::Mode;
 use crate::text::wizard as words;
@@ -33,6 +34,17 @@ pub enum Action {
     Scroll(i16),
     /// The save finished (from the caller).
     SaveResult(Result<String, String>),
+    /// Ctrl-K or F2: check connectivity to the self-managed domain now.
+    CheckConnectivity,
+    /// The connectivity check finished (from the caller).
+    ChecksDone {
+        /// The checklist.
+        report: String,
+        /// True when nothing failed.
+        passed: bool,
+    },
+    /// Time passed (spinners).
+    Tick,
 }
 
 /// Work for the caller after an update.
@@ -42,15 +54,34 @@ pub enum Effect {
     None,
     /// Write the plan to this path.
     Save(String),
+    /// Run preflight for the draft's plan in the background; answer with `ChecksDone`.
+    CheckConnectivity,
 }
 
 /// Applies one action.
 pub fn update(model: &mut Model, action: Action) -> Effect {
+    match action {
+        Action::Tick => {
+            if let Connectivity::Running(ticks) = &mut model.connectivity {
+                *ticks += 1;
+            }
+            return Effect::None;
+        }
+        Action::ChecksDone { report, passed } => {
+            model.connectivity = Connectivity::Done { report, passed };
+            model.scroll = 0;
+            model.overlay = Overlay::Checks;
+            return Effect::None;
+        }
+        _ => {}
+    }
     if model.overlay != Overlay::None {
         return overlay(model, action);
     }
     model.status = None;
     match action {
+        Action::CheckConnectivity => return check_connectivity(model),
+        Action::Tick | Action::ChecksDone { .. } => {}
         Action::Help => model.overlay = Overlay::Help,
         Action::Quit => quit(model),
         Action::Next => move_focus(model, 1),
@@ -76,6 +107,9 @@ fn overlay(model: &mut Model, action: Action) -> Effect {
         (Overlay::ConfirmQuit, Action::Type('y' | 'Y')) | (Overlay::ConfirmQuit, Action::Quit) => {
             model.exit = Exit::Quit;
         }
+        (Overlay::Checks, Action::Scroll(lines)) => {
+            model.scroll = model.scroll.saturating_add_signed(lines)
+        }
         (Overlay::ConfirmQuit, Action::Type('n' | 'N'))
         | (_, Action::Back)
         | (Overlay::Help, _) => {
@@ -84,6 +118,20 @@ fn overlay(model: &mut Model, action: Action) -> Effect {
         _ => {}
     }
     Effect::None
+}
+
+/// Starts the connectivity check once the domain answers are valid.
+fn check_connectivity(model: &mut Model) -> Effect {
+    let domain_fields = [FieldId::Domain, FieldId::Netbios, FieldId::DnsServers];
+    if matches!(model.connectivity, Connectivity::Running(_)) {
+        return Effect::None;
+    }
+    if domain_fields.iter().any(|id| model.errors.contains_key(id)) {
+        model.status = Some(words::CHECK_NEEDS_DOMAIN.to_owned());
+        return Effect::None;
+    }
+    model.connectivity = Connectivity::Running(0);
+    Effect::CheckConnectivity
 }
 
 fn quit(model: &mut Model) {

@@ -7,7 +7,7 @@ use ratatui::style::{Color, Modifier, Style};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Clear, Paragraph, Wrap};
 
-use super::model::{Colour, Model, Overlay};
+use super::model::{Colour, Connectivity, Model, Overlay};
 use super::questions::{Answer, Screen};
 use crate::diagram::{self, Diagram};
 use crate::plan::Mode;
@@ -83,11 +83,7 @@ pub fn view(model: &Model, frame: &mut Frame) {
             .scroll((scroll, 0)),
         inner,
     );
-    let status = model.status.as_deref().map_or_else(
-        || Line::styled(words::KEYS, theme.hint()),
-        |s| Line::styled(s.to_owned(), theme.error()),
-    );
-    frame.render_widget(Paragraph::new(status), footer);
+    frame.render_widget(Paragraph::new(self::footer(model, &theme)), footer);
     match model.overlay {
         Overlay::None => {}
         Overlay::Help => popup(
@@ -97,7 +93,51 @@ pub fn view(model: &Model, frame: &mut Frame) {
             &format!("{}\n\n{}", help_for(model.screen), words::HELP),
         ),
         Overlay::ConfirmQuit => popup(frame, area, "Quit?", words::CONFIRM_QUIT),
+        Overlay::Checks => checks(model, frame, area),
     }
+}
+
+/// The connectivity checklist over most of the screen, scrollable.
+fn checks(model: &Model, frame: &mut Frame, area: Rect) {
+    let Connectivity::Done { report, passed } = &model.connectivity else {
+        return;
+    };
+    let popup = Rect::new(
+        area.x + 2,
+        area.y + 1,
+        area.width.saturating_sub(4),
+        area.height.saturating_sub(2),
+    );
+    frame.render_widget(Clear, popup);
+    let verdict = if *passed {
+        "all checks passed"
+    } else {
+        "some checks FAILED"
+    };
+    let block = Block::bordered().title(format!(
+        " Connectivity: {verdict} · ↑↓ scroll · Esc closes "
+    ));
+    let text = Paragraph::new(report.trim_start().to_owned())
+        .wrap(Wrap { trim: false })
+        .scroll((model.scroll, 0))
+        .block(block);
+    frame.render_widget(text, popup);
+}
+
+/// The footer: the status message, a spinner while checking, or the key hints.
+fn footer(model: &Model, theme: &Theme) -> Line<'static> {
+    const SPINNER: [&str; 8] = ["⠋", "⠙", "⠹", "⠸", "⠼", "⠴", "⠦", "⠧"];
+    if let Some(status) = &model.status {
+        return Line::styled(status.clone(), theme.error());
+    }
+    if let Connectivity::Running(ticks) = model.connectivity {
+        return Line::raw(format!(
+            "{} {}",
+            SPINNER[ticks % SPINNER.len()],
+            words::CHECKING
+        ));
+    }
+    Line::styled(words::KEYS, theme.hint())
 }
 
 fn steps_line(model: &Model, theme: &Theme) -> Line<'static> {
@@ -191,6 +231,10 @@ fn choose(model: &Model, theme: &Theme, width: u16) -> Vec<Line<'static>> {
 
 fn form(model: &Model, theme: &Theme) -> Vec<Line<'static>> {
     let mut lines = Vec::new();
+    if model.screen == Screen::Domain {
+        lines.push(Line::styled(words::CHECK_HINT, theme.hint()));
+        lines.push(Line::raw(""));
+    }
     for (index, field) in model.fields().iter().enumerate() {
         let focused = model.focus == index;
         let value = model.draft.get(field.id).to_owned();
