@@ -28,6 +28,22 @@ fn wizard() -> Command {
     command
 }
 
+/// No AWS access: discovery fails fast on loopback instead of probing anything.
+fn isolate(command: &mut Command) {
+    command
+        .env("AWS_EC2_METADATA_DISABLED", "true")
+        .env("AWS_ENDPOINT_URL", "http://127.0.0.1:9")
+        .env("AWS_CONFIG_FILE", "/nonexistent/adsso-test-config")
+        .env(
+            "AWS_SHARED_CREDENTIALS_FILE",
+            "/nonexistent/adsso-test-credentials",
+        )
+        .env("ADSSO_RETRY_INITIAL_BACKOFF_MS", "10")
+        .env_remove("AWS_ACCESS_KEY_ID")
+        .env_remove("AWS_SECRET_ACCESS_KEY")
+        .env_remove("AWS_PROFILE");
+}
+
 fn median(mut samples: Vec<Duration>) -> Duration {
     samples.sort();
     samples[samples.len() / 2]
@@ -83,6 +99,7 @@ fn peak_rss_kib() -> String {
             "/tmp/adsso-bench-plan.yaml",
         ])
         .env("TERM", "xterm-256color");
+    isolate(&mut command);
     let mut session = spawn(command);
     session.expect("Directory?").unwrap();
     let step = |session: &mut Session, keys: &str| {

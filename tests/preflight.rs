@@ -367,7 +367,20 @@ mod wizard_check {
 
     fn spawn(args: &[&str]) -> Session {
         let mut command = Command::new(env!("CARGO_BIN_EXE_adsso"));
-        command.args(args).env("TERM", "xterm-256color");
+        command
+            .args(args)
+            .env("TERM", "xterm-256color")
+            .env("AWS_EC2_METADATA_DISABLED", "true")
+            .env("AWS_ENDPOINT_URL", "http://127.0.0.1:9")
+            .env("AWS_CONFIG_FILE", "/nonexistent/adsso-test-config")
+            .env(
+                "AWS_SHARED_CREDENTIALS_FILE",
+                "/nonexistent/adsso-test-credentials",
+            )
+            .env("ADSSO_RETRY_INITIAL_BACKOFF_MS", "10")
+            .env_remove("AWS_ACCESS_KEY_ID")
+            .env_remove("AWS_SECRET_ACCESS_KEY")
+            .env_remove("AWS_PROFILE");
         let mut session = Session::spawn(command).unwrap();
         session.get_process_mut().set_window_size(100, 32).unwrap();
         session.set_expect_timeout(Some(Duration::from_secs(30)));

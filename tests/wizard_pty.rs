@@ -28,7 +28,19 @@ fn spawn(args: &str, extra_env: &[(&str, &str)]) -> Session {
             "stty echo icanon; {bin} {args}; echo EXIT=$?; stty -a; sleep 0.2"
         ))
         .env("TERM", "xterm-256color")
-        .env_remove("NO_COLOR");
+        .env_remove("NO_COLOR")
+        // No AWS access: discovery fails fast on loopback and the values are typed.
+        .env("AWS_EC2_METADATA_DISABLED", "true")
+        .env("AWS_ENDPOINT_URL", "http://127.0.0.1:9")
+        .env("AWS_CONFIG_FILE", "/nonexistent/adsso-test-config")
+        .env(
+            "AWS_SHARED_CREDENTIALS_FILE",
+            "/nonexistent/adsso-test-credentials",
+        )
+        .env("ADSSO_RETRY_INITIAL_BACKOFF_MS", "10")
+        .env_remove("AWS_ACCESS_KEY_ID")
+        .env_remove("AWS_SECRET_ACCESS_KEY")
+        .env_remove("AWS_PROFILE");
     for (key, value) in extra_env {
         command.env(key, value);
     }
@@ -192,6 +204,7 @@ fn plain_ad_connector_flow() {
     line(&mut session, "10.0.0.10, 10.0.0.11");
     session.expect("connectivity").unwrap();
     keys(&mut session, &[ENTER]); // no connectivity check now
+    session.expect("type the values").unwrap();
     keys(&mut session, &[ENTER, ENTER]);
     line(&mut session, "123456789012");
     keys(&mut session, &[ENTER]);
@@ -222,6 +235,7 @@ fn plain_trust_flow() {
     line(&mut session, "10.0.0.10, 10.0.0.11");
     session.expect("connectivity").unwrap();
     keys(&mut session, &[ENTER]); // no connectivity check now
+    session.expect("type the values").unwrap();
     keys(&mut session, &[ENTER, ENTER]);
     line(&mut session, "123456789012");
     keys(&mut session, &[ENTER, ENTER, ENTER]);

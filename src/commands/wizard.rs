@@ -4,18 +4,25 @@
 use std::io::IsTerminal;
 use std::path::Path;
 
-use super::{CommandError, Outcome};
+use std::sync::Arc;
+
+use super::{AwsFlags, CommandError, Outcome};
+use crate::tui::discovery::AwsDiscovery;
 use crate::tui::model::{Colour, Exit, Model};
 use crate::tui::{plain, terminal};
 
 /// Runs the wizard.
-pub fn run(out: &Path, plain: bool) -> Result<Outcome, CommandError> {
+pub fn run(out: &Path, plain: bool, aws: &AwsFlags) -> Result<Outcome, CommandError> {
     if !std::io::stdin().is_terminal() || !std::io::stdout().is_terminal() {
         return Err(CommandError::WizardNeedsTerminal);
     }
     let dumb = std::env::var("TERM").is_ok_and(|term| term == "dumb");
+    let discovery = Arc::new(AwsDiscovery {
+        profile: aws.profile.clone(),
+        endpoint_url: aws.endpoint_url.clone(),
+    });
     let exit = if plain || dumb {
-        plain::run(out)
+        plain::run(out, discovery.as_ref())
             .map_err(|error| CommandError::Terminal(std::io::Error::other(error.to_string())))?
     } else {
         let colour = match std::env::var_os("NO_COLOR") {
@@ -23,7 +30,7 @@ pub fn run(out: &Path, plain: bool) -> Result<Outcome, CommandError> {
             _ => Colour::On,
         };
         let model = Model::new(out.display().to_string(), colour);
-        terminal::run(model).map_err(CommandError::Terminal)?
+        terminal::run(model, discovery).map_err(CommandError::Terminal)?
     };
     Ok(match exit {
         Exit::Saved(path) => {

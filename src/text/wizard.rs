@@ -114,3 +114,51 @@ pub const CHECK_NOW: &str = "Check connectivity to the domain from this host now
 /// Plain mode hint for the check.
 pub const CHECK_HINT_PLAIN: &str =
     "DNS SRV records, DC ports and Kerberos, from this host; a few seconds at most";
+/// Simple AD is unusable.
+pub const UNUSABLE_SIMPLE_AD: &str = "Simple AD does not work with IAM Identity Center";
+/// AD Connector is unusable for a trust.
+pub const UNUSABLE_AD_CONNECTOR: &str =
+    "an AD Connector cannot hold a trust (a trust needs an AWS Managed Microsoft AD)";
+/// Shared or unknown directory.
+pub const UNUSABLE_OTHER: &str =
+    "only an AWS Managed Microsoft AD owned by this account can hold the trust";
+/// Existing directory not active.
+pub const DIRECTORY_NOT_ACTIVE: &str = "the directory is not Active yet";
+/// A discovery call hung.
+pub const DISCOVERY_TIMEOUT: &str = "no answer from AWS in 10 s";
+/// Discovery running.
+pub const DISCOVERING: &str =
+    "reading your VPCs, subnets, directories and Identity Center instance";
+/// Discovery unavailable.
+pub fn discovery_unavailable(reason: &str) -> String {
+    let reason: String = reason.chars().take(120).collect();
+    format!("No AWS access ({reason}); type the values.")
+}
+/// Discovery summary.
+pub fn discovery_summary(found: &crate::tui::discovery::Found) -> String {
+    let instance = found.instance.as_ref().map_or_else(
+        || "no Identity Center instance in this Region".to_owned(),
+        |i| {
+            format!(
+                "Identity Center {} ({}, account {})",
+                i.arn, i.status, i.owner_account
+            )
+        },
+    );
+    format!(
+        "{} · account {} · {} VPCs, {} subnets, {} directories (← → picks)",
+        instance,
+        found.account,
+        found.vpcs().len(),
+        found.subnets.len(),
+        found.directories.len()
+    )
+}
+/// Subnet outside the VPC.
+pub fn subnet_not_in_vpc(subnet: &str, vpc: &str) -> String {
+    format!("{subnet} belongs to {vpc}, not to the chosen VPC")
+}
+/// Same AZ.
+pub fn same_az(zone: &str) -> String {
+    format!("both subnets are in {zone}; pick subnets in two different Availability Zones")
+}

@@ -3,6 +3,7 @@
 //! draft and return a plan: they never call AWS.
 
 pub mod connectivity;
+pub mod discovery;
 pub mod draft;
 pub mod model;
 pub mod plain;

@@ -3,6 +3,7 @@
 
 use std::collections::BTreeMap;
 
+use super::discovery::{self, Found};
 use super::draft::{Draft, FieldId};
 use super::questions::{self, Decision, Field, Screen};
 
@@ -64,6 +65,40 @@ pub enum Colour {
     Off,
 }
 
+/// Discovery of what exists in the chosen Region.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum DiscoveryState {
+    /// Not started (it starts when the AWS screen opens).
+    NotStarted,
+    /// Reading this Region in the background; the number counts ticks for the spinner.
+    Running(String, usize),
+    /// Found.
+    Ready(Found),
+    /// No AWS access for this Region, and why; the values are typed.
+    Unavailable(String, String),
+}
+
+impl DiscoveryState {
+    /// What was found, when it was.
+    pub fn found(&self) -> Option<&Found> {
+        match self {
+            DiscoveryState::Ready(found) => Some(found),
+            _ => None,
+        }
+    }
+
+    /// The Region this state is about, if any.
+    pub fn region(&self) -> Option<&str> {
+        match self {
+            DiscoveryState::NotStarted => None,
+            DiscoveryState::Running(region, _) | DiscoveryState::Unavailable(region, _) => {
+                Some(region)
+            }
+            DiscoveryState::Ready(found) => Some(&found.region),
+        }
+    }
+}
+
 /// Everything the wizard shows and edits.
 #[derive(Debug, Clone)]
 pub struct Model {
@@ -93,6 +128,8 @@ pub struct Model {
     pub errors: BTreeMap<FieldId, String>,
     /// The connectivity check.
     pub connectivity: Connectivity,
+    /// Discovery of the AWS side.
+    pub discovery: DiscoveryState,
 }
 
 impl Model {
@@ -114,6 +151,7 @@ impl Model {
             colour,
             errors,
             connectivity: Connectivity::NotRun,
+            discovery: DiscoveryState::NotStarted,
         }
     }
 
@@ -148,6 +186,11 @@ impl Model {
     /// Re-runs validation after an edit.
     pub fn revalidate(&mut self) {
         self.errors = questions::errors(&self.draft);
+        if let Some(found) = self.discovery.found() {
+            for (id, error) in discovery::errors(&self.draft, found) {
+                self.errors.entry(id).or_insert(error);
+            }
+        }
         self.saved = SaveState::Unsaved;
     }
 

@@ -7,7 +7,8 @@ use std::path::Path;
 use inquire::validator::Validation;
 use inquire::{InquireError, Select, Text};
 
-use super::draft::Draft;
+use super::discovery::{self, Discovery, Found};
+use super::draft::{Draft, FieldId};
 use super::model::Exit;
 use super::questions::{self, Answer, Decision, Field, Screen, YesNo};
 use super::save;
@@ -56,7 +57,7 @@ fn choose_mode(draft: &mut Draft) -> Result<(), InquireError> {
     Ok(())
 }
 
-fn ask(field: Field, draft: &mut Draft) -> Result<Step, InquireError> {
+fn ask(field: Field, draft: &mut Draft, found: Option<&Found>) -> Result<Step, InquireError> {
     let message = format!("{}:", field.label);
     let answer = match field.answer {
         Answer::Choice(options) => {
@@ -73,13 +74,18 @@ fn ask(field: Field, draft: &mut Draft) -> Result<Step, InquireError> {
         Answer::Text => {
             let base = draft.clone();
             let id = field.id;
+            let found = found.cloned();
             Text::new(&message)
                 .with_initial_value(draft.get(field.id))
                 .with_help_message(field.hint)
                 .with_validator(move |input: &str| {
                     let mut candidate = base.clone();
                     candidate.set(id, input);
-                    Ok(match questions::errors(&candidate).remove(&id) {
+                    let mut errors = questions::errors(&candidate);
+                    if let Some(found) = &found {
+                        errors.extend(discovery::errors(&candidate, found));
+                    }
+                    Ok(match errors.remove(&id) {
                         Some(error) => Validation::Invalid(error.into()),
                         None => Validation::Valid,
                     })
@@ -97,8 +103,46 @@ fn ask(field: Field, draft: &mut Draft) -> Result<Step, InquireError> {
     }
 }
 
+/// Reads what exists in the default Region and prints it; `None` without AWS access.
+fn discover(draft: &Draft, discovery: &dyn Discovery) -> Option<Found> {
+    let region = draft.get(FieldId::Region).to_owned();
+    println!("{} ({region})...", words::DISCOVERING);
+    match discovery.discover(&region) {
+        Ok(found) => {
+            println!("{}", words::discovery_summary(&found));
+            for subnet in &found.subnets {
+                println!(
+                    "  {} in {} ({})",
+                    subnet.id, subnet.vpc_id, subnet.availability_zone
+                );
+            }
+            for directory in &found.directories {
+                let usable = discovery::unusable_reason(directory).unwrap_or("usable for a trust");
+                println!(
+                    "  {} {} ({}): {usable}",
+                    directory.id, directory.name, directory.kind
+                );
+            }
+            Some(found)
+        }
+        Err(reason) => {
+            println!("{}", words::discovery_unavailable(&reason));
+            None
+        }
+    }
+}
+
 /// Asks every question of `screens` in order; Esc steps back.
 fn ask_forms(draft: &mut Draft, screens: &[Screen]) -> Result<(), InquireError> {
+    ask_forms_with(draft, screens, None)
+}
+
+/// Asks every question of `screens`, validating against discovery when there is some.
+fn ask_forms_with(
+    draft: &mut Draft,
+    screens: &[Screen],
+    found: Option<&Found>,
+) -> Result<(), InquireError> {
     let mut position = 0usize;
     loop {
         let all: Vec<Field> = screens
@@ -108,7 +152,7 @@ fn ask_forms(draft: &mut Draft, screens: &[Screen]) -> Result<(), InquireError> 
         let Some(field) = all.get(position).copied() else {
             return Ok(());
         };
-        match ask(field, draft)? {
+        match ask(field, draft, found)? {
             Step::Answered => position += 1,
             Step::Back => position = position.saturating_sub(1),
         }
@@ -116,7 +160,7 @@ fn ask_forms(draft: &mut Draft, screens: &[Screen]) -> Result<(), InquireError> 
 }
 
 /// Runs the plain wizard; returns how it ended.
-pub fn run(out: &Path) -> Result<Exit, InquireError> {
+pub fn run(out: &Path, discovery: &dyn Discovery) -> Result<Exit, InquireError> {
     println!("adsso wizard: connect IAM Identity Center to your Active Directory.");
     let mut draft = Draft::default();
     let result = (|| {
@@ -131,7 +175,8 @@ pub fn run(out: &Path) -> Result<Exit, InquireError> {
             let (report, _) = super::connectivity::check(&draft.to_plan());
             println!("{report}");
         }
-        ask_forms(&mut draft, &[Screen::Aws, Screen::Secrets])?;
+        let found = discover(&draft, discovery);
+        ask_forms_with(&mut draft, &[Screen::Aws, Screen::Secrets], found.as_ref())?;
         let plan = draft.to_plan();
         println!("\n{}", diagram::render_text(&Diagram::from_plan(&plan)));
         println!("What apply will do:");

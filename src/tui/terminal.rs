@@ -4,11 +4,12 @@
 //! on every exit path.
 
 use std::path::Path;
-use std::sync::mpsc;
+use std::sync::{Arc, mpsc};
 use std::time::Duration;
 
 use ratatui::crossterm::event::{self, Event, KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
 
+use super::discovery::{Discovery, Found};
 use super::model::{Exit, Model};
 use super::questions::Screen;
 use super::save;
@@ -22,6 +23,8 @@ const TICK: Duration = Duration::from_millis(250);
 enum Message {
     /// A terminal event.
     Terminal(Event),
+    /// Background discovery finished.
+    Discovered(Result<Found, String>),
     /// The background connectivity check finished.
     Checks {
         /// The checklist.
@@ -61,7 +64,7 @@ pub fn action_for(key: KeyEvent, model: &Model) -> Option<Action> {
 }
 
 /// Runs the full-screen wizard until the plan is saved or the operator quits.
-pub fn run(mut model: Model) -> std::io::Result<Exit> {
+pub fn run(mut model: Model, discovery: Arc<dyn Discovery>) -> std::io::Result<Exit> {
     let mut terminal = ratatui::init();
     let (sender, receiver) = mpsc::channel();
     let worker = sender.clone();
@@ -79,6 +82,7 @@ pub fn run(mut model: Model) -> std::io::Result<Exit> {
             let action = match receiver.recv_timeout(TICK) {
                 Err(_) => Action::Tick,
                 Ok(Message::Checks { report, passed }) => Action::ChecksDone { report, passed },
+                Ok(Message::Discovered(result)) => Action::Discovered(result),
                 Ok(Message::Terminal(Event::Key(key))) => match action_for(key, &model) {
                     Some(action) => action,
                     None => continue,
@@ -92,6 +96,13 @@ pub fn run(mut model: Model) -> std::io::Result<Exit> {
                         .map(|()| path.clone())
                         .map_err(|error| format!("cannot save {path}: {error}"));
                     update(&mut model, Action::SaveResult(outcome));
+                }
+                Effect::Discover(region) => {
+                    let sender = worker.clone();
+                    let discovery = Arc::clone(&discovery);
+                    std::thread::spawn(move || {
+                        let _ = sender.send(Message::Discovered(discovery.discover(&region)));
+                    });
                 }
                 Effect::CheckConnectivity => {
                     let plan = model.draft.to_plan();

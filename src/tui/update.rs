@@ -1,8 +1,9 @@
 //! `update`: the only place the wizard's state changes, one [`Action`] at a time. No I/O: saving
 //! is asked for through [`Effect::Save`] and done by the caller.
 
+use super::discovery::Found;
 use super::draft::FieldId;
-use super::model::{Connectivity, Exit, Model, Overlay, SaveState};
+use super::model::{Connectivity, DiscoveryState, Exit, Model, Overlay, SaveState};
 use super::questions::{Answer, Screen, YesNo};
 use crate::plan::Mode;
 use crate::text::wizard as words;
@@ -45,6 +46,8 @@ pub enum Action {
     },
     /// Time passed (spinners).
     Tick,
+    /// Discovery finished (from the caller): what exists, or why nothing could be read.
+    Discovered(Result<Found, String>),
 }
 
 /// Work for the caller after an update.
@@ -56,13 +59,52 @@ pub enum Effect {
     Save(String),
     /// Run preflight for the draft's plan in the background; answer with `ChecksDone`.
     CheckConnectivity,
+    /// Read what exists in this Region in the background; answer with `Discovered`.
+    Discover(String),
 }
 
 /// Applies one action.
 pub fn update(model: &mut Model, action: Action) -> Effect {
+    let effect = apply(model, action);
+    match effect {
+        Effect::None => discover_if_needed(model),
+        other => other,
+    }
+}
+
+/// Starts discovery when the AWS screen shows a Region not read yet (and not being typed).
+fn discover_if_needed(model: &mut Model) -> Effect {
+    let region = model.draft.get(FieldId::Region).trim().to_owned();
+    let typing_region = model
+        .focused_field()
+        .is_some_and(|field| field.id == FieldId::Region);
+    let needed = model.screen == Screen::Aws
+        && !typing_region
+        && !model.errors.contains_key(&FieldId::Region)
+        && model.discovery.region() != Some(region.as_str());
+    if !needed {
+        return Effect::None;
+    }
+    model.discovery = DiscoveryState::Running(region.clone(), 0);
+    Effect::Discover(region)
+}
+
+fn apply(model: &mut Model, action: Action) -> Effect {
     match action {
+        Action::Discovered(result) => {
+            let region = model.discovery.region().unwrap_or_default().to_owned();
+            model.discovery = match result {
+                Ok(found) => DiscoveryState::Ready(found),
+                Err(reason) => DiscoveryState::Unavailable(region, reason),
+            };
+            model.revalidate();
+            return Effect::None;
+        }
         Action::Tick => {
             if let Connectivity::Running(ticks) = &mut model.connectivity {
+                *ticks += 1;
+            }
+            if let DiscoveryState::Running(_, ticks) = &mut model.discovery {
                 *ticks += 1;
             }
             return Effect::None;
@@ -81,7 +123,7 @@ pub fn update(model: &mut Model, action: Action) -> Effect {
     model.status = None;
     match action {
         Action::CheckConnectivity => return check_connectivity(model),
-        Action::Tick | Action::ChecksDone { .. } => {}
+        Action::Tick | Action::ChecksDone { .. } | Action::Discovered(_) => {}
         Action::Help => model.overlay = Overlay::Help,
         Action::Quit => quit(model),
         Action::Next => move_focus(model, 1),
@@ -184,6 +226,24 @@ fn change(model: &mut Model, step: isize) {
     let Some(field) = model.focused_field() else {
         return;
     };
+    let candidates = model
+        .discovery
+        .found()
+        .map(|found| found.candidates(field.id, &model.draft))
+        .unwrap_or_default();
+    if field.answer == Answer::Text && !candidates.is_empty() {
+        let current = candidates
+            .iter()
+            .position(|c| c == model.draft.get(field.id));
+        let next = match current {
+            Some(index) => (index as isize + step).rem_euclid(candidates.len() as isize) as usize,
+            None if step > 0 => 0,
+            None => candidates.len() - 1,
+        };
+        model.draft.set(field.id, candidates[next].clone());
+        model.revalidate();
+        return;
+    }
     if let Answer::Choice(options) = field.answer {
         let current = options
             .iter()

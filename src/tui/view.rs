@@ -7,7 +7,9 @@ use ratatui::style::{Color, Modifier, Style};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Clear, Paragraph, Wrap};
 
-use super::model::{Colour, Connectivity, Model, Overlay};
+use super::discovery;
+use super::draft::FieldId;
+use super::model::{Colour, Connectivity, DiscoveryState, Model, Overlay};
 use super::questions::{Answer, Screen};
 use crate::diagram::{self, Diagram};
 use crate::plan::Mode;
@@ -235,9 +237,21 @@ fn form(model: &Model, theme: &Theme) -> Vec<Line<'static>> {
         lines.push(Line::styled(words::CHECK_HINT, theme.hint()));
         lines.push(Line::raw(""));
     }
+    if model.screen == Screen::Aws {
+        lines.push(discovery_line(model, theme));
+        lines.push(Line::raw(""));
+    }
     for (index, field) in model.fields().iter().enumerate() {
         let focused = model.focus == index;
-        let value = model.draft.get(field.id).to_owned();
+        let mut value = model.draft.get(field.id).to_owned();
+        if let Some(subnet) = model
+            .discovery
+            .found()
+            .and_then(|found| found.subnet(&value))
+            && matches!(field.id, FieldId::Subnet1 | FieldId::Subnet2)
+        {
+            value = format!("{value} ({})", subnet.availability_zone);
+        }
         let shown = match field.answer {
             Answer::Choice(_) => format!("‹ {value} ›"),
             Answer::Text if focused => format!("{value}▏"),
@@ -261,8 +275,52 @@ fn form(model: &Model, theme: &Theme) -> Vec<Line<'static>> {
         } else if focused {
             lines.push(Line::styled(format!("      {}", field.hint), theme.hint()));
         }
+        if focused && field.id == FieldId::ExistingDirectoryId {
+            lines.extend(directory_lines(model, theme));
+        }
     }
     lines
+}
+
+/// What discovery found or why it could not, for the top of the AWS screen.
+fn discovery_line(model: &Model, theme: &Theme) -> Line<'static> {
+    const SPINNER: [&str; 8] = ["⠋", "⠙", "⠹", "⠸", "⠼", "⠴", "⠦", "⠧"];
+    match &model.discovery {
+        DiscoveryState::NotStarted => Line::raw(""),
+        DiscoveryState::Running(region, ticks) => Line::raw(format!(
+            "{} {} ({region})",
+            SPINNER[ticks % SPINNER.len()],
+            words::DISCOVERING
+        )),
+        DiscoveryState::Ready(found) => Line::styled(words::discovery_summary(found), theme.hint()),
+        DiscoveryState::Unavailable(_, reason) => {
+            Line::styled(words::discovery_unavailable(reason), theme.hint())
+        }
+    }
+}
+
+/// Every discovered directory, usable for a trust or not, with the reason.
+fn directory_lines(model: &Model, theme: &Theme) -> Vec<Line<'static>> {
+    let Some(found) = model.discovery.found() else {
+        return Vec::new();
+    };
+    found
+        .directories
+        .iter()
+        .map(|directory| match discovery::unusable_reason(directory) {
+            None => Line::raw(format!(
+                "      ✓ {} {} ({})",
+                directory.id, directory.name, directory.kind
+            )),
+            Some(reason) => Line::styled(
+                format!(
+                    "      ✗ {} {} ({}): {reason}",
+                    directory.id, directory.name, directory.kind
+                ),
+                theme.hint(),
+            ),
+        })
+        .collect()
 }
 
 fn text_lines(text: &str) -> Vec<Line<'static>> {

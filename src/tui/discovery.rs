@@ -1,0 +1,185 @@
+//! Discovery for the wizard: what already exists in the chosen Region (the account, the
+//! Identity Center instance, subnets with their VPC and Availability Zone, directories), read in
+//! the background through the AWS traits, so the operator picks instead of typing. Without
+//! credentials or network it reports why once, and the wizard falls back to typed input.
+//! Also the checks that only discovery makes possible (two AZs, subnets in the VPC, a usable
+//! existing directory).
+
+use std::collections::BTreeMap;
+use std::time::Duration;
+
+use super::draft::{Draft, FieldId, ManagedAdSource};
+use crate::aws::sdk::{Connection, SdkCloud};
+use crate::aws::{
+    AccountApi, Directory, DirectoryApi, DirectoryKind, DirectoryStage, IdentityCenterApi,
+    Instance, NetworkApi, Subnet,
+};
+use crate::plan::Mode;
+use crate::text::wizard as words;
+
+/// Each discovery call gives up after this long.
+pub const CALL_TIMEOUT: Duration = Duration::from_secs(10);
+
+/// What exists in one Region.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Found {
+    /// The Region read.
+    pub region: String,
+    /// The credentials' account.
+    pub account: String,
+    /// The Identity Center instance, when there is one.
+    pub instance: Option<Instance>,
+    /// Every subnet, with its VPC and AZ.
+    pub subnets: Vec<Subnet>,
+    /// Every directory.
+    pub directories: Vec<Directory>,
+}
+
+impl Found {
+    /// The VPC ids, sorted, once each.
+    pub fn vpcs(&self) -> Vec<String> {
+        let mut vpcs: Vec<String> = self.subnets.iter().map(|s| s.vpc_id.clone()).collect();
+        vpcs.sort();
+        vpcs.dedup();
+        vpcs
+    }
+
+    /// The subnets of `vpc`, sorted by AZ then id.
+    pub fn subnets_of(&self, vpc: &str) -> Vec<&Subnet> {
+        let mut subnets: Vec<&Subnet> = self.subnets.iter().filter(|s| s.vpc_id == vpc).collect();
+        subnets.sort_by(|a, b| (&a.availability_zone, &a.id).cmp(&(&b.availability_zone, &b.id)));
+        subnets
+    }
+
+    /// The subnet with this id.
+    pub fn subnet(&self, id: &str) -> Option<&Subnet> {
+        self.subnets.iter().find(|s| s.id == id)
+    }
+
+    /// The directories a trust can use (Managed Microsoft AD).
+    pub fn trust_capable(&self) -> Vec<&Directory> {
+        self.directories
+            .iter()
+            .filter(|d| unusable_reason(d).is_none())
+            .collect()
+    }
+
+    /// The values `id` can take, for ← → picking; empty when discovery has none.
+    pub fn candidates(&self, id: FieldId, draft: &Draft) -> Vec<String> {
+        match id {
+            FieldId::VpcId => self.vpcs(),
+            FieldId::Subnet1 | FieldId::Subnet2 => self
+                .subnets_of(draft.get(FieldId::VpcId))
+                .iter()
+                .map(|s| s.id.clone())
+                .collect(),
+            FieldId::ExistingDirectoryId => {
+                self.trust_capable().iter().map(|d| d.id.clone()).collect()
+            }
+            _ => Vec::new(),
+        }
+    }
+}
+
+/// Why a directory cannot carry a two-way trust for Identity Center, if it cannot.
+pub fn unusable_reason(directory: &Directory) -> Option<&'static str> {
+    match directory.kind {
+        DirectoryKind::SimpleAd => Some(words::UNUSABLE_SIMPLE_AD),
+        DirectoryKind::AdConnector => Some(words::UNUSABLE_AD_CONNECTOR),
+        DirectoryKind::SharedMicrosoftAd | DirectoryKind::Other(_) => Some(words::UNUSABLE_OTHER),
+        DirectoryKind::MicrosoftAd => None,
+    }
+}
+
+/// Errors only discovery can find, by field.
+pub fn errors(draft: &Draft, found: &Found) -> BTreeMap<FieldId, String> {
+    let mut errors = BTreeMap::new();
+    let managed_existing =
+        draft.mode == Mode::Trust && draft.managed_ad_source() == ManagedAdSource::Existing;
+    if !managed_existing {
+        let vpc = draft.get(FieldId::VpcId);
+        let subnets =
+            [FieldId::Subnet1, FieldId::Subnet2].map(|id| (id, found.subnet(draft.get(id))));
+        for (id, subnet) in subnets {
+            if let Some(subnet) = subnet.filter(|s| !vpc.is_empty() && s.vpc_id != vpc) {
+                errors.insert(id, words::subnet_not_in_vpc(&subnet.id, &subnet.vpc_id));
+            }
+        }
+        if let [(_, Some(first)), (_, Some(second))] = subnets
+            && first.id != second.id
+            && first.availability_zone == second.availability_zone
+        {
+            errors
+                .entry(FieldId::Subnet2)
+                .or_insert_with(|| words::same_az(&first.availability_zone));
+        }
+    }
+    if managed_existing {
+        let id = draft.get(FieldId::ExistingDirectoryId);
+        if let Some(directory) = found.directories.iter().find(|d| d.id == id) {
+            if let Some(reason) = unusable_reason(directory) {
+                errors.insert(FieldId::ExistingDirectoryId, reason.to_owned());
+            } else if directory.stage != DirectoryStage::Active {
+                errors.insert(
+                    FieldId::ExistingDirectoryId,
+                    words::DIRECTORY_NOT_ACTIVE.to_owned(),
+                );
+            }
+        }
+    }
+    errors
+}
+
+/// Reads what exists in a Region. Blocking: run it on a background thread.
+pub trait Discovery: Send + Sync {
+    /// Everything found, or why nothing could be read.
+    fn discover(&self, region: &str) -> Result<Found, String>;
+}
+
+/// Discovery through the AWS SDK, with the standard credential chain and the global flags.
+#[derive(Debug, Clone, Default)]
+pub struct AwsDiscovery {
+    /// `--profile`.
+    pub profile: Option<String>,
+    /// `--endpoint-url`.
+    pub endpoint_url: Option<String>,
+}
+
+async fn bounded<T>(
+    call: impl Future<Output = Result<T, crate::aws::AwsError>>,
+) -> Result<T, String> {
+    match tokio::time::timeout(CALL_TIMEOUT, call).await {
+        Ok(result) => result.map_err(|error| error.to_string()),
+        Err(_) => Err(words::DISCOVERY_TIMEOUT.to_owned()),
+    }
+}
+
+impl Discovery for AwsDiscovery {
+    fn discover(&self, region: &str) -> Result<Found, String> {
+        let runtime = tokio::runtime::Builder::new_current_thread()
+            .enable_all()
+            .build()
+            .map_err(|error| error.to_string())?;
+        runtime.block_on(async {
+            let connection = Connection {
+                region: region.to_owned(),
+                profile: self.profile.clone(),
+                endpoint_url: self.endpoint_url.clone(),
+            };
+            let cloud = SdkCloud::connect(&connection).await;
+            let identity = bounded(cloud.caller_identity()).await?;
+            let (instances, subnets, directories) = tokio::join!(
+                bounded(cloud.list_instances()),
+                bounded(cloud.describe_subnets(&[])),
+                bounded(cloud.describe_directories(&[])),
+            );
+            Ok(Found {
+                region: region.to_owned(),
+                account: identity.account,
+                instance: instances.ok().and_then(|list| list.into_iter().next()),
+                subnets: subnets.unwrap_or_default(),
+                directories: directories.unwrap_or_default(),
+            })
+        })
+    }
+}
