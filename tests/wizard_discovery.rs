@@ -21,16 +21,12 @@ fn keys(session: &mut Session, keys: &[&str]) {
     }
 }
 
-#[test]
-fn full_screen_flow_picks_vpc_and_subnets_from_discovery() {
-    let peer = Peer::start();
-    let (vpc, _) = peer.network();
-    let dir = tempfile::tempdir().unwrap();
-    let out = dir.path().join("plan.yaml");
+/// The wizard in a pty, pointed at the emulator with test credentials and fast polling.
+fn wizard(peer: &Peer, out: &std::path::Path) -> Session {
     let mut command = Command::new(env!("CARGO_BIN_EXE_adsso"));
     command
         .args(["--endpoint-url", &peer.url(), "wizard", "--out"])
-        .arg(&out)
+        .arg(out)
         .env("TERM", "xterm-256color")
         .env("AWS_ACCESS_KEY_ID", "test")
         .env("AWS_SECRET_ACCESS_KEY", "test")
@@ -41,30 +37,42 @@ fn full_screen_flow_picks_vpc_and_subnets_from_discovery() {
             "AWS_SHARED_CREDENTIALS_FILE",
             "/nonexistent/adsso-test-credentials",
         )
-        .env_remove("AWS_PROFILE");
+        .env_remove("AWS_PROFILE")
+        .env_remove("ADSSO_SERVICE_ACCOUNT_PASSWORD")
+        .env("ADSSO_POLL_INITIAL_MS", "20")
+        .env("ADSSO_POLL_MAX_MS", "100")
+        .env("ADSSO_RETRY_INITIAL_BACKOFF_MS", "10");
     let mut session = Session::spawn(command).unwrap();
     session.get_process_mut().set_window_size(120, 40).unwrap();
     session.set_expect_timeout(Some(Duration::from_secs(30)));
+    session
+}
+
+/// Walks an AD Connector flow to the Finish screen, picking the VPC and subnets discovered.
+fn walk_to_finish(session: &mut Session) {
     session.expect("Directory?").unwrap();
     keys(
-        &mut session,
-        &[
-            "\x1b[B",
-            "\r",
-            "corp.example.com",
-            "\r",
-            "CORP",
-            "\r",
-            "10.0.0.10, 10.0.0.11",
-            "\r",
-        ],
+        session,
+        &["\x1b[B", "\r", "corp.example.com", "\r", "CORP", "\r"],
     );
+    keys(session, &["10.0.0.10, 10.0.0.11", "\r"]);
     session.expect("picks)").unwrap(); // the discovery summary: instance, account, VPCs, subnets
-    keys(&mut session, &["\r", "\r", "123456789012", "\r", "\r"]); // name, region, account, size
-    keys(&mut session, &["\x1b[C", "\r"]); // VPC: the first discovered
-    keys(&mut session, &["\x1b[C", "\r"]); // subnet 1: the first of the VPC
-    keys(&mut session, &["\x1b[C", "\x1b[C", "\r"]); // subnet 2: the next one, in another zone
-    keys(&mut session, &["\r", "\r", "\r", "\r", "\t", "\r"]); // account, secret, diagram, review, save
+    keys(session, &["\r", "\r", "123456789012", "\r", "\r"]); // name, region, account, size
+    keys(session, &["\x1b[C", "\r"]); // VPC: the first discovered
+    keys(session, &["\x1b[C", "\r"]); // subnet 1: the first of the VPC
+    keys(session, &["\x1b[C", "\x1b[C", "\r"]); // subnet 2: the next one, in another zone
+    keys(session, &["\r", "\r", "\r", "\r"]); // service account, secret, diagram, review
+}
+
+#[test]
+fn full_screen_flow_picks_vpc_and_subnets_from_discovery() {
+    let peer = Peer::start();
+    let (vpc, _) = peer.network();
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("plan.yaml");
+    let mut session = wizard(&peer, &out);
+    walk_to_finish(&mut session);
+    keys(&mut session, &["\t", "\r"]); // Save
     session.expect(expectrl::Eof).unwrap();
     let text = std::fs::read_to_string(&out).unwrap_or_else(|e| panic!("no plan saved: {e}"));
     let plan = adsso::plan::load(text.as_bytes()).unwrap().0.plan;
@@ -79,4 +87,36 @@ fn full_screen_flow_picks_vpc_and_subnets_from_discovery() {
     let zones = zones.as_array().unwrap();
     assert_eq!(zones.len(), 2, "both subnets belong to the VPC: {zones:?}");
     assert_ne!(zones[0], zones[1], "two Availability Zones");
+}
+
+#[test]
+fn save_and_apply_now_runs_to_the_identity_source_gate_with_a_masked_password() {
+    const CANARY: &str = "Canary-Wizard-Passw0rd-4711";
+    let peer = Peer::start();
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("plan.yaml");
+    let mut session = wizard(&peer, &out);
+    walk_to_finish(&mut session);
+    keys(&mut session, &["\t", "\t", "\r"]); // Save and apply now
+    session.expect("masked").unwrap(); // the env var is not set: the password is asked
+    keys(&mut session, &[CANARY, "\r"]);
+    session.expect("paused").unwrap();
+    keys(&mut session, &["\r"]);
+    let rest = session.expect(expectrl::Eof).unwrap();
+    let printed = String::from_utf8_lossy(rest.as_bytes()).into_owned();
+    assert!(printed.contains("identity source"), "{printed}");
+    assert!(!printed.contains(CANARY), "the password was printed");
+    match session.get_process().wait().unwrap() {
+        expectrl::process::unix::WaitStatus::Exited(_, code) => {
+            assert_eq!(code, 3, "exit 3 at a manual step")
+        }
+        other => panic!("the wizard did not exit: {other:?}"),
+    }
+    let connectors: Vec<_> = peer
+        .directories()
+        .into_iter()
+        .filter(|d| d.2 == "ADConnector")
+        .collect();
+    assert_eq!(connectors.len(), 1, "{connectors:?}");
+    assert!(out.exists());
 }

@@ -7,6 +7,7 @@ use std::path::Path;
 use std::sync::Arc;
 
 use super::{AwsFlags, CommandError, Outcome};
+use crate::tui::apply::ApplyEnd;
 use crate::tui::discovery::AwsDiscovery;
 use crate::tui::model::{Colour, Exit, Model};
 use crate::tui::{plain, terminal};
@@ -17,10 +18,11 @@ pub fn run(out: &Path, plain: bool, aws: &AwsFlags) -> Result<Outcome, CommandEr
         return Err(CommandError::WizardNeedsTerminal);
     }
     let dumb = std::env::var("TERM").is_ok_and(|term| term == "dumb");
-    let discovery = Arc::new(AwsDiscovery {
+    let aws_access = AwsDiscovery {
         profile: aws.profile.clone(),
         endpoint_url: aws.endpoint_url.clone(),
-    });
+    };
+    let discovery = Arc::new(aws_access.clone());
     let exit = if plain || dumb {
         plain::run(out, discovery.as_ref())
             .map_err(|error| CommandError::Terminal(std::io::Error::other(error.to_string())))?
@@ -30,12 +32,29 @@ pub fn run(out: &Path, plain: bool, aws: &AwsFlags) -> Result<Outcome, CommandEr
             _ => Colour::On,
         };
         let model = Model::new(out.display().to_string(), colour);
-        terminal::run(model, discovery).map_err(CommandError::Terminal)?
+        terminal::run(model, discovery.clone(), aws_access.clone())
+            .map_err(CommandError::Terminal)?
     };
     Ok(match exit {
         Exit::Saved(path) => {
             eprintln!("{path}: {}", crate::text::wizard::SAVED);
             Outcome::Done
+        }
+        Exit::Applied(path, end) => {
+            eprintln!("{path}: {}", crate::text::wizard::SAVED);
+            match end {
+                ApplyEnd::Done => Outcome::Done,
+                ApplyEnd::Paused(instructions) => {
+                    println!("{instructions}");
+                    eprintln!("{}", crate::text::wizard::resume(&path));
+                    Outcome::Paused
+                }
+                ApplyEnd::Failed(reason) => {
+                    eprintln!("apply failed: {reason}");
+                    eprintln!("{}", crate::text::wizard::resume(&path));
+                    Outcome::Failed
+                }
+            }
         }
         Exit::Quit | Exit::Running => {
             eprintln!("{}", crate::text::wizard::QUIT_UNSAVED);

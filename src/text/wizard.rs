@@ -162,3 +162,31 @@ pub fn subnet_not_in_vpc(subnet: &str, vpc: &str) -> String {
 pub fn same_az(zone: &str) -> String {
     format!("both subnets are in {zone}; pick subnets in two different Availability Zones")
 }
+/// How to resume an apply started by the wizard.
+pub fn resume(path: &str) -> String {
+    format!("Resume with `adsso apply {path}` (it picks up where this run stopped).")
+}
+/// Quit during apply.
+pub const APPLY_INTERRUPTED: &str = "interrupted from the wizard";
+/// The apply-now button.
+pub const APPLY_NOW: &str = "[ Save and apply now ]";
+/// Heading of the apply panel.
+pub const APPLYING: &str = "Applying the plan to AWS";
+/// Asking a password.
+pub fn enter_secret(what: &str) -> String {
+    format!(
+        "Type the {what} (masked; it is used for this run only and never written anywhere), then Enter:"
+    )
+}
+/// Apply over.
+pub fn apply_over(end: &crate::tui::apply::ApplyEnd) -> &'static str {
+    match end {
+        crate::tui::apply::ApplyEnd::Done => "Apply complete. Enter closes the wizard.",
+        crate::tui::apply::ApplyEnd::Paused(_) => {
+            "Apply paused at a manual step (below). Do it, then run `adsso apply FILE` to resume. Enter closes the wizard."
+        }
+        crate::tui::apply::ApplyEnd::Failed(_) => {
+            "Apply failed (below). Fix the cause, then run `adsso apply FILE` to resume. Enter closes the wizard."
+        }
+    }
+}

@@ -3,6 +3,7 @@
 
 use std::collections::BTreeMap;
 
+use super::apply::{ApplyEnd, ApplyView, MaskedInput};
 use super::discovery::{self, Found};
 use super::draft::{Draft, FieldId};
 use super::questions::{self, Decision, Field, Screen};
@@ -54,6 +55,17 @@ pub enum Exit {
     Quit,
     /// The plan was saved; the wizard is done.
     Saved(String),
+    /// The plan was saved to this path and applied with this end.
+    Applied(String, ApplyEnd),
+}
+
+/// What happens once the plan is saved.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum AfterSave {
+    /// The wizard ends.
+    Exit,
+    /// The plan is applied now.
+    Apply,
 }
 
 /// Colours on or off (`NO_COLOR`).
@@ -130,6 +142,12 @@ pub struct Model {
     pub connectivity: Connectivity,
     /// Discovery of the AWS side.
     pub discovery: DiscoveryState,
+    /// What Save leads to.
+    pub after_save: AfterSave,
+    /// Apply now, when chosen.
+    pub apply: ApplyView,
+    /// The password being typed for apply (masked).
+    pub secret_input: MaskedInput,
 }
 
 impl Model {
@@ -152,6 +170,9 @@ impl Model {
             errors,
             connectivity: Connectivity::NotRun,
             discovery: DiscoveryState::NotStarted,
+            after_save: AfterSave::Exit,
+            apply: ApplyView::NotStarted,
+            secret_input: MaskedInput::default(),
         }
     }
 
@@ -166,7 +187,7 @@ impl Model {
             Screen::Choose => 5,
             Screen::Domain | Screen::Aws | Screen::Secrets => self.fields().len(),
             Screen::Diagram | Screen::Review => 1,
-            Screen::Finish => 2,
+            Screen::Finish => 3,
         }
     }
 

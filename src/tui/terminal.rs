@@ -9,12 +9,15 @@ use std::time::Duration;
 
 use ratatui::crossterm::event::{self, Event, KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
 
-use super::discovery::{Discovery, Found};
+use super::apply::ApplyEnd;
+use super::discovery::{AwsDiscovery, Discovery, Found};
 use super::model::{Exit, Model};
 use super::questions::Screen;
+use super::runner;
 use super::save;
 use super::update::{Action, Effect, update};
 use super::view::view;
+use crate::steps::Secrets;
 
 /// How often the screen is redrawn without input (spinners, clocks).
 const TICK: Duration = Duration::from_millis(250);
@@ -23,6 +26,10 @@ const TICK: Duration = Duration::from_millis(250);
 enum Message {
     /// A terminal event.
     Terminal(Event),
+    /// A progress event of the running apply.
+    Apply(crate::steps::Event),
+    /// Apply ended.
+    Applied(ApplyEnd),
     /// Background discovery finished.
     Discovered(Result<Found, String>),
     /// The background connectivity check finished.
@@ -64,7 +71,12 @@ pub fn action_for(key: KeyEvent, model: &Model) -> Option<Action> {
 }
 
 /// Runs the full-screen wizard until the plan is saved or the operator quits.
-pub fn run(mut model: Model, discovery: Arc<dyn Discovery>) -> std::io::Result<Exit> {
+pub fn run(
+    mut model: Model,
+    discovery: Arc<dyn Discovery>,
+    aws: AwsDiscovery,
+) -> std::io::Result<Exit> {
+    let mut secrets = Secrets::default();
     let mut terminal = ratatui::init();
     let (sender, receiver) = mpsc::channel();
     let worker = sender.clone();
@@ -83,41 +95,86 @@ pub fn run(mut model: Model, discovery: Arc<dyn Discovery>) -> std::io::Result<E
                 Err(_) => Action::Tick,
                 Ok(Message::Checks { report, passed }) => Action::ChecksDone { report, passed },
                 Ok(Message::Discovered(result)) => Action::Discovered(result),
+                Ok(Message::Apply(event)) => Action::ApplyEvent(event),
+                Ok(Message::Applied(end)) => Action::ApplyFinished(end),
                 Ok(Message::Terminal(Event::Key(key))) => match action_for(key, &model) {
                     Some(action) => action,
                     None => continue,
                 },
                 Ok(Message::Terminal(_)) => continue,
             };
-            match update(&mut model, action) {
-                Effect::None => {}
-                Effect::Save(path) => {
-                    let outcome = save::save(&model.draft.to_plan(), Path::new(&path))
-                        .map(|()| path.clone())
-                        .map_err(|error| format!("cannot save {path}: {error}"));
-                    update(&mut model, Action::SaveResult(outcome));
-                }
-                Effect::Discover(region) => {
-                    let sender = worker.clone();
-                    let discovery = Arc::clone(&discovery);
-                    std::thread::spawn(move || {
-                        let _ = sender.send(Message::Discovered(discovery.discover(&region)));
-                    });
-                }
-                Effect::CheckConnectivity => {
-                    let plan = model.draft.to_plan();
-                    let sender = worker.clone();
-                    std::thread::spawn(move || {
-                        let (report, passed) = super::connectivity::check(&plan);
-                        let _ = sender.send(Message::Checks { report, passed });
-                    });
-                }
+            // An effect may answer with an action whose update asks for another effect.
+            let mut effect = update(&mut model, action);
+            loop {
+                let next = match effect {
+                    Effect::None => break,
+                    Effect::Save(path) => {
+                        let outcome = save::save(&model.draft.to_plan(), Path::new(&path))
+                            .map(|()| path.clone())
+                            .map_err(|error| format!("cannot save {path}: {error}"));
+                        Some(Action::SaveResult(outcome))
+                    }
+                    Effect::PrepareApply => {
+                        let (resolved, missing) = runner::prepare(&model.draft.to_plan());
+                        secrets = resolved;
+                        Some(Action::SecretsNeeded(missing))
+                    }
+                    Effect::SecretEntered { slot, last } => {
+                        runner::store_typed(&mut secrets, slot, model.secret_input.take());
+                        if last {
+                            start_apply(&model, &mut secrets, &aws, &worker);
+                        }
+                        None
+                    }
+                    Effect::StartApply => {
+                        start_apply(&model, &mut secrets, &aws, &worker);
+                        None
+                    }
+                    Effect::Discover(region) => {
+                        let sender = worker.clone();
+                        let discovery = Arc::clone(&discovery);
+                        std::thread::spawn(move || {
+                            let _ = sender.send(Message::Discovered(discovery.discover(&region)));
+                        });
+                        None
+                    }
+                    Effect::CheckConnectivity => {
+                        let plan = model.draft.to_plan();
+                        let sender = worker.clone();
+                        std::thread::spawn(move || {
+                            let (report, passed) = super::connectivity::check(&plan);
+                            let _ = sender.send(Message::Checks { report, passed });
+                        });
+                        None
+                    }
+                };
+                effect = match next {
+                    Some(action) => update(&mut model, action),
+                    None => Effect::None,
+                };
             }
         }
         Ok(model.exit.clone())
     })();
     ratatui::restore();
     result
+}
+
+/// Starts apply on a background thread with the passwords gathered (they move to it).
+fn start_apply(
+    model: &Model,
+    secrets: &mut Secrets,
+    aws: &AwsDiscovery,
+    sender: &mpsc::Sender<Message>,
+) {
+    runner::spawn(
+        model.draft.to_plan(),
+        std::mem::take(secrets),
+        aws.clone(),
+        sender.clone(),
+        Message::Apply,
+        Message::Applied,
+    );
 }
 
 /// Debug builds only: `ADSSO_WIZARD_FORCE_PANIC=1` panics after the first frame, so the tests

@@ -1,11 +1,13 @@
 //! `update`: the only place the wizard's state changes, one [`Action`] at a time. No I/O: saving
 //! is asked for through [`Effect::Save`] and done by the caller.
 
+use super::apply::{ApplyEnd, ApplyView, Progress, SecretSlot};
 use super::discovery::Found;
 use super::draft::FieldId;
-use super::model::{Connectivity, DiscoveryState, Exit, Model, Overlay, SaveState};
+use super::model::{AfterSave, Connectivity, DiscoveryState, Exit, Model, Overlay, SaveState};
 use super::questions::{Answer, Screen, YesNo};
 use crate::plan::Mode;
+use crate::steps::Event;
 use crate::text::wizard as words;
 
 /// What the operator did.
@@ -48,6 +50,12 @@ pub enum Action {
     Tick,
     /// Discovery finished (from the caller): what exists, or why nothing could be read.
     Discovered(Result<Found, String>),
+    /// Apply now needs these passwords typed (from the caller, after resolving the others).
+    SecretsNeeded(Vec<SecretSlot>),
+    /// A progress event of the running apply.
+    ApplyEvent(Event),
+    /// Apply ended.
+    ApplyFinished(ApplyEnd),
 }
 
 /// Work for the caller after an update.
@@ -61,6 +69,17 @@ pub enum Effect {
     CheckConnectivity,
     /// Read what exists in this Region in the background; answer with `Discovered`.
     Discover(String),
+    /// Resolve the plan's env and file secrets; answer with `SecretsNeeded` for the rest.
+    PrepareApply,
+    /// Take `model.secret_input` as this password; when `last`, start apply.
+    SecretEntered {
+        /// Which password.
+        slot: SecretSlot,
+        /// True when no other password is left to ask for.
+        last: bool,
+    },
+    /// Start apply with the passwords gathered (none left to ask).
+    StartApply,
 }
 
 /// Applies one action.
@@ -69,6 +88,68 @@ pub fn update(model: &mut Model, action: Action) -> Effect {
     match effect {
         Effect::None => discover_if_needed(model),
         other => other,
+    }
+}
+
+/// Actions while apply now runs (or asks for passwords); `None` when apply is not involved.
+fn apply_now(model: &mut Model, action: &Action) -> Option<Effect> {
+    match (&mut model.apply, action) {
+        (_, Action::SecretsNeeded(slots)) if slots.is_empty() => {
+            model.apply = ApplyView::Running(Progress::default());
+            Some(Effect::StartApply)
+        }
+        (_, Action::SecretsNeeded(slots)) => {
+            model.apply = ApplyView::AskingSecrets(slots.clone());
+            Some(Effect::None)
+        }
+        (ApplyView::AskingSecrets(_), Action::Type(c)) => {
+            model.secret_input.push(*c);
+            Some(Effect::None)
+        }
+        (ApplyView::AskingSecrets(_), Action::Erase) => {
+            model.secret_input.pop();
+            Some(Effect::None)
+        }
+        (ApplyView::AskingSecrets(slots), Action::Confirm) if !model.secret_input.is_empty() => {
+            let slot = slots.remove(0);
+            let last = slots.is_empty();
+            if last {
+                model.apply = ApplyView::Running(Progress::default());
+            }
+            Some(Effect::SecretEntered { slot, last })
+        }
+        (ApplyView::AskingSecrets(_), Action::Confirm) => Some(Effect::None),
+        (ApplyView::Running(progress), Action::ApplyEvent(event)) => {
+            progress.record(event.clone());
+            Some(Effect::None)
+        }
+        (ApplyView::Running(progress), Action::Tick) => {
+            progress.ticks += 1;
+            Some(Effect::None)
+        }
+        (ApplyView::Running(progress), Action::ApplyFinished(end)) => {
+            let progress = std::mem::take(progress);
+            model.apply = ApplyView::Finished(end.clone(), progress);
+            Some(Effect::None)
+        }
+        (ApplyView::Finished(end, _), Action::Confirm | Action::Quit | Action::Back) => {
+            let path = model.save_path.trim().to_owned();
+            model.exit = Exit::Applied(path, end.clone());
+            Some(Effect::None)
+        }
+        (ApplyView::Running(_) | ApplyView::Finished(..), Action::Scroll(lines)) => {
+            model.scroll = model.scroll.saturating_add_signed(*lines);
+            Some(Effect::None)
+        }
+        (ApplyView::AskingSecrets(_) | ApplyView::Running(_), Action::Quit) => {
+            let path = model.save_path.trim().to_owned();
+            model.exit = Exit::Applied(path, ApplyEnd::Failed(words::APPLY_INTERRUPTED.to_owned()));
+            Some(Effect::None)
+        }
+        (ApplyView::AskingSecrets(_) | ApplyView::Running(_) | ApplyView::Finished(..), _) => {
+            Some(Effect::None)
+        }
+        (ApplyView::NotStarted, _) => None,
     }
 }
 
@@ -90,6 +171,9 @@ fn discover_if_needed(model: &mut Model) -> Effect {
 }
 
 fn apply(model: &mut Model, action: Action) -> Effect {
+    if let Some(effect) = apply_now(model, &action) {
+        return effect;
+    }
     match action {
         Action::Discovered(result) => {
             let region = model.discovery.region().unwrap_or_default().to_owned();
@@ -123,7 +207,12 @@ fn apply(model: &mut Model, action: Action) -> Effect {
     model.status = None;
     match action {
         Action::CheckConnectivity => return check_connectivity(model),
-        Action::Tick | Action::ChecksDone { .. } | Action::Discovered(_) => {}
+        Action::Tick
+        | Action::ChecksDone { .. }
+        | Action::Discovered(_)
+        | Action::SecretsNeeded(_)
+        | Action::ApplyEvent(_)
+        | Action::ApplyFinished(_) => {}
         Action::Help => model.overlay = Overlay::Help,
         Action::Quit => quit(model),
         Action::Next => move_focus(model, 1),
@@ -137,7 +226,10 @@ fn apply(model: &mut Model, action: Action) -> Effect {
         Action::Confirm => return confirm(model),
         Action::SaveResult(Ok(path)) => {
             model.saved = SaveState::Saved(path.clone());
-            model.exit = Exit::Saved(path);
+            match model.after_save {
+                AfterSave::Exit => model.exit = Exit::Saved(path),
+                AfterSave::Apply => return Effect::PrepareApply,
+            }
         }
         Action::SaveResult(Err(reason)) => model.status = Some(reason),
     }
@@ -321,6 +413,11 @@ fn confirm(model: &mut Model) -> Effect {
             } else if model.save_path.trim().is_empty() {
                 model.focus = 0;
             } else {
+                model.after_save = if model.focus == 2 {
+                    AfterSave::Apply
+                } else {
+                    AfterSave::Exit
+                };
                 return Effect::Save(model.save_path.trim().to_owned());
             }
         }

@@ -7,13 +7,15 @@ use ratatui::style::{Color, Modifier, Style};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Clear, Paragraph, Wrap};
 
-use super::discovery;
+use super::apply::ApplyView;
 use super::draft::FieldId;
-use super::model::{Colour, Connectivity, DiscoveryState, Model, Overlay};
+use super::model::{Colour, Model, Overlay};
 use super::questions::{Answer, Screen};
 use crate::diagram::{self, Diagram};
 use crate::plan::Mode;
 use crate::text::wizard as words;
+
+mod panels;
 
 /// The smallest terminal the wizard draws in.
 pub const MIN_WIDTH: u16 = 80;
@@ -21,7 +23,7 @@ pub const MIN_WIDTH: u16 = 80;
 pub const MIN_HEIGHT: u16 = 24;
 
 /// Styles, or none under `NO_COLOR`.
-struct Theme(Colour);
+pub(crate) struct Theme(Colour);
 
 impl Theme {
     fn style(&self, style: Style) -> Style {
@@ -79,13 +81,17 @@ pub fn view(model: &Model, frame: &mut Frame) {
         Screen::Diagram | Screen::Review => model.scroll,
         _ => focus_scroll(model, inner.height),
     };
-    frame.render_widget(
-        Paragraph::new(lines)
-            .wrap(Wrap { trim: false })
-            .scroll((scroll, 0)),
-        inner,
-    );
-    frame.render_widget(Paragraph::new(self::footer(model, &theme)), footer);
+    if model.screen == Screen::Finish && model.apply != ApplyView::NotStarted {
+        panels::apply_panel(model, frame, inner, &theme);
+    } else {
+        frame.render_widget(
+            Paragraph::new(lines)
+                .wrap(Wrap { trim: false })
+                .scroll((scroll, 0)),
+            inner,
+        );
+    }
+    frame.render_widget(Paragraph::new(panels::footer(model, &theme)), footer);
     match model.overlay {
         Overlay::None => {}
         Overlay::Help => popup(
@@ -95,51 +101,8 @@ pub fn view(model: &Model, frame: &mut Frame) {
             &format!("{}\n\n{}", help_for(model.screen), words::HELP),
         ),
         Overlay::ConfirmQuit => popup(frame, area, "Quit?", words::CONFIRM_QUIT),
-        Overlay::Checks => checks(model, frame, area),
+        Overlay::Checks => panels::checks(model, frame, area),
     }
-}
-
-/// The connectivity checklist over most of the screen, scrollable.
-fn checks(model: &Model, frame: &mut Frame, area: Rect) {
-    let Connectivity::Done { report, passed } = &model.connectivity else {
-        return;
-    };
-    let popup = Rect::new(
-        area.x + 2,
-        area.y + 1,
-        area.width.saturating_sub(4),
-        area.height.saturating_sub(2),
-    );
-    frame.render_widget(Clear, popup);
-    let verdict = if *passed {
-        "all checks passed"
-    } else {
-        "some checks FAILED"
-    };
-    let block = Block::bordered().title(format!(
-        " Connectivity: {verdict} · ↑↓ scroll · Esc closes "
-    ));
-    let text = Paragraph::new(report.trim_start().to_owned())
-        .wrap(Wrap { trim: false })
-        .scroll((model.scroll, 0))
-        .block(block);
-    frame.render_widget(text, popup);
-}
-
-/// The footer: the status message, a spinner while checking, or the key hints.
-fn footer(model: &Model, theme: &Theme) -> Line<'static> {
-    const SPINNER: [&str; 8] = ["⠋", "⠙", "⠹", "⠸", "⠼", "⠴", "⠦", "⠧"];
-    if let Some(status) = &model.status {
-        return Line::styled(status.clone(), theme.error());
-    }
-    if let Connectivity::Running(ticks) = model.connectivity {
-        return Line::raw(format!(
-            "{} {}",
-            SPINNER[ticks % SPINNER.len()],
-            words::CHECKING
-        ));
-    }
-    Line::styled(words::KEYS, theme.hint())
 }
 
 fn steps_line(model: &Model, theme: &Theme) -> Line<'static> {
@@ -238,7 +201,7 @@ fn form(model: &Model, theme: &Theme) -> Vec<Line<'static>> {
         lines.push(Line::raw(""));
     }
     if model.screen == Screen::Aws {
-        lines.push(discovery_line(model, theme));
+        lines.push(panels::discovery_line(model, theme));
         lines.push(Line::raw(""));
     }
     for (index, field) in model.fields().iter().enumerate() {
@@ -276,51 +239,10 @@ fn form(model: &Model, theme: &Theme) -> Vec<Line<'static>> {
             lines.push(Line::styled(format!("      {}", field.hint), theme.hint()));
         }
         if focused && field.id == FieldId::ExistingDirectoryId {
-            lines.extend(directory_lines(model, theme));
+            lines.extend(panels::directory_lines(model, theme));
         }
     }
     lines
-}
-
-/// What discovery found or why it could not, for the top of the AWS screen.
-fn discovery_line(model: &Model, theme: &Theme) -> Line<'static> {
-    const SPINNER: [&str; 8] = ["⠋", "⠙", "⠹", "⠸", "⠼", "⠴", "⠦", "⠧"];
-    match &model.discovery {
-        DiscoveryState::NotStarted => Line::raw(""),
-        DiscoveryState::Running(region, ticks) => Line::raw(format!(
-            "{} {} ({region})",
-            SPINNER[ticks % SPINNER.len()],
-            words::DISCOVERING
-        )),
-        DiscoveryState::Ready(found) => Line::styled(words::discovery_summary(found), theme.hint()),
-        DiscoveryState::Unavailable(_, reason) => {
-            Line::styled(words::discovery_unavailable(reason), theme.hint())
-        }
-    }
-}
-
-/// Every discovered directory, usable for a trust or not, with the reason.
-fn directory_lines(model: &Model, theme: &Theme) -> Vec<Line<'static>> {
-    let Some(found) = model.discovery.found() else {
-        return Vec::new();
-    };
-    found
-        .directories
-        .iter()
-        .map(|directory| match discovery::unusable_reason(directory) {
-            None => Line::raw(format!(
-                "      ✓ {} {} ({})",
-                directory.id, directory.name, directory.kind
-            )),
-            Some(reason) => Line::styled(
-                format!(
-                    "      ✗ {} {} ({}): {reason}",
-                    directory.id, directory.name, directory.kind
-                ),
-                theme.hint(),
-            ),
-        })
-        .collect()
 }
 
 fn text_lines(text: &str) -> Vec<Line<'static>> {
@@ -378,6 +300,17 @@ fn finish(model: &Model, theme: &Theme) -> Vec<Line<'static>> {
         Line::from(vec![
             Span::raw(marker(model.focus == 1)),
             Span::styled("[ Save ]", button_style),
+        ]),
+        Line::from(vec![
+            Span::raw(marker(model.focus == 2)),
+            Span::styled(
+                words::APPLY_NOW,
+                if model.focus == 2 {
+                    theme.focus()
+                } else {
+                    Style::default()
+                },
+            ),
         ]),
         Line::raw(""),
     ];

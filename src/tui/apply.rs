@@ -1,0 +1,151 @@
+//! Apply now, from the wizard: the state of the run as the TUI shows it (the secrets still to
+//! ask for, the step being run, waits, gate instructions, the end), and the masked input used to
+//! ask for a password. The run itself happens on a background thread (see `terminal`) and
+//! reaches `update` as the apply engine's progress events.
+
+use std::fmt;
+
+use zeroize::Zeroizing;
+
+use crate::steps::Event;
+
+/// A password apply needs.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum SecretSlot {
+    /// The AD Connector's service account.
+    ServiceAccount,
+    /// The new Managed AD's Admin.
+    Admin,
+    /// The trust.
+    Trust,
+}
+
+impl SecretSlot {
+    /// What it is, in words.
+    pub fn what(self) -> &'static str {
+        match self {
+            SecretSlot::ServiceAccount => "service account password",
+            SecretSlot::Admin => "Managed AD Admin password",
+            SecretSlot::Trust => "trust password",
+        }
+    }
+}
+
+/// How apply ended.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum ApplyEnd {
+    /// Every step done.
+    Done,
+    /// Stopped at a manual step; the instructions.
+    Paused(String),
+    /// Failed; the reason (never a secret).
+    Failed(String),
+}
+
+/// The wizard's view of an apply.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum ApplyView {
+    /// Not asked for.
+    NotStarted,
+    /// Asking for these passwords, the first one now.
+    AskingSecrets(Vec<SecretSlot>),
+    /// Running.
+    Running(Progress),
+    /// Over.
+    Finished(ApplyEnd, Progress),
+}
+
+/// What the run has shown so far.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Progress {
+    /// The step running: (1-based index, total, description).
+    pub step: Option<(usize, usize, String)>,
+    /// The current wait, in words.
+    pub waiting: Option<String>,
+    /// Finished steps, warnings and instructions, in order.
+    pub log: Vec<String>,
+    /// Ticks since the start (spinner, elapsed time).
+    pub ticks: usize,
+}
+
+impl Progress {
+    /// Takes one progress event into account.
+    pub fn record(&mut self, event: Event) {
+        match event {
+            Event::StepStarted {
+                index,
+                total,
+                description,
+            } => {
+                self.step = Some((index, total, description));
+                self.waiting = None;
+            }
+            Event::StepDone { note } => {
+                if let Some((index, _, description)) = &self.step {
+                    self.log.push(format!("✓ {index}. {description}: {note}"));
+                }
+                self.waiting = None;
+            }
+            Event::Waiting {
+                what,
+                state,
+                elapsed,
+                next_check,
+            } => {
+                self.waiting = Some(format!(
+                    "{what}: {state} (waited {} s, next check in {} s)",
+                    elapsed.as_secs(),
+                    next_check.as_secs()
+                ));
+            }
+            Event::Warning(text) => self.log.push(format!("⚠ {text}")),
+            Event::Gate(text) => self.log.push(text),
+            Event::WouldCall(call) => self.log.push(call.to_string()),
+        }
+    }
+
+    /// Fraction of the steps done, for the gauge.
+    pub fn ratio(&self) -> f64 {
+        match &self.step {
+            Some((index, total, _)) if *total > 0 => (*index as f64 - 1.0).max(0.0) / *total as f64,
+            _ => 0.0,
+        }
+    }
+}
+
+/// A password being typed: shown as dots, zeroed when dropped, never printed by `Debug`.
+#[derive(Clone, Default, PartialEq, Eq)]
+pub struct MaskedInput(Zeroizing<String>);
+
+impl MaskedInput {
+    /// Adds a character.
+    pub fn push(&mut self, c: char) {
+        self.0.push(c);
+    }
+
+    /// Removes the last character.
+    pub fn pop(&mut self) {
+        self.0.pop();
+    }
+
+    /// How many characters were typed.
+    pub fn len(&self) -> usize {
+        self.0.chars().count()
+    }
+
+    /// True when nothing was typed.
+    pub fn is_empty(&self) -> bool {
+        self.0.is_empty()
+    }
+
+    /// Takes the value out, leaving the input empty.
+    pub fn take(&mut self) -> Zeroizing<String> {
+        std::mem::take(&mut self.0)
+    }
+}
+
+impl fmt::Debug for MaskedInput {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "MaskedInput({} characters)", self.len())
+    }
+}
