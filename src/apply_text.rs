@@ -122,5 +122,9 @@ pub fn egress_missing(group: &str, servers: &[String]) -> String {
     )
 }
 
+/// Said when a plan lists permission sets or assignments: this version does not create them.
+pub const PERMISSION_SETS_NOT_APPLIED: &str = "the plan's identityCenter permission sets and assignments are not created by \
+this version of apply (it connects the directory); create them in the IAM Identity Center console once the groups are synced";
+
 /// How to resume after a pause.
 pub const RESUME: &str = "when done, run `adsso apply FILE` again: it resumes where it stopped";

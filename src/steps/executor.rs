@@ -125,6 +125,13 @@ impl<'a, C: Cloud, R: Reporter> Executor<'a, C, R> {
     pub async fn run(&mut self) -> Result<ApplyOutcome, ApplyError> {
         let steps = plan_steps(self.plan);
         let total = steps.len();
+        if let Some(ic) = &self.plan.identity_center
+            && !(ic.permission_sets.is_empty() && ic.assignments.is_empty())
+        {
+            self.reporter.event(Event::Warning(
+                crate::apply_text::PERMISSION_SETS_NOT_APPLIED.to_owned(),
+            ));
+        }
         for (index, step) in steps.into_iter().enumerate() {
             self.reporter.event(Event::StepStarted {
                 index: index + 1,

@@ -111,6 +111,10 @@ fn a_waiting_gate_polls_until_synced_groups_appear() {
         .count();
     // The first check happens before the instructions are shown; two more found nothing.
     assert_eq!(waits, 2);
+    // The example lists permission sets, which this version does not create: it says so.
+    assert!(events.iter().any(
+        |e| matches!(e, Event::Warning(text) if text.contains("not created by this version"))
+    ));
 }
 
 #[test]
