@@ -249,3 +249,24 @@ fn a_dry_run_lists_the_calls_with_references_and_changes_nothing() {
     );
     assert!(cloud.0.borrow().mutations.is_empty());
 }
+
+#[test]
+fn a_stale_verify_failed_right_after_verify_trust_is_waited_out_but_not_forever() {
+    let plan = example("trust.yaml");
+    for (stale, converges) in [(2, true), (10, false)] {
+        let cloud = Fake::new();
+        {
+            let mut state = cloud.0.borrow_mut();
+            state.stale_after_verify = stale;
+            state.groups = vec![synced("d-0000000000")];
+        }
+        let (outcome, _) = run(&plan, &cloud, RunMode::Apply, GateMode::Stop, policy());
+        match (converges, outcome) {
+            (true, Ok(ApplyOutcome::Done)) => {}
+            (false, Err(ApplyError::TrustFailed { state, .. })) => {
+                assert_eq!(state, "VerifyFailed")
+            }
+            (_, other) => panic!("stale {stale}: {other:?}"),
+        }
+    }
+}

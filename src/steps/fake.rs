@@ -18,6 +18,9 @@ pub struct State {
     pub groups_after: usize,
     /// `VerifyTrust` fails until this many calls were made.
     pub verify_after: usize,
+    /// After a successful `VerifyTrust`, this many `DescribeTrusts` still show `VerifyFailed`.
+    pub stale_after_verify: usize,
+    pub stale_left: usize,
     pub list_groups_calls: usize,
     pub verify_calls: usize,
     /// Every mutating call, in order.
@@ -109,7 +112,15 @@ impl DirectoryApi for Fake {
     }
 
     async fn describe_trusts(&self, directory_id: &str) -> Result<Vec<TrustInfo>, AwsError> {
-        let state = self.0.borrow();
+        let mut state = self.0.borrow_mut();
+        if state.stale_left > 0 {
+            state.stale_left -= 1;
+            if state.stale_left == 0 {
+                for trust in &mut state.trusts {
+                    trust.state = TrustState::Verified;
+                }
+            }
+        }
         Ok(state
             .trusts
             .iter()
@@ -150,8 +161,14 @@ impl DirectoryApi for Fake {
                 "not yet",
             ));
         }
+        let next = if state.stale_after_verify > 0 {
+            TrustState::VerifyFailed
+        } else {
+            TrustState::Verified
+        };
+        state.stale_left = state.stale_after_verify;
         for trust in state.trusts.iter_mut().filter(|t| t.id == trust_id) {
-            trust.state = TrustState::Verified;
+            trust.state = next.clone();
         }
         Ok(())
     }
