@@ -34,6 +34,30 @@ fn policy() -> WaitPolicy {
     }
 }
 
+fn run_with(
+    plan: &Plan,
+    cloud: &Fake,
+    gates: GateMode,
+    policy: WaitPolicy,
+    nudge: std::sync::Arc<tokio::sync::Notify>,
+) -> Result<ApplyOutcome, ApplyError> {
+    let mut events = Collect::default();
+    let runtime = tokio::runtime::Builder::new_current_thread()
+        .enable_time()
+        .build()
+        .unwrap();
+    let executor = Executor::new(
+        plan,
+        cloud,
+        &mut events,
+        RunMode::Apply,
+        gates,
+        policy,
+        secrets(),
+    );
+    runtime.block_on(executor.with_nudge(nudge).run())
+}
+
 fn run(
     plan: &Plan,
     cloud: &Fake,
@@ -269,4 +293,30 @@ fn a_stale_verify_failed_right_after_verify_trust_is_waited_out_but_not_forever(
             (_, other) => panic!("stale {stale}: {other:?}"),
         }
     }
+}
+
+#[test]
+fn enter_at_a_waiting_gate_checks_at_once() {
+    let plan = example("ad-connector.yaml");
+    let cloud = Fake::new();
+    {
+        let mut state = cloud.0.borrow_mut();
+        state.groups = vec![synced("d-0000000000")];
+        state.groups_after = 2;
+    }
+    let slow = WaitPolicy {
+        initial: Duration::from_secs(30),
+        max: Duration::from_secs(30),
+        timeout: Duration::from_secs(120),
+    };
+    let nudge = std::sync::Arc::new(tokio::sync::Notify::new());
+    nudge.notify_one(); // the operator pressed Enter
+    let started = std::time::Instant::now();
+    let outcome = run_with(&plan, &cloud, GateMode::Wait, slow, nudge);
+    assert!(matches!(outcome, Ok(ApplyOutcome::Done)), "{outcome:?}");
+    assert!(
+        started.elapsed() < Duration::from_secs(10),
+        "{:?}",
+        started.elapsed()
+    );
 }
