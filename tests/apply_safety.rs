@@ -300,3 +300,42 @@ fn a_wait_that_outlasts_the_timeout_stops_and_says_how_to_resume() {
     assert!(text.contains("still Creating"), "{text}");
     assert!(text.contains("re-run `adsso apply` later"), "{text}");
 }
+
+#[test]
+fn injected_faults_on_every_trust_call_still_converge_without_duplicates() {
+    let peer = Peer::start();
+    peer.post("/_ext/config", r#"{"directoryCreatingReads": 2}"#);
+    peer.post(
+        "/_ext/onprem-trust",
+        r#"{"remoteDomainName": "corp.example.com"}"#,
+    );
+    let (vpc, subnets) = peer.network();
+    let dir = tempfile::tempdir().unwrap();
+    let plan = write(dir.path(), &trust_plan(&vpc, &subnets));
+    let targets = [
+        ("DirectoryService_20150416.CreateMicrosoftAD", "throttle"),
+        ("DirectoryService_20150416.DescribeTrusts", "http500"),
+        ("DirectoryService_20150416.CreateTrust", "throttle"),
+        ("DirectoryService_20150416.VerifyTrust", "http500"),
+        ("ec2.DescribeSecurityGroups", "throttle"),
+        ("DirectoryService_20150416.DescribeDirectories", "throttle"),
+    ];
+    for (target, kind) in targets {
+        peer.post(
+            "/_fault",
+            &format!(r#"{{"target": "{target}", "count": 2, "kind": "{kind}"}}"#),
+        );
+    }
+    let first = apply(&peer, &plan);
+    assert_eq!(first.code, Some(3), "{}", first.all_output());
+    assert!(
+        first.stdout.contains("Change identity source"),
+        "{}",
+        first.stdout
+    );
+    let directories = peer.directories();
+    assert_eq!(directories.len(), 1, "{directories:?}");
+    let trusts = peer.trusts(&directories[0].0);
+    assert_eq!(trusts.len(), 1, "{trusts:?}");
+    assert_eq!(trusts[0].3, "Verified");
+}
