@@ -117,7 +117,7 @@ fn ctrl_c_stops_cleanly_and_says_how_to_resume() {
 }
 
 /// Starts `apply --yes` on `plan` with a slow emulator, kills it (SIGKILL) once the emulator has
-/// received `operation`.
+/// handled `operation`.
 fn kill_after(peer: &Peer, plan: &std::path::Path, operation: &str) {
     let mut child = std::process::Command::new(env!("CARGO_BIN_EXE_adsso"))
         .args([
@@ -150,6 +150,11 @@ fn kill_after(peer: &Peer, plan: &std::path::Path, operation: &str) {
         );
         std::thread::sleep(std::time::Duration::from_millis(10));
     }
+    // The emulator delays each call by 100 ms before handling it: give it the time to handle
+    // this one, so the kill lands after AWS did the work but (likely) before apply read the
+    // answer. (A kill while a create is still queued in AWS cannot be made safe: Directory
+    // Service's create calls take no idempotency token.)
+    std::thread::sleep(std::time::Duration::from_millis(250));
     let _ = child.kill(); // SIGKILL
     child.wait().unwrap();
 }
