@@ -1,12 +1,13 @@
 """Driver of scripts/bench-apply: wall time and API calls of an AD Connector apply (up to the
 identity-source gate) by adsso and by an aws CLI script making the same calls."""
-import json, os, socket, statistics, subprocess, sys, tempfile, time, urllib.request
+import atexit, json, os, socket, statistics, subprocess, sys, tempfile, time, urllib.request
 
 adsso, aws, runs = sys.argv[1], sys.argv[2], int(sys.argv[3])
 s = socket.socket(); s.bind(("127.0.0.1", 0)); port = s.getsockname()[1]; s.close()
 url = f"http://127.0.0.1:{port}"
 server = subprocess.Popen([sys.executable, "tests/peers/moto_ext.py", "-p", str(port)],
                           stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+atexit.register(server.kill)  # also when a run fails
 env = dict(os.environ, AWS_ACCESS_KEY_ID="test", AWS_SECRET_ACCESS_KEY="test", AWS_DEFAULT_REGION="us-east-1",
            AWS_REGION="us-east-1", AWS_ENDPOINT_URL=url, AWS_EC2_METADATA_DISABLED="true",
            AWS_CONFIG_FILE="/nonexistent", AWS_SHARED_CREDENTIALS_FILE="/nonexistent",

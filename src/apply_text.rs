@@ -90,7 +90,8 @@ pub fn identity_source_gate(region: &str, directory_id: &str, domain: &str) -> S
   3. Choose the directory {directory_id}, type ACCEPT, and confirm.\n\
   4. Under Manage sync, add the groups of {domain} that need AWS access to the sync scope\n\
      (sync groups that live in {domain}, not groups of the AWS domain: their members are not synced).\n\
-  adsso checks for groups synced from {directory_id} in the identity store; sync runs in minutes to hours.\n",
+  adsso checks for groups synced from {directory_id} in the identity store; sync runs in minutes to hours.\n\
+  When adsso waits here in a terminal, it checks on its own; press Enter to check at once.\n",
         console = identity_center_console(region)
     )
 }
@@ -102,7 +103,7 @@ pub fn onprem_gate(aws_domain: &str, dns_ips: &[String], self_domain: &str) -> S
   The AWS Managed AD {aws_domain} answers DNS at {ips}.\n\
   Run the PowerShell below (also `adsso onprem-script FILE`) as a Domain Admin (forest trust: Enterprise Admin);\n\
   it asks for the trust password, the same one the plan references.\n\
-  adsso then calls VerifyTrust; the step is done when the trust verifies.\n",
+  adsso then calls VerifyTrust; the step is done when the trust verifies (waiting in a terminal: press Enter to check at once).\n",
         ips = if dns_ips.is_empty() {
             "(not known yet)".to_owned()
         } else {
@@ -121,6 +122,10 @@ pub fn egress_missing(group: &str, servers: &[String]) -> String {
         servers.join(", ")
     )
 }
+
+/// Said when a plan lists permission sets or assignments: this version does not create them.
+pub const PERMISSION_SETS_NOT_APPLIED: &str = "the plan's identityCenter permission sets and assignments are not created by \
+this version of apply (it connects the directory); create them in the IAM Identity Center console once the groups are synced";
 
 /// How to resume after a pause.
 pub const RESUME: &str = "when done, run `adsso apply FILE` again: it resumes where it stopped";

@@ -193,7 +193,7 @@ fn dry_run_works_without_credentials() {
 #[test]
 fn plain_moto_without_extension_converges_to_one_directory_and_one_trust() {
     let peer = Peer::start_plain();
-    let (vpc, subnets) = peer.network();
+    let (vpc, subnets) = peer.fresh_network();
     let dir = tempfile::tempdir().unwrap();
     let plan = write(dir.path(), &trust_plan(&vpc, &subnets));
     for _ in 0..2 {

@@ -115,3 +115,96 @@ fn ctrl_c_stops_cleanly_and_says_how_to_resume() {
     );
     assert!(!stderr.contains(CANARY));
 }
+
+/// Starts `apply --yes` on `plan` with a slow emulator, kills it (SIGKILL) once the emulator has
+/// handled `operation`.
+fn kill_after(peer: &Peer, plan: &std::path::Path, operation: &str) {
+    let mut child = std::process::Command::new(env!("CARGO_BIN_EXE_adsso"))
+        .args([
+            "apply",
+            plan.to_str().unwrap(),
+            "--yes",
+            "--endpoint-url",
+            &peer.url(),
+        ])
+        .env("AWS_ACCESS_KEY_ID", "test")
+        .env("AWS_SECRET_ACCESS_KEY", "test")
+        .env("AWS_EC2_METADATA_DISABLED", "true")
+        .env("AWS_CONFIG_FILE", "/nonexistent/adsso-test-config")
+        .env("ADSSO_POLL_INITIAL_MS", "50")
+        .env("ADSSO_POLL_MAX_MS", "50")
+        .env("ADSSO_RETRY_INITIAL_BACKOFF_MS", "10")
+        .envs(SECRETS)
+        .stdout(std::process::Stdio::null())
+        .stderr(std::process::Stdio::null())
+        .spawn()
+        .unwrap();
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(60);
+    while peer.count(operation) == 0 {
+        if child.try_wait().unwrap().is_some() {
+            break; // it got past the point (or stopped at a gate) before the kill
+        }
+        assert!(
+            std::time::Instant::now() < deadline,
+            "apply never called {operation}"
+        );
+        std::thread::sleep(std::time::Duration::from_millis(10));
+    }
+    // The emulator delays each call by 100 ms before handling it: give it the time to handle
+    // this one, so the kill lands after AWS did the work but (likely) before apply read the
+    // answer. (A kill while a create is still queued in AWS cannot be made safe: Directory
+    // Service's create calls take no idempotency token.)
+    std::thread::sleep(std::time::Duration::from_millis(250));
+    let _ = child.kill(); // SIGKILL
+    child.wait().unwrap();
+}
+
+#[test]
+fn trust_apply_killed_at_several_points_then_rerun_converges() {
+    for operation in [
+        "CreateMicrosoftAD",
+        "CreateTrust",
+        "DescribeSecurityGroups",
+        "VerifyTrust",
+    ] {
+        let peer = Peer::start();
+        peer.post("/_ext/config", r#"{"directoryCreatingReads": 3}"#);
+        peer.post(
+            "/_ext/onprem-trust",
+            r#"{"remoteDomainName": "corp.example.com"}"#,
+        );
+        // Every call is slowed down, so the kill lands close after `operation`.
+        peer.post(
+            "/_fault",
+            r#"{"target": "*", "count": 1000, "kind": "latency", "latencyMs": 100}"#,
+        );
+        let (vpc, subnets) = peer.network();
+        let dir = tempfile::tempdir().unwrap();
+        let plan = write(dir.path(), &trust_plan(&vpc, &subnets));
+        kill_after(&peer, &plan, operation);
+        peer.post("/_fault", r#"{"clear": true}"#);
+        let rerun = apply(&peer, &plan);
+        // Past both manual steps except the identity source, which needs the sync switch.
+        assert_eq!(
+            rerun.code,
+            Some(3),
+            "killed after {operation}: {}",
+            rerun.all_output()
+        );
+        let directories = peer.directories();
+        assert_eq!(
+            directories.len(),
+            1,
+            "killed after {operation}: {directories:?}"
+        );
+        let trusts = peer.trusts(&directories[0].0);
+        assert_eq!(trusts.len(), 1, "killed after {operation}: {trusts:?}");
+        assert_eq!(trusts[0].3, "Verified", "killed after {operation}");
+        assert_eq!(
+            peer.count("CreateMicrosoftAD"),
+            1,
+            "killed after {operation}"
+        );
+        assert_eq!(peer.count("CreateTrust"), 1, "killed after {operation}");
+    }
+}

@@ -300,3 +300,78 @@ fn a_wait_that_outlasts_the_timeout_stops_and_says_how_to_resume() {
     assert!(text.contains("still Creating"), "{text}");
     assert!(text.contains("re-run `adsso apply` later"), "{text}");
 }
+
+#[test]
+fn injected_faults_on_every_trust_call_still_converge_without_duplicates() {
+    let peer = Peer::start();
+    peer.post("/_ext/config", r#"{"directoryCreatingReads": 2}"#);
+    peer.post(
+        "/_ext/onprem-trust",
+        r#"{"remoteDomainName": "corp.example.com"}"#,
+    );
+    let (vpc, subnets) = peer.network();
+    let dir = tempfile::tempdir().unwrap();
+    let plan = write(dir.path(), &trust_plan(&vpc, &subnets));
+    let targets = [
+        ("DirectoryService_20150416.CreateMicrosoftAD", "throttle"),
+        ("DirectoryService_20150416.DescribeTrusts", "http500"),
+        ("DirectoryService_20150416.CreateTrust", "throttle"),
+        ("DirectoryService_20150416.VerifyTrust", "http500"),
+        ("ec2.DescribeSecurityGroups", "throttle"),
+        ("DirectoryService_20150416.DescribeDirectories", "throttle"),
+    ];
+    for (target, kind) in targets {
+        peer.post(
+            "/_fault",
+            &format!(r#"{{"target": "{target}", "count": 2, "kind": "{kind}"}}"#),
+        );
+    }
+    let first = apply(&peer, &plan);
+    assert_eq!(first.code, Some(3), "{}", first.all_output());
+    assert!(
+        first.stdout.contains("Change identity source"),
+        "{}",
+        first.stdout
+    );
+    let directories = peer.directories();
+    assert_eq!(directories.len(), 1, "{directories:?}");
+    let trusts = peer.trusts(&directories[0].0);
+    assert_eq!(trusts.len(), 1, "{trusts:?}");
+    assert_eq!(trusts[0].3, "Verified");
+}
+
+#[test]
+fn a_secret_file_is_used_only_when_no_one_else_can_read_it() {
+    use std::os::unix::fs::PermissionsExt;
+    let peer = Peer::start();
+    let (vpc, subnets) = peer.network();
+    let dir = tempfile::tempdir().unwrap();
+    let secret = dir.path().join("service-account-password");
+    std::fs::write(&secret, format!("{}\n", support::CANARY)).unwrap();
+    std::fs::set_permissions(&secret, std::fs::Permissions::from_mode(0o644)).unwrap();
+    let text = ad_connector_plan(ACCOUNT, &vpc, &subnets).replace(
+        &format!("{{env: {SERVICE_ENV}}}"),
+        &format!("{{file: {}}}", secret.display()),
+    );
+    let plan = write(dir.path(), &text);
+    let refused = peer.adsso(&["apply", plan.to_str().unwrap(), "--yes"], &[]);
+    no_secret(&refused);
+    assert_eq!(refused.code, Some(2), "{}", refused.all_output());
+    assert!(
+        flat(&refused.stderr).contains("has mode 644"),
+        "{}",
+        refused.stderr
+    );
+    assert!(
+        flat(&refused.stderr).contains("chmod 600"),
+        "{}",
+        refused.stderr
+    );
+    assert_eq!(mutations(&peer), Vec::<String>::new());
+
+    std::fs::set_permissions(&secret, std::fs::Permissions::from_mode(0o600)).unwrap();
+    let used = peer.adsso(&["apply", plan.to_str().unwrap(), "--yes"], &[]);
+    no_secret(&used);
+    assert_eq!(used.code, Some(3), "{}", used.all_output());
+    assert_eq!(peer.count("ConnectDirectory"), 1);
+}

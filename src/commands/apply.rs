@@ -2,7 +2,10 @@
 
 use std::io::{IsTerminal, Write};
 use std::path::Path;
+use std::sync::Arc;
 use std::time::Duration;
+
+use tokio::sync::Notify;
 
 use super::progress::Printer;
 use super::{AwsFlags, CommandError, Confirm, Outcome, confirm, connection, load_valid, runtime};
@@ -61,6 +64,9 @@ pub fn run(file: &Path, flags: &AwsFlags, options: Options) -> Result<Outcome, C
             policy,
             secrets,
         );
+        if gates == GateMode::Wait {
+            executor = executor.with_nudge(enter_key());
+        }
         tokio::select! {
             outcome = executor.run() => outcome.map_err(CommandError::from),
             _ = tokio::signal::ctrl_c() => Err(CommandError::Interrupted),
@@ -81,4 +87,18 @@ pub fn run(file: &Path, flags: &AwsFlags, options: Options) -> Result<Outcome, C
             Ok(Outcome::Paused)
         }
     }
+}
+
+/// Notified each time the operator presses Enter (a gate then checks at once).
+fn enter_key() -> Arc<Notify> {
+    let nudge = Arc::new(Notify::new());
+    let notify = Arc::clone(&nudge);
+    std::thread::spawn(move || {
+        let mut line = String::new();
+        while std::io::stdin().read_line(&mut line).is_ok_and(|n| n > 0) {
+            notify.notify_one();
+            line.clear();
+        }
+    });
+    nudge
 }

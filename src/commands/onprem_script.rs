@@ -64,11 +64,17 @@ pub fn run(file: &Path, flags: &AwsFlags, dns_ips: &[Ipv4Addr]) -> Result<Outcom
             })
         })?
     } else {
+        let domain = match (managed_domain(&plan), existing_directory(&plan)) {
+            (Some(domain), _) => domain.to_owned(),
+            (None, id) => {
+                eprintln!(
+                    "offline, the domain of the existing directory is not known: the script has a placeholder (run without --dns-ip to read it from AWS)"
+                );
+                format!("<DNS name of {}>", id.unwrap_or("the Managed AD"))
+            }
+        };
         ManagedSide {
-            domain: managed_domain(&plan)
-                .or(existing_directory(&plan))
-                .unwrap_or_default()
-                .to_owned(),
+            domain,
             dns_ips: dns_ips.iter().map(ToString::to_string).collect(),
         }
     };

@@ -2,9 +2,11 @@
 //! is missing (tagged), waits with backoff, and stops at manual gates without evidence.
 
 use std::future::Future;
+use std::sync::Arc;
 use std::time::Instant;
 
 use secrecy::SecretString;
+use tokio::sync::Notify;
 
 use super::gates;
 use super::{ApplyError, Event, Reporter, Step, WaitPolicy, plan_steps};
@@ -92,6 +94,7 @@ pub struct Executor<'a, C, R> {
     pub(crate) instance: Option<Instance>,
     pub(crate) directory: Option<Directory>,
     pub(crate) trust: Option<TrustInfo>,
+    pub(crate) nudge: Option<Arc<Notify>>,
 }
 
 impl<'a, C: Cloud, R: Reporter> Executor<'a, C, R> {
@@ -118,13 +121,27 @@ impl<'a, C: Cloud, R: Reporter> Executor<'a, C, R> {
             instance: None,
             directory: None,
             trust: None,
+            nudge: None,
         }
+    }
+
+    /// Lets the operator cut a gate's poll interval short (the command notifies on Enter).
+    pub fn with_nudge(mut self, nudge: Arc<Notify>) -> Self {
+        self.nudge = Some(nudge);
+        self
     }
 
     /// Runs every step in order.
     pub async fn run(&mut self) -> Result<ApplyOutcome, ApplyError> {
         let steps = plan_steps(self.plan);
         let total = steps.len();
+        if let Some(ic) = &self.plan.identity_center
+            && !(ic.permission_sets.is_empty() && ic.assignments.is_empty())
+        {
+            self.reporter.event(Event::Warning(
+                crate::apply_text::PERMISSION_SETS_NOT_APPLIED.to_owned(),
+            ));
+        }
         for (index, step) in steps.into_iter().enumerate() {
             self.reporter.event(Event::StepStarted {
                 index: index + 1,

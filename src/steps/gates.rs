@@ -56,7 +56,15 @@ where
             elapsed,
             next_check: next,
         });
-        tokio::time::sleep(next).await;
+        match executor.nudge.clone() {
+            Some(nudge) => {
+                tokio::select! {
+                    () = tokio::time::sleep(next) => {}
+                    () = nudge.notified() => {}
+                }
+            }
+            None => tokio::time::sleep(next).await,
+        }
     }
 }
 

@@ -198,3 +198,8 @@ mod tests {
         );
     }
 }
+
+#[cfg(test)]
+mod executor_tests;
+#[cfg(test)]
+mod fake;

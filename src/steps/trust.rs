@@ -3,9 +3,14 @@
 
 use super::executor::{Check, Executor, NEW_DIRECTORY, RunMode, StepEnd};
 use super::{ApplyError, Event, Reporter};
+use std::cell::Cell;
+
 use super::{calls, network};
 use crate::apply_text;
 use crate::aws::{Cloud, TrustInfo, TrustState};
+
+/// How many reads of a stale `VerifyFailed` a wait tolerates right after VerifyTrust.
+const STALE_VERIFY_FAILED_READS: u32 = 3;
 
 impl<C: Cloud, R: Reporter> Executor<'_, C, R> {
     pub(crate) async fn ensure_trust(&mut self) -> Result<StepEnd, ApplyError> {
@@ -95,6 +100,10 @@ impl<C: Cloud, R: Reporter> Executor<'_, C, R> {
         }
         let cloud = self.cloud;
         let what = format!("trust {} to be Verified", trust.id);
+        // Right after VerifyTrust, AWS may still show the previous VerifyFailed for a moment:
+        // it counts as a failure once a new verification was seen, or after a few reads.
+        let stale_reads = Cell::new(0u32);
+        let progressed = Cell::new(false);
         let verified = self
             .wait(&what, || async {
                 let trusts = cloud.describe_trusts(&trust.directory_id).await?;
@@ -107,6 +116,14 @@ impl<C: Cloud, R: Reporter> Executor<'_, C, R> {
                 };
                 match &current.state {
                     TrustState::Verified => Ok(Check::Ready(current)),
+                    TrustState::VerifyFailed
+                        if !progressed.get() && stale_reads.get() < STALE_VERIFY_FAILED_READS =>
+                    {
+                        stale_reads.set(stale_reads.get() + 1);
+                        Ok(Check::Pending(
+                            "VerifyFailed (verification not started yet)".to_owned(),
+                        ))
+                    }
                     TrustState::VerifyFailed | TrustState::Failed(_) | TrustState::Deleting(_) => {
                         Err(ApplyError::TrustFailed {
                             id: current.id.clone(),
@@ -114,7 +131,10 @@ impl<C: Cloud, R: Reporter> Executor<'_, C, R> {
                             reason: current.state_reason.clone(),
                         })
                     }
-                    TrustState::Pending(state) => Ok(Check::Pending(state.clone())),
+                    TrustState::Pending(state) => {
+                        progressed.set(true);
+                        Ok(Check::Pending(state.clone()))
+                    }
                 }
             })
             .await?;

@@ -265,6 +265,18 @@ impl Peer {
         )
     }
 
+    /// A fresh VPC (10.42.0.0/16) with two subnets in different Availability Zones.
+    pub fn fresh_network(&self) -> (String, [String; 2]) {
+        let value = self.boto(
+            "ec2 = boto3.client('ec2', **kw)\nvpc = ec2.create_vpc(CidrBlock='10.42.0.0/16')['Vpc']['VpcId']\nsubs = [ec2.create_subnet(VpcId=vpc, CidrBlock=f'10.42.{i}.0/24', AvailabilityZone=az)['Subnet']['SubnetId'] for i, az in enumerate(['us-east-1a', 'us-east-1b'])]\nprint(json.dumps({'vpc': vpc, 'subnets': subs}))",
+        );
+        let subnet = |i: usize| value["subnets"][i].as_str().unwrap().to_owned();
+        (
+            value["vpc"].as_str().unwrap().to_owned(),
+            [subnet(0), subnet(1)],
+        )
+    }
+
     /// Every directory: (id, name, type, stage).
     pub fn directories(&self) -> Vec<(String, String, String, String)> {
         let value = self.boto(
