@@ -95,7 +95,7 @@ pub enum Command {
         #[arg(long)]
         dry_run: bool,
         /// The longest one wait may last (e.g. 90s, 45m, 2h).
-        #[arg(long, value_name = "DUR", default_value = "60m", value_parser = crate::steps::wait::parse_duration)]
+        #[arg(long, value_name = "DUR", default_value = "60m", value_parser = parse_duration)]
         wait_timeout: Duration,
     },
     /// Show what exists in AWS for the plan (read-only).
@@ -160,7 +160,8 @@ pub enum OutputFormat {
     Json,
 }
 
-/// Parses `500ms`, `3s`, `2m` (a bare number is seconds); between 1 ms and 1 hour.
+/// Parses `500ms`, `3s`, `45m`, `2h` (a bare number is seconds); between 1 ms and 24 hours.
+/// Used by `--timeout` and `--wait-timeout`; never overflows, whatever the input.
 pub fn parse_duration(text: &str) -> Result<std::time::Duration, String> {
     let text = text.trim();
     let split = text
@@ -169,16 +170,17 @@ pub fn parse_duration(text: &str) -> Result<std::time::Duration, String> {
     let (number, unit) = text.split_at(split);
     let value: u64 = number
         .parse()
-        .map_err(|_| format!("`{text}` is not a duration like 500ms, 3s or 2m"))?;
+        .map_err(|_| format!("`{text}` is not a duration like 500ms, 3s, 45m or 2h"))?;
     let millis = match unit {
         "ms" => Some(value),
         "" | "s" => value.checked_mul(1_000),
         "m" => value.checked_mul(60_000),
+        "h" => value.checked_mul(3_600_000),
         _ => None,
     }
-    .ok_or_else(|| format!("`{text}` is not a duration like 500ms, 3s or 2m"))?;
-    if !(1..=3_600_000).contains(&millis) {
-        return Err(format!("`{text}` is outside 1ms..1h"));
+    .ok_or_else(|| format!("`{text}` is not a duration like 500ms, 3s, 45m or 2h"))?;
+    if !(1..=86_400_000).contains(&millis) {
+        return Err(format!("`{text}` is outside 1ms..24h"));
     }
     Ok(std::time::Duration::from_millis(millis))
 }
@@ -195,7 +197,20 @@ mod tests {
         assert_eq!(parse_duration("3s"), Ok(Duration::from_secs(3)));
         assert_eq!(parse_duration("3"), Ok(Duration::from_secs(3)));
         assert_eq!(parse_duration("2m"), Ok(Duration::from_secs(120)));
-        for bad in ["", "s", "3h", "-1s", "0s", "2m30s", "99999999999999999999s"] {
+        assert_eq!(parse_duration("2h"), Ok(Duration::from_secs(7200)));
+        assert_eq!(parse_duration("45m"), Ok(Duration::from_secs(2700)));
+        for bad in [
+            "",
+            "s",
+            "25h",
+            "5d",
+            "soon",
+            "-1s",
+            "0s",
+            "2m30s",
+            "99999999999999999999s",
+            "9999999999999999h",
+        ] {
             assert!(parse_duration(bad).is_err(), "{bad}");
         }
     }

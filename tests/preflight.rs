@@ -420,6 +420,31 @@ mod wizard_check {
     }
 
     #[test]
+    fn apply_offers_the_checks_first_and_changes_nothing_when_declined() {
+        let plan = super::connector_plan("svc-adconnector");
+        let mut command = Command::new(env!("CARGO_BIN_EXE_adsso"));
+        command
+            .args(["apply"])
+            .arg(plan.path())
+            // No AWS is reached: the run stops at the confirmation, before any call.
+            .args(["--endpoint-url", "http://127.0.0.1:9"])
+            .env("ADSSO_TEST_SVC_PASSWORD", super::right_password())
+            .env("TERM", "xterm-256color")
+            .env("AWS_EC2_METADATA_DISABLED", "true");
+        let mut session = Session::spawn(command).unwrap();
+        session.set_expect_timeout(Some(Duration::from_secs(30)));
+        session.expect("connectivity").unwrap();
+        sleep(Duration::from_millis(300));
+        keys(&mut session, &["y", "\r"]);
+        session.expect("KDC on dc1.corp.example.test").unwrap();
+        // Without --ca-file the test CA is not trusted: the bind fails, so apply asks first.
+        session.expect("Apply anyway?").unwrap();
+        keys(&mut session, &["n", "\r"]);
+        session.expect("nothing was changed").unwrap();
+        session.expect(expectrl::Eof).unwrap();
+    }
+
+    #[test]
     fn plain_wizard_offers_the_check_after_the_domain() {
         let dc = dc();
         let mut session = spawn(&["wizard", "--plain", "--out", "/dev/null"]);

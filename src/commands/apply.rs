@@ -35,6 +35,10 @@ pub fn run(file: &Path, flags: &AwsFlags, options: Options) -> Result<Outcome, C
         RunMode::Apply => crate::secrets::resolve_plan(&plan)?,
     };
     if options.mode == RunMode::Apply && options.confirm == Confirm::Ask {
+        if !offer_preflight(&plan, &secrets)? {
+            eprintln!("nothing was changed");
+            return Ok(Outcome::Failed);
+        }
         let mut err = std::io::stderr().lock();
         writeln!(err, "adsso apply {} will:", file.display())?;
         for (index, step) in steps.iter().enumerate() {
@@ -101,4 +105,33 @@ fn enter_key() -> Arc<Notify> {
         }
     });
     nudge
+}
+
+/// Offers the preflight checks before anything changes (skippable); returns false when the
+/// operator stops after failed checks.
+fn offer_preflight(plan: &crate::plan::Plan, secrets: &Secrets) -> Result<bool, CommandError> {
+    let run = inquire::Confirm::new(crate::text::wizard::PREFLIGHT_FIRST)
+        .with_default(true)
+        .with_help_message(crate::text::wizard::CHECK_HINT_PLAIN)
+        .prompt()
+        .map_err(|error| CommandError::Prompt(error.to_string()))?;
+    if !run {
+        return Ok(true);
+    }
+    let tls = crate::preflight::ldap::tls_config(None).map_err(CommandError::Prompt)?;
+    let options = crate::preflight::run::Options {
+        timeout: crate::tui::connectivity::TIMEOUT,
+        tls,
+        plain: crate::preflight::ldap::PlainLdap::Refuse,
+    };
+    let report = runtime()?.block_on(crate::preflight::run::run(
+        plan,
+        secrets.service_account.as_ref(),
+        &options,
+    ));
+    eprint!("{}", report.render_text());
+    if report.passed() {
+        return Ok(true);
+    }
+    confirm(crate::text::wizard::CONTINUE_AFTER_FAILED_CHECKS, "apply")
 }

@@ -83,32 +83,6 @@ fn seed() -> u64 {
     nanos | 1
 }
 
-/// Parses `--wait-timeout`: `90s`, `45m`, `2h`, or plain seconds.
-pub fn parse_duration(text: &str) -> Result<Duration, String> {
-    let text = text.trim();
-    let split = text
-        .find(|c: char| !c.is_ascii_digit())
-        .unwrap_or(text.len());
-    let (digits, unit) = text.split_at(split);
-    let value: u64 = digits
-        .parse()
-        .map_err(|_| format!("`{text}` is not a duration; use e.g. 90s, 45m or 2h"))?;
-    let seconds = match unit {
-        "" | "s" => value,
-        "m" => value * 60,
-        "h" => value * 3600,
-        _ => {
-            return Err(format!(
-                "`{text}` is not a duration; use e.g. 90s, 45m or 2h"
-            ));
-        }
-    };
-    if seconds == 0 {
-        return Err("the wait timeout must be more than 0".to_owned());
-    }
-    Ok(Duration::from_secs(seconds))
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -128,16 +102,5 @@ mod tests {
                 "{steps:?}"
             );
         }
-    }
-
-    #[test]
-    fn durations_parse_with_units() {
-        assert_eq!(parse_duration("90s"), Ok(Duration::from_secs(90)));
-        assert_eq!(parse_duration("45m"), Ok(Duration::from_secs(2700)));
-        assert_eq!(parse_duration("2h"), Ok(Duration::from_secs(7200)));
-        assert_eq!(parse_duration("30"), Ok(Duration::from_secs(30)));
-        assert!(parse_duration("soon").is_err());
-        assert!(parse_duration("0s").is_err());
-        assert!(parse_duration("5d").is_err());
     }
 }

@@ -190,3 +190,8 @@ pub fn apply_over(end: &crate::tui::apply::ApplyEnd) -> &'static str {
         }
     }
 }
+/// Apply's offer to run preflight first.
+pub const PREFLIGHT_FIRST: &str =
+    "Check connectivity to your domain from this host first (adsso preflight)?";
+/// After failed checks.
+pub const CONTINUE_AFTER_FAILED_CHECKS: &str = "Some checks failed (above). Apply anyway?";
