@@ -110,6 +110,10 @@ fn enter_key() -> Arc<Notify> {
 /// Offers the preflight checks before anything changes (skippable); returns false when the
 /// operator stops after failed checks.
 fn offer_preflight(plan: &crate::plan::Plan, secrets: &Secrets) -> Result<bool, CommandError> {
+    if !std::io::stdin().is_terminal() || !std::io::stderr().is_terminal() {
+        // No one to ask: the confirmation that follows reports the missing terminal.
+        return Ok(true);
+    }
     let run = inquire::Confirm::new(crate::text::wizard::PREFLIGHT_FIRST)
         .with_default(true)
         .with_help_message(crate::text::wizard::CHECK_HINT_PLAIN)
