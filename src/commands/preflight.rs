@@ -5,9 +5,8 @@ use std::io::Write;
 use std::path::PathBuf;
 use std::time::Duration;
 
-use super::{CommandError, Outcome, read_plan};
+use super::{CommandError, Outcome, load_valid};
 use crate::cli::OutputFormat;
-use crate::plan;
 use crate::preflight::ldap::{PlainLdap, tls_config};
 use crate::preflight::run::{Options, run as run_checks};
 use crate::secrets;
@@ -28,21 +27,10 @@ pub struct Args {
 
 /// Runs preflight for the plan in `args.file`.
 pub fn run(args: &Args) -> Result<Outcome, CommandError> {
-    let bytes = read_plan(&args.file)?;
-    let parsed = match plan::load(&bytes) {
-        Ok((parsed, _)) => parsed,
-        Err(problems) => {
-            let mut err = std::io::stderr().lock();
-            write!(err, "{problems}")?;
-            writeln!(
-                err,
-                "{}: fix the plan first (`adsso validate` lists the problems)",
-                args.file.display()
-            )?;
-            return Ok(Outcome::Invalid);
-        }
+    let Some(plan) = load_valid(&args.file)? else {
+        return Ok(Outcome::Invalid);
     };
-    let password = match &parsed.plan.connection.ad_connector {
+    let password = match &plan.connection.ad_connector {
         Some(connector) => Some(secrets::resolve(
             &connector.service_account.password,
             "service account password",
@@ -74,7 +62,7 @@ pub fn run(args: &Args) -> Result<Outcome, CommandError> {
         .enable_all()
         .build()
         .map_err(CommandError::Runtime)?;
-    let report = runtime.block_on(run_checks(&parsed.plan, password.as_ref(), &options));
+    let report = runtime.block_on(run_checks(&plan, password.as_ref(), &options));
     let text = match args.output {
         OutputFormat::Text => report.render_text(),
         OutputFormat::Json => report.render_json(),
