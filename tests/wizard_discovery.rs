@@ -120,3 +120,78 @@ fn save_and_apply_now_runs_to_the_identity_source_gate_with_a_masked_password() 
     assert_eq!(connectors.len(), 1, "{connectors:?}");
     assert!(out.exists());
 }
+
+#[test]
+fn plain_flow_saves_and_applies_now_with_a_masked_password() {
+    const CANARY: &str = "Canary-Plain-Passw0rd-4711";
+    let peer = Peer::start();
+    let (vpc, subnets) = peer.network();
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("plan.yaml");
+    let mut command = Command::new(env!("CARGO_BIN_EXE_adsso"));
+    command
+        .args(["--endpoint-url", &peer.url(), "wizard", "--plain", "--out"])
+        .arg(&out)
+        .env("TERM", "xterm-256color")
+        .env("AWS_ACCESS_KEY_ID", "test")
+        .env("AWS_SECRET_ACCESS_KEY", "test")
+        .env("AWS_REGION", REGION)
+        .env("AWS_EC2_METADATA_DISABLED", "true")
+        .env("AWS_CONFIG_FILE", "/nonexistent/adsso-test-config")
+        .env(
+            "AWS_SHARED_CREDENTIALS_FILE",
+            "/nonexistent/adsso-test-credentials",
+        )
+        .env_remove("AWS_PROFILE")
+        .env_remove("ADSSO_SERVICE_ACCOUNT_PASSWORD")
+        .env("ADSSO_POLL_INITIAL_MS", "20")
+        .env("ADSSO_POLL_MAX_MS", "100")
+        .env("ADSSO_RETRY_INITIAL_BACKOFF_MS", "10");
+    let mut session = Session::spawn(command).unwrap();
+    session.set_expect_timeout(Some(Duration::from_secs(30)));
+    for _ in 0..4 {
+        session.expect("?").unwrap();
+        keys(&mut session, &["\r"]); // not sure x3, then the recommendation: AD Connector
+    }
+    session.expect("FQDN").unwrap();
+    keys(
+        &mut session,
+        &["corp.example.com\r", "CORP\r", "10.0.0.10, 10.0.0.11\r"],
+    );
+    session.expect("connectivity").unwrap();
+    keys(&mut session, &["\r"]); // no check
+    session.expect("directories").unwrap(); // the discovery summary and lists
+    keys(&mut session, &["\r", "\r", "123456789012\r", "\r"]); // name, region, account, size
+    keys(
+        &mut session,
+        &[
+            &format!("{vpc}\r"),
+            &format!("{}\r", subnets[0]),
+            &format!("{}\r", subnets[1]),
+        ],
+    );
+    keys(&mut session, &["\r", "\r"]); // service account, password variable
+    session.expect("Finish:").unwrap();
+    keys(&mut session, &["\x1b[B", "\r"]); // save and apply now
+    session.expect("Save the plan to:").unwrap();
+    keys(&mut session, &["\r"]);
+    session.expect("service account password").unwrap();
+    keys(&mut session, &[CANARY, "\r"]);
+    let rest = session.expect(expectrl::Eof).unwrap();
+    let printed = String::from_utf8_lossy(rest.as_bytes()).into_owned();
+    assert!(
+        printed.contains("[1/6]") && printed.contains("identity source"),
+        "{printed}"
+    );
+    assert!(!printed.contains(CANARY), "the password was printed");
+    match session.get_process().wait().unwrap() {
+        expectrl::process::unix::WaitStatus::Exited(_, code) => assert_eq!(code, 3, "{printed}"),
+        other => panic!("the wizard did not exit: {other:?}"),
+    }
+    let connectors: Vec<_> = peer
+        .directories()
+        .into_iter()
+        .filter(|d| d.2 == "ADConnector")
+        .collect();
+    assert_eq!(connectors.len(), 1, "{connectors:?}");
+}

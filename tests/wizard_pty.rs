@@ -212,6 +212,8 @@ fn plain_ad_connector_flow() {
     line(&mut session, "subnet-0123456789abcdef0");
     line(&mut session, "subnet-0fedcba9876543210");
     keys(&mut session, &[ENTER, ENTER]);
+    session.expect("Finish:").unwrap();
+    keys(&mut session, &[ENTER]); // save only
     session.expect("Save the plan to:").unwrap();
     keys(&mut session, &[ENTER]);
     let exit = finish(&mut session);
@@ -246,6 +248,8 @@ fn plain_trust_flow() {
     line(&mut session, "subnet-0123456789abcdef0");
     line(&mut session, "subnet-0fedcba9876543210");
     keys(&mut session, &[ENTER, ENTER]);
+    session.expect("Finish:").unwrap();
+    keys(&mut session, &[ENTER]); // save only
     session.expect("Save the plan to:").unwrap();
     keys(&mut session, &[ENTER]);
     let exit = finish(&mut session);

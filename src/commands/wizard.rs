@@ -24,7 +24,7 @@ pub fn run(out: &Path, plain: bool, aws: &AwsFlags) -> Result<Outcome, CommandEr
     };
     let discovery = Arc::new(aws_access.clone());
     let exit = if plain || dumb {
-        plain::run(out, discovery.as_ref())
+        plain::run(out, discovery.as_ref(), &aws_access)
             .map_err(|error| CommandError::Terminal(std::io::Error::other(error.to_string())))?
     } else {
         let colour = match std::env::var_os("NO_COLOR") {

@@ -195,3 +195,19 @@ pub const PREFLIGHT_FIRST: &str =
     "Check connectivity to your domain from this host first (adsso preflight)?";
 /// After failed checks.
 pub const CONTINUE_AFTER_FAILED_CHECKS: &str = "Some checks failed (above). Apply anyway?";
+/// The credentials are for another account.
+pub fn other_account(account: &str) -> String {
+    format!("the AWS credentials are for account {account}; apply would refuse this plan")
+}
+/// The instance belongs to another account.
+pub fn instance_elsewhere(owner: &str) -> String {
+    format!(
+        "the Identity Center instance here belongs to account {owner}: run adsso with that account's credentials (or its delegated administrator)"
+    )
+}
+/// Plain finish choice.
+pub const FINISH_SAVE: &str = "Save the plan";
+/// Plain finish choice.
+pub const FINISH_SAVE_AND_APPLY: &str = "Save the plan and apply it now";
+/// Help under a password prompt.
+pub const PASSWORD_HELP: &str = "masked; used for this run only, never written anywhere";

@@ -149,3 +149,28 @@ impl fmt::Debug for MaskedInput {
         write!(f, "MaskedInput({} characters)", self.len())
     }
 }
+
+/// One progress event as a line of text (the plain front end prints these).
+pub fn event_line(event: &Event) -> String {
+    match event {
+        Event::StepStarted {
+            index,
+            total,
+            description,
+        } => format!("[{index}/{total}] {description}"),
+        Event::StepDone { note } => format!("      done: {note}"),
+        Event::Waiting {
+            what,
+            state,
+            elapsed,
+            next_check,
+        } => format!(
+            "      {what}: {state} (waited {} s, next check in {} s)",
+            elapsed.as_secs(),
+            next_check.as_secs()
+        ),
+        Event::Warning(text) => format!("warning: {text}"),
+        Event::Gate(text) => text.clone(),
+        Event::WouldCall(call) => call.to_string(),
+    }
+}

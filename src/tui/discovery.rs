@@ -94,6 +94,18 @@ pub fn unusable_reason(directory: &Directory) -> Option<&'static str> {
 /// Errors only discovery can find, by field.
 pub fn errors(draft: &Draft, found: &Found) -> BTreeMap<FieldId, String> {
     let mut errors = BTreeMap::new();
+    let account = draft.get(FieldId::AccountId).trim();
+    if !account.is_empty() && !found.account.is_empty() && account != found.account {
+        errors.insert(FieldId::AccountId, words::other_account(&found.account));
+    }
+    if let Some(instance) = &found.instance
+        && !found.account.is_empty()
+        && instance.owner_account != found.account
+    {
+        errors
+            .entry(FieldId::Region)
+            .or_insert_with(|| words::instance_elsewhere(&instance.owner_account));
+    }
     let managed_existing =
         draft.mode == Mode::Trust && draft.managed_ad_source() == ManagedAdSource::Existing;
     if !managed_existing {

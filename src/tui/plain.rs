@@ -7,10 +7,12 @@ use std::path::Path;
 use inquire::validator::Validation;
 use inquire::{InquireError, Select, Text};
 
-use super::discovery::{self, Discovery, Found};
+use super::apply::event_line;
+use super::discovery::{self, AwsDiscovery, Discovery, Found};
 use super::draft::{Draft, FieldId};
 use super::model::Exit;
 use super::questions::{self, Answer, Decision, Field, Screen, YesNo};
+use super::runner;
 use super::save;
 use crate::diagram::{self, Diagram};
 use crate::plan::Mode;
@@ -160,7 +162,11 @@ fn ask_forms_with(
 }
 
 /// Runs the plain wizard; returns how it ended.
-pub fn run(out: &Path, discovery: &dyn Discovery) -> Result<Exit, InquireError> {
+pub fn run(
+    out: &Path,
+    discovery: &dyn Discovery,
+    aws: &AwsDiscovery,
+) -> Result<Exit, InquireError> {
     println!("adsso wizard: connect IAM Identity Center to your Active Directory.");
     let mut draft = Draft::default();
     let result = (|| {
@@ -184,11 +190,29 @@ pub fn run(out: &Path, discovery: &dyn Discovery) -> Result<Exit, InquireError> 
             println!("  {}. {}", index + 1, step.describe(&plan));
         }
         println!("\nWarning: {}\n", words::SWITCH_WARNING);
+        let options = vec![words::FINISH_SAVE, words::FINISH_SAVE_AND_APPLY];
+        let finish = Select::new("Finish:", options).prompt()?;
         let path = Text::new("Save the plan to:")
             .with_initial_value(&out.display().to_string())
             .prompt()?;
         save::save(&plan, Path::new(&path)).map_err(InquireError::IO)?;
-        Ok(Exit::Saved(path))
+        if finish != words::FINISH_SAVE_AND_APPLY {
+            return Ok(Exit::Saved(path));
+        }
+        let (mut secrets, missing) = runner::prepare(&plan);
+        for slot in missing {
+            let typed = inquire::Password::new(&format!("{}:", slot.what()))
+                .without_confirmation()
+                .with_display_mode(inquire::PasswordDisplayMode::Masked)
+                .with_help_message(words::PASSWORD_HELP)
+                .prompt()?;
+            runner::store_typed(&mut secrets, slot, zeroize::Zeroizing::new(typed));
+        }
+        println!("{}", words::APPLYING);
+        let end = runner::run(&plan, secrets, aws, |event| {
+            println!("{}", event_line(&event))
+        });
+        Ok(Exit::Applied(path, end))
     })();
     match result {
         Err(InquireError::OperationInterrupted | InquireError::OperationCanceled) => Ok(Exit::Quit),

@@ -95,7 +95,13 @@ pub fn spawn<M: Send + 'static>(
     });
 }
 
-fn run(plan: &Plan, secrets: Secrets, aws: &AwsDiscovery, on_event: impl Fn(Event)) -> ApplyEnd {
+/// Runs apply to its end on this thread (blocking); `on_event` gets each progress event.
+pub fn run(
+    plan: &Plan,
+    secrets: Secrets,
+    aws: &AwsDiscovery,
+    on_event: impl Fn(Event),
+) -> ApplyEnd {
     let runtime = match tokio::runtime::Builder::new_current_thread()
         .enable_all()
         .build()

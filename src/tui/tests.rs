@@ -522,6 +522,21 @@ mod discovery {
     }
 
     #[test]
+    fn the_account_guard_is_checked_against_the_credentials() {
+        let mut model = on_aws_screen();
+        focus(&mut model, FieldId::AccountId);
+        type_text(&mut model, "111122223333");
+        assert!(
+            model.errors[&FieldId::AccountId].contains("credentials are for account 123456789012")
+        );
+        while !model.draft.get(FieldId::AccountId).is_empty() {
+            update(&mut model, Action::Erase);
+        }
+        type_text(&mut model, "123456789012");
+        assert!(!model.errors.contains_key(&FieldId::AccountId));
+    }
+
+    #[test]
     fn without_aws_access_it_says_so_and_values_are_typed() {
         let mut model = model();
         update(&mut model, Action::Next);
