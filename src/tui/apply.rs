@@ -1,4 +1,4 @@
-//! Apply now, from the wizard: the state of the run as the TUI shows it (the secrets still to
+//! Apply now, from the wizard: the state of the run as the TUI shows it, its transitions, (the secrets still to
 //! ask for, the step being run, waits, gate instructions, the end), and the masked input used to
 //! ask for a password. The run itself happens on a background thread (see `terminal`) and
 //! reaches `update` as the apply engine's progress events.
@@ -7,7 +7,10 @@ use std::fmt;
 
 use zeroize::Zeroizing;
 
+use super::model::{Exit, Model};
+use super::update::{Action, Effect};
 use crate::steps::Event;
+use crate::text::wizard as words;
 
 /// A password apply needs.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -110,6 +113,68 @@ impl Progress {
             Some((index, total, _)) if *total > 0 => (*index as f64 - 1.0).max(0.0) / *total as f64,
             _ => 0.0,
         }
+    }
+}
+
+/// Actions while apply now runs (or asks for passwords); `None` when apply is not involved.
+pub(super) fn update(model: &mut Model, action: &Action) -> Option<Effect> {
+    match (&mut model.apply, action) {
+        (_, Action::SecretsNeeded(slots)) if slots.is_empty() => {
+            model.apply = ApplyView::Running(Progress::default());
+            Some(Effect::StartApply)
+        }
+        (_, Action::SecretsNeeded(slots)) => {
+            model.apply = ApplyView::AskingSecrets(slots.clone());
+            Some(Effect::None)
+        }
+        (ApplyView::AskingSecrets(_), Action::Type(c)) => {
+            model.secret_input.push(*c);
+            Some(Effect::None)
+        }
+        (ApplyView::AskingSecrets(_), Action::Erase) => {
+            model.secret_input.pop();
+            Some(Effect::None)
+        }
+        (ApplyView::AskingSecrets(slots), Action::Confirm) if !model.secret_input.is_empty() => {
+            let slot = slots.remove(0);
+            let last = slots.is_empty();
+            if last {
+                model.apply = ApplyView::Running(Progress::default());
+            }
+            Some(Effect::SecretEntered { slot, last })
+        }
+        (ApplyView::AskingSecrets(_), Action::Confirm) => Some(Effect::None),
+        (ApplyView::Running(progress), Action::ApplyEvent(event)) => {
+            progress.record(event.clone());
+            Some(Effect::None)
+        }
+        (ApplyView::Running(progress), Action::Tick) => {
+            progress.ticks += 1;
+            Some(Effect::None)
+        }
+        (ApplyView::Running(progress), Action::ApplyFinished(end)) => {
+            let progress = std::mem::take(progress);
+            model.apply = ApplyView::Finished(end.clone(), progress);
+            Some(Effect::None)
+        }
+        (ApplyView::Finished(end, _), Action::Confirm | Action::Quit | Action::Back) => {
+            let path = model.save_path.trim().to_owned();
+            model.exit = Exit::Applied(path, end.clone());
+            Some(Effect::None)
+        }
+        (ApplyView::Running(_) | ApplyView::Finished(..), Action::Scroll(lines)) => {
+            model.scroll = model.scroll.saturating_add_signed(*lines);
+            Some(Effect::None)
+        }
+        (ApplyView::AskingSecrets(_) | ApplyView::Running(_), Action::Quit) => {
+            let path = model.save_path.trim().to_owned();
+            model.exit = Exit::Applied(path, ApplyEnd::Failed(words::APPLY_INTERRUPTED.to_owned()));
+            Some(Effect::None)
+        }
+        (ApplyView::AskingSecrets(_) | ApplyView::Running(_) | ApplyView::Finished(..), _) => {
+            Some(Effect::None)
+        }
+        (ApplyView::NotStarted, _) => None,
     }
 }
 

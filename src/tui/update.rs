@@ -1,7 +1,7 @@
 //! `update`: the only place the wizard's state changes, one [`Action`] at a time. No I/O: saving
 //! is asked for through [`Effect::Save`] and done by the caller.
 
-use super::apply::{ApplyEnd, ApplyView, Progress, SecretSlot};
+use super::apply::{ApplyEnd, SecretSlot};
 use super::discovery::Found;
 use super::draft::FieldId;
 use super::model::{AfterSave, Connectivity, DiscoveryState, Exit, Model, Overlay, SaveState};
@@ -91,68 +91,6 @@ pub fn update(model: &mut Model, action: Action) -> Effect {
     }
 }
 
-/// Actions while apply now runs (or asks for passwords); `None` when apply is not involved.
-fn apply_now(model: &mut Model, action: &Action) -> Option<Effect> {
-    match (&mut model.apply, action) {
-        (_, Action::SecretsNeeded(slots)) if slots.is_empty() => {
-            model.apply = ApplyView::Running(Progress::default());
-            Some(Effect::StartApply)
-        }
-        (_, Action::SecretsNeeded(slots)) => {
-            model.apply = ApplyView::AskingSecrets(slots.clone());
-            Some(Effect::None)
-        }
-        (ApplyView::AskingSecrets(_), Action::Type(c)) => {
-            model.secret_input.push(*c);
-            Some(Effect::None)
-        }
-        (ApplyView::AskingSecrets(_), Action::Erase) => {
-            model.secret_input.pop();
-            Some(Effect::None)
-        }
-        (ApplyView::AskingSecrets(slots), Action::Confirm) if !model.secret_input.is_empty() => {
-            let slot = slots.remove(0);
-            let last = slots.is_empty();
-            if last {
-                model.apply = ApplyView::Running(Progress::default());
-            }
-            Some(Effect::SecretEntered { slot, last })
-        }
-        (ApplyView::AskingSecrets(_), Action::Confirm) => Some(Effect::None),
-        (ApplyView::Running(progress), Action::ApplyEvent(event)) => {
-            progress.record(event.clone());
-            Some(Effect::None)
-        }
-        (ApplyView::Running(progress), Action::Tick) => {
-            progress.ticks += 1;
-            Some(Effect::None)
-        }
-        (ApplyView::Running(progress), Action::ApplyFinished(end)) => {
-            let progress = std::mem::take(progress);
-            model.apply = ApplyView::Finished(end.clone(), progress);
-            Some(Effect::None)
-        }
-        (ApplyView::Finished(end, _), Action::Confirm | Action::Quit | Action::Back) => {
-            let path = model.save_path.trim().to_owned();
-            model.exit = Exit::Applied(path, end.clone());
-            Some(Effect::None)
-        }
-        (ApplyView::Running(_) | ApplyView::Finished(..), Action::Scroll(lines)) => {
-            model.scroll = model.scroll.saturating_add_signed(*lines);
-            Some(Effect::None)
-        }
-        (ApplyView::AskingSecrets(_) | ApplyView::Running(_), Action::Quit) => {
-            let path = model.save_path.trim().to_owned();
-            model.exit = Exit::Applied(path, ApplyEnd::Failed(words::APPLY_INTERRUPTED.to_owned()));
-            Some(Effect::None)
-        }
-        (ApplyView::AskingSecrets(_) | ApplyView::Running(_) | ApplyView::Finished(..), _) => {
-            Some(Effect::None)
-        }
-        (ApplyView::NotStarted, _) => None,
-    }
-}
-
 /// Starts discovery when the AWS screen shows a Region not read yet (and not being typed).
 fn discover_if_needed(model: &mut Model) -> Effect {
     let region = model.draft.get(FieldId::Region).trim().to_owned();
@@ -171,7 +109,7 @@ fn discover_if_needed(model: &mut Model) -> Effect {
 }
 
 fn apply(model: &mut Model, action: Action) -> Effect {
-    if let Some(effect) = apply_now(model, &action) {
+    if let Some(effect) = super::apply::update(model, &action) {
         return effect;
     }
     match action {
