@@ -180,7 +180,7 @@ fn plain_flow_saves_and_applies_now_with_a_masked_password() {
     let rest = session.expect(expectrl::Eof).unwrap();
     let printed = String::from_utf8_lossy(rest.as_bytes()).into_owned();
     assert!(
-        printed.contains("[1/6]") && printed.contains("identity source"),
+        printed.contains("step 1/6:") && printed.contains("identity source"),
         "{printed}"
     );
     assert!(!printed.contains(CANARY), "the password was printed");

@@ -54,52 +54,32 @@ impl Printer {
 impl Reporter for Printer {
     fn event(&mut self, event: Event) {
         let mut err = std::io::stderr().lock();
-        match event {
-            Event::Waiting {
-                what,
-                state,
-                elapsed,
-                next_check,
-            } => {
-                let text = format!(
-                    "waiting for {what}: {state} (waited {}s, next check in {}s)",
-                    elapsed.as_secs(),
-                    next_check.as_secs().max(1)
-                );
-                match self.style {
-                    Style::Live => {
-                        let _ = write!(err, "\r\x1b[2K  {text}");
-                        let _ = err.flush();
-                        self.line_open = true;
-                    }
-                    Style::Plain => {
-                        let _ = writeln!(err, "{}   {text}", self.stamp());
-                    }
+        match &event {
+            Event::Waiting { .. } => match self.style {
+                Style::Live => {
+                    let _ = write!(err, "\r\x1b[2K  {event}");
+                    let _ = err.flush();
+                    self.line_open = true;
                 }
-            }
-            Event::StepStarted {
-                index,
-                total,
-                description,
-            } => {
+                Style::Plain => {
+                    let _ = writeln!(err, "{}   {event}", self.stamp());
+                }
+            },
+            Event::StepStarted { .. } => {
                 self.close_line(&mut err);
-                let _ = writeln!(err, "{} step {index}/{total}: {description}", self.stamp());
+                let _ = writeln!(err, "{} {event}", self.stamp());
             }
-            Event::StepDone { note } => {
+            Event::StepDone { .. } | Event::Warning(_) => {
                 self.close_line(&mut err);
-                let _ = writeln!(err, "{}   done: {note}", self.stamp());
+                let _ = writeln!(err, "{}   {event}", self.stamp());
             }
-            Event::Warning(text) => {
+            Event::WouldCall(_) => {
                 self.close_line(&mut err);
-                let _ = writeln!(err, "{}   warning: {text}", self.stamp());
+                let _ = write!(std::io::stdout().lock(), "{event}");
             }
-            Event::WouldCall(call) => {
+            Event::Gate(_) => {
                 self.close_line(&mut err);
-                let _ = write!(std::io::stdout().lock(), "would call {call}");
-            }
-            Event::Gate(instructions) => {
-                self.close_line(&mut err);
-                let _ = writeln!(std::io::stdout().lock(), "{instructions}");
+                let _ = writeln!(std::io::stdout().lock(), "{event}");
             }
         }
     }

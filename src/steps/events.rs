@@ -61,6 +61,34 @@ pub enum Event {
     Gate(String),
 }
 
+impl fmt::Display for Event {
+    /// The event in words, as the CLI and the wizard print it.
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Event::StepStarted {
+                index,
+                total,
+                description,
+            } => write!(f, "step {index}/{total}: {description}"),
+            Event::StepDone { note } => write!(f, "done: {note}"),
+            Event::Waiting {
+                what,
+                state,
+                elapsed,
+                next_check,
+            } => write!(
+                f,
+                "waiting for {what}: {state} (waited {}s, next check in {}s)",
+                elapsed.as_secs(),
+                next_check.as_secs().max(1)
+            ),
+            Event::Warning(text) => write!(f, "warning: {text}"),
+            Event::WouldCall(call) => write!(f, "would call {call}"),
+            Event::Gate(instructions) => f.write_str(instructions),
+        }
+    }
+}
+
 /// Receives progress events.
 pub trait Reporter {
     /// Handles one event.

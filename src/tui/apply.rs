@@ -89,18 +89,7 @@ impl Progress {
                 }
                 self.waiting = None;
             }
-            Event::Waiting {
-                what,
-                state,
-                elapsed,
-                next_check,
-            } => {
-                self.waiting = Some(format!(
-                    "{what}: {state} (waited {} s, next check in {} s)",
-                    elapsed.as_secs(),
-                    next_check.as_secs()
-                ));
-            }
+            waiting @ Event::Waiting { .. } => self.waiting = Some(waiting.to_string()),
             Event::Warning(text) => self.log.push(format!("⚠ {text}")),
             Event::Gate(text) => self.log.push(text),
             Event::WouldCall(call) => self.log.push(call.to_string()),
@@ -215,27 +204,13 @@ impl fmt::Debug for MaskedInput {
     }
 }
 
-/// One progress event as a line of text (the plain front end prints these).
+/// One progress event as a line of text (the plain front end prints these): the event's own
+/// words, sub-lines indented under their step.
 pub fn event_line(event: &Event) -> String {
     match event {
-        Event::StepStarted {
-            index,
-            total,
-            description,
-        } => format!("[{index}/{total}] {description}"),
-        Event::StepDone { note } => format!("      done: {note}"),
-        Event::Waiting {
-            what,
-            state,
-            elapsed,
-            next_check,
-        } => format!(
-            "      {what}: {state} (waited {} s, next check in {} s)",
-            elapsed.as_secs(),
-            next_check.as_secs()
-        ),
-        Event::Warning(text) => format!("warning: {text}"),
-        Event::Gate(text) => text.clone(),
-        Event::WouldCall(call) => call.to_string(),
+        Event::StepStarted { .. } | Event::Gate(_) | Event::WouldCall(_) => event.to_string(),
+        Event::StepDone { .. } | Event::Waiting { .. } | Event::Warning(_) => {
+            format!("      {event}")
+        }
     }
 }

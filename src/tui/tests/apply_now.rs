@@ -76,7 +76,7 @@ fn save_and_apply_now_asks_masked_then_shows_progress_and_the_gate() {
     assert!(screen.contains("step 4 of 6"), "{screen}");
     assert!(screen.contains("created d-0123456789"), "{screen}");
     assert!(
-        screen.contains("Creating (waited 20 s, next check in 40 s)"),
+        screen.contains("Creating (waited 20s, next check in 40s)"),
         "{screen}"
     );
     update(
