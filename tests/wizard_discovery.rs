@@ -21,11 +21,14 @@ fn keys(session: &mut Session, keys: &[&str]) {
     }
 }
 
-/// The wizard in a pty, pointed at the emulator with test credentials and fast polling.
-fn wizard(peer: &Peer, out: &std::path::Path) -> Session {
+/// The wizard (with `front_end` flags, e.g. `--plain`) in a pty, pointed at the emulator with
+/// test credentials and fast polling.
+fn wizard(peer: &Peer, out: &std::path::Path, front_end: &[&str]) -> Session {
     let mut command = Command::new(env!("CARGO_BIN_EXE_adsso"));
     command
-        .args(["--endpoint-url", &peer.url(), "wizard", "--out"])
+        .args(["--endpoint-url", &peer.url(), "wizard"])
+        .args(front_end)
+        .arg("--out")
         .arg(out)
         .env("TERM", "xterm-256color")
         .env("AWS_ACCESS_KEY_ID", "test")
@@ -70,7 +73,7 @@ fn full_screen_flow_picks_vpc_and_subnets_from_discovery() {
     let (vpc, _) = peer.network();
     let dir = tempfile::tempdir().unwrap();
     let out = dir.path().join("plan.yaml");
-    let mut session = wizard(&peer, &out);
+    let mut session = wizard(&peer, &out, &[]);
     walk_to_finish(&mut session);
     keys(&mut session, &["\t", "\r"]); // Save
     session.expect(expectrl::Eof).unwrap();
@@ -95,7 +98,7 @@ fn save_and_apply_now_runs_to_the_identity_source_gate_with_a_masked_password() 
     let peer = Peer::start();
     let dir = tempfile::tempdir().unwrap();
     let out = dir.path().join("plan.yaml");
-    let mut session = wizard(&peer, &out);
+    let mut session = wizard(&peer, &out, &[]);
     walk_to_finish(&mut session);
     keys(&mut session, &["\t", "\t", "\r"]); // Save and apply now
     session.expect("masked").unwrap(); // the env var is not set: the password is asked
@@ -128,26 +131,7 @@ fn plain_flow_saves_and_applies_now_with_a_masked_password() {
     let (vpc, subnets) = peer.network();
     let dir = tempfile::tempdir().unwrap();
     let out = dir.path().join("plan.yaml");
-    let mut command = Command::new(env!("CARGO_BIN_EXE_adsso"));
-    command
-        .args(["--endpoint-url", &peer.url(), "wizard", "--plain", "--out"])
-        .arg(&out)
-        .env("TERM", "xterm-256color")
-        .env("AWS_ACCESS_KEY_ID", "test")
-        .env("AWS_SECRET_ACCESS_KEY", "test")
-        .env("AWS_REGION", REGION)
-        .env("AWS_EC2_METADATA_DISABLED", "true")
-        .env("AWS_CONFIG_FILE", "/nonexistent/adsso-test-config")
-        .env(
-            "AWS_SHARED_CREDENTIALS_FILE",
-            "/nonexistent/adsso-test-credentials",
-        )
-        .env_remove("AWS_PROFILE")
-        .env_remove("ADSSO_SERVICE_ACCOUNT_PASSWORD")
-        .env("ADSSO_POLL_INITIAL_MS", "20")
-        .env("ADSSO_POLL_MAX_MS", "100")
-        .env("ADSSO_RETRY_INITIAL_BACKOFF_MS", "10");
-    let mut session = Session::spawn(command).unwrap();
+    let mut session = wizard(&peer, &out, &["--plain"]);
     session.set_expect_timeout(Some(Duration::from_secs(30)));
     for _ in 0..4 {
         session.expect("?").unwrap();
