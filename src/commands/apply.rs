@@ -122,17 +122,8 @@ fn offer_preflight(plan: &crate::plan::Plan, secrets: &Secrets) -> Result<bool, 
     if !run {
         return Ok(true);
     }
-    let tls = crate::preflight::ldap::tls_config(None).map_err(CommandError::Prompt)?;
-    let options = crate::preflight::run::Options {
-        timeout: crate::tui::connectivity::TIMEOUT,
-        tls,
-        plain: crate::preflight::ldap::PlainLdap::Refuse,
-    };
-    let report = runtime()?.block_on(crate::preflight::run::run(
-        plan,
-        secrets.service_account.as_ref(),
-        &options,
-    ));
+    let report = crate::preflight::run::run_with_defaults(plan, secrets.service_account.as_ref())
+        .map_err(CommandError::Prompt)?;
     eprint!("{}", report.render_text());
     if report.passed() {
         return Ok(true);

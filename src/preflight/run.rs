@@ -18,6 +18,24 @@ use super::report::{Area, Check, Report, Status};
 use crate::plan::{Mode, Plan};
 use crate::text::preflight as words;
 
+/// The probe limit of the checks the wizard and `apply` offer.
+pub const DEFAULT_TIMEOUT: Duration = Duration::from_secs(3);
+
+/// Runs every check with the defaults the wizard and `apply` use (system TLS roots, TLS only,
+/// [`DEFAULT_TIMEOUT`]) on a runtime of its own. Blocking; `Err` says why nothing could run.
+pub fn run_with_defaults(plan: &Plan, password: Option<&SecretString>) -> Result<Report, String> {
+    let options = Options {
+        timeout: DEFAULT_TIMEOUT,
+        tls: ldap::tls_config(None)?,
+        plain: PlainLdap::Refuse,
+    };
+    let runtime = tokio::runtime::Builder::new_current_thread()
+        .enable_all()
+        .build()
+        .map_err(|error| error.to_string())?;
+    Ok(runtime.block_on(run(plan, password, &options)))
+}
+
 /// How preflight runs.
 pub struct Options {
     /// The limit for each single probe (one query, one connect, one LDAP operation).
