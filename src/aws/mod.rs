@@ -5,12 +5,14 @@
 // The traits are used with static dispatch inside one crate; `Send` bounds are not needed.
 #![allow(async_fn_in_trait)]
 
+pub mod access;
 pub mod error;
 pub mod sdk;
 pub mod types;
 
 use secrecy::SecretString;
 
+pub use access::*;
 pub use error::{AwsError, AwsErrorKind};
 pub use types::*;
 
@@ -54,6 +56,104 @@ pub trait DirectoryApi {
 pub trait IdentityCenterApi {
     /// `ListInstances`, every page.
     async fn list_instances(&self) -> Result<Vec<Instance>, AwsError>;
+    /// `ListPermissionSets` of an instance, every page: their ARNs.
+    async fn list_permission_sets(&self, instance_arn: &str) -> Result<Vec<String>, AwsError>;
+    /// `DescribePermissionSet`.
+    async fn describe_permission_set(
+        &self,
+        instance_arn: &str,
+        arn: &str,
+    ) -> Result<PermissionSetInfo, AwsError>;
+    /// `CreatePermissionSet`; returns the new ARN.
+    async fn create_permission_set(&self, request: &NewPermissionSet) -> Result<String, AwsError>;
+    /// `UpdatePermissionSet` with a new session duration.
+    async fn update_session_duration(
+        &self,
+        instance_arn: &str,
+        arn: &str,
+        session_duration: &str,
+    ) -> Result<(), AwsError>;
+    /// `ListManagedPoliciesInPermissionSet`, every page: the policy ARNs.
+    async fn list_managed_policies(
+        &self,
+        instance_arn: &str,
+        arn: &str,
+    ) -> Result<Vec<String>, AwsError>;
+    /// `AttachManagedPolicyToPermissionSet`.
+    async fn attach_managed_policy(
+        &self,
+        instance_arn: &str,
+        arn: &str,
+        policy_arn: &str,
+    ) -> Result<(), AwsError>;
+    /// `DetachManagedPolicyFromPermissionSet`.
+    async fn detach_managed_policy(
+        &self,
+        instance_arn: &str,
+        arn: &str,
+        policy_arn: &str,
+    ) -> Result<(), AwsError>;
+    /// `GetInlinePolicyForPermissionSet`; `None` when it has none.
+    async fn inline_policy(
+        &self,
+        instance_arn: &str,
+        arn: &str,
+    ) -> Result<Option<String>, AwsError>;
+    /// `PutInlinePolicyToPermissionSet`.
+    async fn put_inline_policy(
+        &self,
+        instance_arn: &str,
+        arn: &str,
+        policy: &str,
+    ) -> Result<(), AwsError>;
+    /// `DeleteInlinePolicyFromPermissionSet`.
+    async fn delete_inline_policy(&self, instance_arn: &str, arn: &str) -> Result<(), AwsError>;
+    /// `ProvisionPermissionSet` to every account it is provisioned to (after a change).
+    async fn provision_permission_set(
+        &self,
+        instance_arn: &str,
+        arn: &str,
+    ) -> Result<RequestStatus, AwsError>;
+    /// `DescribePermissionSetProvisioningStatus`.
+    async fn provisioning_status(
+        &self,
+        instance_arn: &str,
+        request_id: &str,
+    ) -> Result<RequestStatus, AwsError>;
+}
+
+/// IAM Identity Center account assignments of groups (`sso-admin`).
+pub trait AssignmentApi {
+    /// `ListAccountAssignmentsForPrincipal` of a group, every page.
+    async fn group_assignments(
+        &self,
+        instance_arn: &str,
+        group_id: &str,
+    ) -> Result<Vec<AssignmentKey>, AwsError>;
+    /// `CreateAccountAssignment` (asynchronous).
+    async fn create_assignment(
+        &self,
+        instance_arn: &str,
+        key: &AssignmentKey,
+    ) -> Result<RequestStatus, AwsError>;
+    /// `DescribeAccountAssignmentCreationStatus`.
+    async fn assignment_creation_status(
+        &self,
+        instance_arn: &str,
+        request_id: &str,
+    ) -> Result<RequestStatus, AwsError>;
+    /// `DeleteAccountAssignment` (asynchronous).
+    async fn delete_assignment(
+        &self,
+        instance_arn: &str,
+        key: &AssignmentKey,
+    ) -> Result<RequestStatus, AwsError>;
+    /// `DescribeAccountAssignmentDeletionStatus`.
+    async fn assignment_deletion_status(
+        &self,
+        instance_arn: &str,
+        request_id: &str,
+    ) -> Result<RequestStatus, AwsError>;
 }
 
 /// The Identity Center identity store (`identitystore`).
@@ -78,11 +178,16 @@ pub trait NetworkApi {
 
 /// Everything apply, status and destroy need.
 pub trait Cloud:
-    DirectoryApi + IdentityCenterApi + IdentityStoreApi + AccountApi + NetworkApi
+    DirectoryApi + IdentityCenterApi + AssignmentApi + IdentityStoreApi + AccountApi + NetworkApi
 {
 }
 
 impl<T> Cloud for T where
-    T: DirectoryApi + IdentityCenterApi + IdentityStoreApi + AccountApi + NetworkApi
+    T: DirectoryApi
+        + IdentityCenterApi
+        + AssignmentApi
+        + IdentityStoreApi
+        + AccountApi
+        + NetworkApi
 {
 }

@@ -25,6 +25,8 @@ pub struct State {
     pub verify_calls: usize,
     /// Every mutating call, in order.
     pub mutations: Vec<String>,
+    /// Identity Center permission sets and assignments.
+    pub access: super::fake_access::Access,
 }
 
 /// The fake cloud.
@@ -191,17 +193,6 @@ impl DirectoryApi for Fake {
             .mutations
             .push(format!("DeleteDirectory {directory_id}"));
         Ok(())
-    }
-}
-
-impl IdentityCenterApi for Fake {
-    async fn list_instances(&self) -> Result<Vec<Instance>, AwsError> {
-        Ok(vec![Instance {
-            arn: "arn:aws:sso:::instance/ssoins-0000000000000000".to_owned(),
-            identity_store_id: "d-store00000".to_owned(),
-            owner_account: self.0.borrow().account.clone(),
-            status: "ACTIVE".to_owned(),
-        }])
     }
 }
 

@@ -203,3 +203,5 @@ mod tests {
 mod executor_tests;
 #[cfg(test)]
 mod fake;
+#[cfg(test)]
+mod fake_access;

@@ -12,24 +12,61 @@ Adds to Directory Service:
     succeeds only once the on-premises side is marked done (POST /_ext/onprem-trust); the trust then
     goes Verifying -> Verified on the next reads. Without it VerifyTrust fails like AWS does.
   * CreateTrust refused on directories that are not MicrosoftAD.
+Adds to IAM Identity Center (sso-admin, JSON target `SWBExternalService.<Operation>`):
+  * Asynchronous account assignments: with `assignmentCreationMs` > 0, CreateAccountAssignment
+    answers IN_PROGRESS and DescribeAccountAssignmentCreationStatus shows IN_PROGRESS until that
+    many ms after the create was handled, then SUCCEEDED (or FAILED with a FailureReason for the
+    principals in `failAssignmentPrincipals`; those are never stored). ListAccountAssignments and
+    ListAccountAssignmentsForPrincipal show an assignment only once it has SUCCEEDED.
+  * At most `maxOutstandingAssignments` creations IN_PROGRESS at once: one more is refused with
+    ThrottlingException (400) "Exceeded the limit of N outstanding asynchronous
+    CreateAccountAssignment calls".
+  * DescribePermissionSetProvisioningStatus (SUCCEEDED) for the request ids ProvisionPermissionSet
+    returned; ResourceNotFoundException for any other id.
+  * `tpsLimit`: sso-admin and identitystore calls beyond that many accepted within the trailing
+    1 s are refused with ThrottlingException (400) "Rate exceeded".
 Adds switches and fault injection (JSON bodies):
-  POST /_ext/config   {"directoryCreatingReads": 2, "failDirectories": false}
+  POST /_ext/config   {"directoryCreatingReads": 2, "failDirectories": false,
+                       "latencyMs": 0, "assignmentCreationMs": 0, "maxOutstandingAssignments": 10,
+                       "failAssignmentPrincipals": [], "tpsLimit": 0}
+                      (defaults shown; only the keys given change; unknown keys -> 400)
+                      latencyMs: every AWS call (anything with a target) sleeps that long first;
+                      calls sleep concurrently (threaded server).
+  GET  /_ext/config   the current switches
   POST /_ext/onprem-trust {"remoteDomainName": "corp.example.com"}
   POST /_ext/sync     {"directoryId": "d-...", "region": "us-east-1", "groups": ["AWS-SSO-Users"],
                        "domain": "corp.example.com"}   identity store shows groups synced from it
+                      (DisplayName "<group>@<domain>", ids "NNNNNNNNNN-sync", the same for the same
+                      directory and group on every run); answers {"identityStoreId", "groupIds"
+                      (in the order given), "issuer"}. Usable as PrincipalId (GROUP) in sso-admin.
   POST /_fault        {"target": "DirectoryService_20150416.DescribeDirectories" | "sts.GetCallerIdentity"
                        | "*", "count": 2, "kind": "throttle" | "http500" | "latency" | "error",
                        "latencyMs": 300, "code": "AccessDeniedException", "status": 400, "message": "..."}
   POST /_fault        {"clear": true}
   GET  /_ext/calls    every call received since the last reset, in order (targets)
+  GET  /_ext/stats    {"maxOutstandingAssignments": highest number of creations IN_PROGRESS at any
+                       accepted create (counting it), "peakTps": most sso-admin + identitystore
+                       calls received within any 1 s window, "throttled": calls refused by tpsLimit
+                       or the outstanding limit, "assignmentCreates": CreateAccountAssignment calls
+                       accepted (not refused by either limit or a fault), "duplicateAssignments":
+                       creates that stored a copy of an assignment already stored (moto stores
+                       duplicates twice)}
+  GET  /_ext/assignments?account=123456789012&region=us-east-1  every stored account assignment
+                      (IN_PROGRESS ones included, with their status; FAILED ones are not stored):
+                      {"assignments": [{"accountId", "targetType", "permissionSetArn",
+                       "principalType", "principalId", "instanceArn", "requestId", "status"}]}
   POST /moto-api/reset also clears everything above.
 """
+import collections
+import copy
+import hashlib
 import io
 import json
 import threading
 import time
 import urllib.parse
 
+from moto.core.exceptions import JsonRESTError
 from moto.core.responses import ActionResult, EmptyResult
 from moto.ds import models as dsm
 from moto.ds import responses as dsr
@@ -40,22 +77,51 @@ from moto.ds.validations import validate_args
 from moto.identitystore.models import Group, identitystore_backends
 from moto.moto_server.werkzeug_app import (DomainDispatcherApplication, MotoRequestHandler,
                                            create_backend_app)
+from moto.ssoadmin import models as ssom
+from moto.ssoadmin.exceptions import ResourceNotFoundException as SsoNotFound
 from moto.ssoadmin.models import ssoadmin_backends
+from moto.ssoadmin.responses import SSOAdminResponse
+from moto.ssoadmin.utils import PAGINATION_MODEL as SSO_PAGINATION
+from moto.utilities.paginator import paginate
 from werkzeug.serving import run_simple
 
 _lock = threading.Lock()
-_config = {"directoryCreatingReads": 0, "failDirectories": False}
+_DEFAULTS = {"directoryCreatingReads": 0, "failDirectories": False, "latencyMs": 0,
+             "assignmentCreationMs": 0, "maxOutstandingAssignments": 10,
+             "failAssignmentPrincipals": [], "tpsLimit": 0}
+_config = {}
 _onprem_ready = set()  # remote domain names whose on-premises side of the trust exists
 _faults = {}  # target -> spec
 _calls = []  # targets received
+# Identity Center (all times from time.monotonic()):
+_requests = {}  # creation request id -> {"assignment", "doneAt", "fail"}
+_in_flight = []  # doneAt of every accepted creation, pruned once past
+_provisioning = {}  # ProvisionPermissionSet request id -> its status
+_received = []  # receive times of sso-admin + identitystore calls (peakTps)
+_accepted = collections.deque()  # those the tpsLimit let through, trailing 1 s
+_stats = {}
+_STATS_ZERO = {"maxOutstandingAssignments": 0, "throttled": 0, "assignmentCreates": 0,
+               "duplicateAssignments": 0}
+_RATED = ("SWBExternalService.", "AWSIdentityStore.")  # targets the tpsLimit applies to
 
 
 def _reset_ext():
     with _lock:
-        _config.update({"directoryCreatingReads": 0, "failDirectories": False})
+        _config.clear()
+        _config.update(copy.deepcopy(_DEFAULTS))
         _onprem_ready.clear()
         _faults.clear()
         _calls.clear()
+        _requests.clear()
+        _in_flight.clear()
+        _provisioning.clear()
+        _received.clear()
+        _accepted.clear()
+        _stats.clear()
+        _stats.update(_STATS_ZERO)
+
+
+_reset_ext()
 
 
 # ---------- directories: stages over reads ----------
@@ -251,13 +317,176 @@ def sync_groups(spec, account):
     store = backend._IdentityStoreBackend__get_identity_store(store_id)
     issuer = f"arn:aws:ds:{region}:{account}:directory/{directory_id}"
     created = []
-    for name in spec.get("groups", []):
-        gid = f"{abs(hash((directory_id, name))) % (10 ** 10):010d}-sync"
-        store.groups[gid] = Group(gid, f"{name}@{domain}",
-                                  [{"Issuer": issuer, "Id": f"{name}-sid"}],
-                                  "synced from Active Directory", store_id)
-        created.append(gid)
+    with _lock:
+        for name in spec.get("groups", []):
+            # Repeatable across runs and servers (hash() of a str is not).
+            digest = hashlib.sha256(f"{directory_id}/{name}".encode()).hexdigest()
+            gid = f"{int(digest[:15], 16) % (10 ** 10):010d}-sync"
+            store.groups[gid] = Group(gid, f"{name}@{domain}",
+                                      [{"Issuer": issuer, "Id": f"{name}-sid"}],
+                                      "synced from Active Directory", store_id)
+            created.append(gid)
     return {"identityStoreId": store_id, "groupIds": created, "issuer": issuer}
+
+
+# ---------- IAM Identity Center: asynchronous account assignments, limits, provisioning ----------
+class ThrottlingException(JsonRESTError):
+    code = 400
+
+    def __init__(self, message):
+        super().__init__("ThrottlingException", message)
+
+
+_ASSIGNMENT_FIELDS = ("instance_arn", "target_id", "target_type", "permission_set_arn",
+                      "principal_type", "principal_id")
+FAILURE_REASON = "Received a 404 status error: Not supported for this principal"
+
+
+def _key(assignment):
+    return tuple(getattr(assignment, f) for f in _ASSIGNMENT_FIELDS)
+
+
+def _visible(assignment, now):
+    """Listed only once its creation has completed (filtered, never mutated on reads)."""
+    return getattr(assignment, "ext_done_at", 0) <= now
+
+
+def _status(request, now):
+    if now < request["doneAt"]:
+        return {"Status": "IN_PROGRESS"}
+    if request["fail"]:
+        return {"Status": "FAILED", "FailureReason": FAILURE_REASON}
+    return {"Status": "SUCCEEDED"}
+
+
+def create_account_assignment(self):
+    params = json.loads(self.body)
+    backend = self.ssoadmin_backend
+    with _lock:
+        now = time.monotonic()
+        delay = max(0, int(_config["assignmentCreationMs"])) / 1000.0
+        limit = int(_config["maxOutstandingAssignments"])
+        _in_flight[:] = [t for t in _in_flight if t > now]
+        if delay > 0 and len(_in_flight) >= limit:
+            _stats["throttled"] += 1
+            raise ThrottlingException(f"Exceeded the limit of {limit} outstanding asynchronous "
+                                      "CreateAccountAssignment calls")
+        assignment = ssom.AccountAssignment(
+            params.get("InstanceArn"), params.get("TargetId"), params.get("TargetType"),
+            params.get("PermissionSetArn"), params.get("PrincipalType"), params.get("PrincipalId"))
+        assignment.ext_done_at = now + delay
+        fail = assignment.principal_id in set(_config["failAssignmentPrincipals"] or [])
+        if not fail:
+            if any(_key(a) == _key(assignment) for a in backend.account_assignments):
+                _stats["duplicateAssignments"] += 1
+            backend.account_assignments.append(assignment)
+        request = {"assignment": assignment, "doneAt": now + delay, "fail": fail}
+        _requests[assignment.request_id] = request
+        _stats["assignmentCreates"] += 1
+        if delay > 0:
+            _in_flight.append(now + delay)
+            _stats["maxOutstandingAssignments"] = max(_stats["maxOutstandingAssignments"],
+                                                      len(_in_flight))
+        summary = assignment.to_json(include_creation_date=True, include_request_id=True)
+        summary.update(_status(request, now))
+    return json.dumps({"AccountAssignmentCreationStatus": summary})
+
+
+_orig_describe_creation = SSOAdminResponse.describe_account_assignment_creation_status
+
+
+def describe_account_assignment_creation_status(self):
+    with _lock:
+        request = _requests.get(self._get_param("AccountAssignmentCreationRequestId"))
+        if request is not None:
+            summary = request["assignment"].to_json(include_creation_date=True,
+                                                    include_request_id=True)
+            summary.update(_status(request, time.monotonic()))
+    if request is None:
+        return _orig_describe_creation(self)
+    return json.dumps({"AccountAssignmentCreationStatus": summary})
+
+
+@paginate(SSO_PAGINATION)
+def list_account_assignments(self, instance_arn, account_id, permission_set_arn):
+    now = time.monotonic()
+    return [{"AccountId": a.target_id, "PermissionSetArn": a.permission_set_arn,
+             "PrincipalType": a.principal_type, "PrincipalId": a.principal_id}
+            for a in list(self.account_assignments)
+            if _visible(a, now) and a.instance_arn == instance_arn
+            and a.target_id == account_id and a.permission_set_arn == permission_set_arn]
+
+
+@paginate(SSO_PAGINATION)
+def list_account_assignments_for_principal(self, filter_, instance_arn, principal_id,
+                                           principal_type):
+    now = time.monotonic()
+    account = (filter_ or {}).get("AccountId")
+    return [{"AccountId": a.target_id, "PermissionSetArn": a.permission_set_arn,
+             "PrincipalId": a.principal_id, "PrincipalType": a.principal_type}
+            for a in list(self.account_assignments)
+            if _visible(a, now) and (account is None or account == a.target_id)
+            and a.principal_id == principal_id and a.principal_type == principal_type
+            and a.instance_arn == instance_arn]
+
+
+_orig_provision = SSOAdminResponse.provision_permission_set
+
+
+def provision_permission_set(self):
+    out = _orig_provision(self)
+    status = json.loads(out)["PermissionSetProvisioningStatus"]
+    with _lock:
+        _provisioning[status["RequestId"]] = status
+    return out
+
+
+def describe_permission_set_provisioning_status(self):
+    request_id = self._get_param("ProvisionPermissionSetRequestId")
+    with _lock:
+        status = _provisioning.get(request_id)
+    if status is None:
+        raise SsoNotFound(f"Could not find ProvisionPermissionSet request with id {request_id}")
+    return json.dumps({"PermissionSetProvisioningStatus": status})
+
+
+for fn in (create_account_assignment, describe_account_assignment_creation_status,
+           provision_permission_set, describe_permission_set_provisioning_status):
+    setattr(SSOAdminResponse, fn.__name__, fn)
+ssom.SSOAdminBackend.list_account_assignments = list_account_assignments
+ssom.SSOAdminBackend.list_account_assignments_for_principal = list_account_assignments_for_principal
+
+
+def _peak_tps(times):
+    peak, start = 0, 0
+    for end, t in enumerate(times):
+        while t - times[start] >= 1.0:
+            start += 1
+        peak = max(peak, end - start + 1)
+    return peak
+
+
+def stats():
+    with _lock:
+        out = dict(_stats)
+        out["peakTps"] = _peak_tps(sorted(_received))
+    return out
+
+
+def dump_assignments(account, region):
+    backend = ssoadmin_backends[account][region]
+    with _lock:
+        now = time.monotonic()
+        out = []
+        for a in list(backend.account_assignments):
+            request = _requests.get(a.request_id)
+            status = _status(request, now)["Status"] if request else "SUCCEEDED"
+            out.append({"accountId": a.target_id, "targetType": a.target_type,
+                        "permissionSetArn": a.permission_set_arn,
+                        "principalType": a.principal_type, "principalId": a.principal_id,
+                        "instanceArn": a.instance_arn, "requestId": a.request_id,
+                        "status": status})
+    return {"assignments": out}
 
 
 # ---------- middleware: switches, call log, faults ----------
@@ -304,6 +533,17 @@ class ExtMiddleware:
         if path == "/_ext/calls":
             with _lock:
                 return _json(start_response, {"calls": list(_calls)})
+        if method == "GET" and path == "/_ext/config":
+            with _lock:
+                return _json(start_response, dict(_config))
+        if method == "GET" and path == "/_ext/stats":
+            return _json(start_response, stats())
+        if method == "GET" and path == "/_ext/assignments":
+            query = urllib.parse.parse_qs(environ.get("QUERY_STRING", ""))
+            default_account = environ.get("HTTP_X_MOTO_ACCOUNT_ID", "123456789012")
+            account = query.get("account", [default_account])[0]
+            region = query.get("region", ["us-east-1"])[0]
+            return _json(start_response, dump_assignments(account, region))
         if method == "POST" and (path.startswith("/_ext/") or path == "/_fault"):
             spec = json.loads(_body(environ) or b"{}")
             account = environ.get("HTTP_X_MOTO_ACCOUNT_ID", "123456789012")
@@ -315,6 +555,11 @@ class ExtMiddleware:
                         _faults[spec["target"]] = spec
                     return _json(start_response, {"ok": True})
                 if path == "/_ext/config":
+                    unknown = sorted(set(spec) - set(_DEFAULTS))
+                    if unknown:
+                        return _json(start_response, {"error": f"unknown config keys {unknown}; "
+                                                      f"known: {sorted(_DEFAULTS)}"},
+                                     "400 Bad Request")
                     _config.update(spec)
                     return _json(start_response, {"ok": True})
                 if path == "/_ext/onprem-trust":
@@ -326,12 +571,34 @@ class ExtMiddleware:
         target = _target(environ)
         if target:
             with _lock:
+                now = time.monotonic()
                 _calls.append(target)
-                fault = _faults.get(target) or _faults.get("*")
+                latency = max(0, int(_config["latencyMs"])) / 1000.0
+                rate_limited = False
+                if target.startswith(_RATED):
+                    _received.append(now)
+                    tps = int(_config["tpsLimit"])
+                    while _accepted and now - _accepted[0] >= 1.0:
+                        _accepted.popleft()
+                    if tps > 0 and len(_accepted) >= tps:
+                        rate_limited = True
+                        _stats["throttled"] += 1
+                    else:
+                        _accepted.append(now)
+                fault = None if rate_limited else (_faults.get(target) or _faults.get("*"))
                 if fault and fault.get("count", 0) > 0:
                     fault["count"] -= 1
                 else:
                     fault = None
+            if latency:
+                time.sleep(latency)
+            if rate_limited:
+                payload = json.dumps({"__type": "ThrottlingException",
+                                      "message": "Rate exceeded"}).encode()
+                start_response("400 Bad Request", [("Content-Type", "application/x-amz-json-1.1"),
+                                                   ("X-Amzn-ErrorType", "ThrottlingException"),
+                                                   ("Content-Length", str(len(payload)))])
+                return [payload]
             if fault:
                 kind = fault.get("kind", "throttle")
                 if kind == "latency":

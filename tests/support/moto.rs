@@ -309,16 +309,74 @@ impl Peer {
             .collect()
     }
 
-    /// Makes the identity store show `groups` synced from `directory_id`.
-    pub fn sync(&self, directory_id: &str, domain: &str, groups: &[&str]) {
-        let groups: Vec<String> = groups.iter().map(|g| format!("\"{g}\"")).collect();
-        self.post(
-            "/_ext/sync",
-            &format!(
-                "{{\"directoryId\": \"{directory_id}\", \"region\": \"{REGION}\", \"domain\": \"{domain}\", \"groups\": [{}]}}",
-                groups.join(", ")
-            ),
-        );
+    /// Makes the identity store show `groups` synced from `directory_id` (display names
+    /// `<group>@<domain>`) and returns their group ids, in the order given. The ids are the same
+    /// for the same directory and group on every run, and work as `PrincipalId` (GROUP) in
+    /// sso-admin. Fast for many groups (one request).
+    pub fn sync(&self, directory_id: &str, domain: &str, groups: &[&str]) -> Vec<String> {
+        let body = serde_json::json!({
+            "directoryId": directory_id,
+            "region": REGION,
+            "domain": domain,
+            "groups": groups,
+        });
+        let text = self.post("/_ext/sync", &body.to_string());
+        let value: serde_json::Value = serde_json::from_str(&text).unwrap();
+        value["groupIds"]
+            .as_array()
+            .unwrap_or_else(|| panic!("POST /_ext/sync answered no groupIds: {text}"))
+            .iter()
+            .map(|id| id.as_str().unwrap().to_owned())
+            .collect()
+    }
+
+    /// Sets emulator switches (POST `/_ext/config`, a JSON object; panics unless accepted).
+    /// Only the keys given change; unknown keys are refused. Keys (defaults):
+    /// `directoryCreatingReads` (0), `failDirectories` (false), `latencyMs` (0: every AWS call
+    /// sleeps that long first, concurrently), `assignmentCreationMs` (0: CreateAccountAssignment
+    /// answers IN_PROGRESS and completes, and is listed, that many ms later),
+    /// `maxOutstandingAssignments` (10: one more creation IN_PROGRESS is refused with
+    /// ThrottlingException), `failAssignmentPrincipals` ([]: their creations end FAILED and are
+    /// not stored), `tpsLimit` (0 = off: sso-admin + identitystore calls beyond that many in the
+    /// trailing second are refused with ThrottlingException "Rate exceeded").
+    pub fn config(&self, json: &str) {
+        let text = self.post("/_ext/config", json);
+        assert!(text.contains("\"ok\""), "POST /_ext/config {json}: {text}");
+    }
+
+    /// The emulator's counters since the reset (GET `/_ext/stats`): `maxOutstandingAssignments`
+    /// (most creations IN_PROGRESS at any accepted create), `peakTps` (most sso-admin +
+    /// identitystore calls received within any 1 s window), `throttled` (calls refused by
+    /// `tpsLimit` or the outstanding limit), `assignmentCreates` (CreateAccountAssignment calls
+    /// accepted), `duplicateAssignments` (creates that stored a copy of an assignment already
+    /// stored).
+    pub fn stats(&self) -> serde_json::Value {
+        let (code, text) = self
+            .try_request("GET", "/_ext/stats", "")
+            .unwrap_or_else(|e| panic!("GET /_ext/stats failed: {e}"));
+        assert_eq!(code, 200, "GET /_ext/stats: {text}");
+        serde_json::from_str(&text).unwrap()
+    }
+
+    /// Every stored account assignment of the instance (account [`ACCOUNT`], Region [`REGION`]),
+    /// in creation order, as (account id, permission set ARN, principal id). A duplicate appears
+    /// as often as it is stored; creations still IN_PROGRESS are included, FAILED ones never are.
+    pub fn assignments(&self) -> Vec<(String, String, String)> {
+        let path = format!("/_ext/assignments?account={ACCOUNT}&region={REGION}");
+        let (code, text) = self
+            .try_request("GET", &path, "")
+            .unwrap_or_else(|e| panic!("GET {path} failed: {e}"));
+        assert_eq!(code, 200, "GET {path}: {text}");
+        let value: serde_json::Value = serde_json::from_str(&text).unwrap();
+        value["assignments"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|a| {
+                let s = |key: &str| a[key].as_str().unwrap_or_default().to_owned();
+                (s("accountId"), s("permissionSetArn"), s("principalId"))
+            })
+            .collect()
     }
 
     /// Runs `adsso` against this peer with test credentials and fast polling.

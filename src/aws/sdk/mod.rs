@@ -1,7 +1,9 @@
 //! The SDK implementation of the [`crate::aws`] traits: client construction (Region, profile,
 //! endpoint override, retries, the standard credential chain) and error mapping.
 
+mod assignments;
 mod directory;
+mod identity_center;
 mod others;
 
 use std::time::Duration;

@@ -1,39 +1,9 @@
-//! [`IdentityCenterApi`], [`IdentityStoreApi`], [`AccountApi`] and [`NetworkApi`] on the SDK.
+//! [`IdentityStoreApi`], [`AccountApi`] and [`NetworkApi`] on the SDK.
 
 use super::{SdkCloud, map_err};
 use crate::aws::{
-    AccountApi, AwsError, CallerIdentity, EgressRule, Group, IdentityCenterApi, IdentityStoreApi,
-    Instance, NetworkApi, Subnet,
+    AccountApi, AwsError, CallerIdentity, EgressRule, Group, IdentityStoreApi, NetworkApi, Subnet,
 };
-
-impl IdentityCenterApi for SdkCloud {
-    async fn list_instances(&self) -> Result<Vec<Instance>, AwsError> {
-        let mut out = Vec::new();
-        let mut token = None;
-        loop {
-            let page = self
-                .sso
-                .list_instances()
-                .set_next_token(token)
-                .send()
-                .await
-                .map_err(|e| map_err("sso-admin", "ListInstances", e))?;
-            out.extend(page.instances().iter().map(|i| Instance {
-                arn: i.instance_arn().unwrap_or_default().to_owned(),
-                identity_store_id: i.identity_store_id().unwrap_or_default().to_owned(),
-                owner_account: i.owner_account_id().unwrap_or_default().to_owned(),
-                status: i.status().map_or("", |s| s.as_str()).to_owned(),
-            }));
-            token = page
-                .next_token()
-                .filter(|t| !t.is_empty())
-                .map(str::to_owned);
-            if token.is_none() {
-                return Ok(out);
-            }
-        }
-    }
-}
 
 impl IdentityStoreApi for SdkCloud {
     async fn list_groups(&self, identity_store_id: &str) -> Result<Vec<Group>, AwsError> {

@@ -1,0 +1,328 @@
+//! [`IdentityCenterApi`] on the SDK (`sso-admin`): instances, permission sets and account
+//! assignments. Every list call follows its pages.
+
+use aws_sdk_ssoadmin::types::{ProvisionTargetType, StatusValues};
+
+use super::{SdkCloud, map_err};
+use crate::aws::{
+    AwsError, AwsErrorKind, IdentityCenterApi, Instance, NewPermissionSet, PermissionSetInfo,
+    RequestState, RequestStatus,
+};
+
+pub(super) const SERVICE: &str = "sso-admin";
+
+/// The next page's token, `None` on the last page.
+pub(super) fn next(token: Option<&str>) -> Option<String> {
+    token.filter(|t| !t.is_empty()).map(str::to_owned)
+}
+
+/// An asynchronous request's status from the SDK's status fields.
+pub(super) fn request(
+    operation: &'static str,
+    request_id: Option<&str>,
+    status: Option<&StatusValues>,
+    failure_reason: Option<&str>,
+) -> Result<RequestStatus, AwsError> {
+    let Some(request_id) = request_id.filter(|id| !id.is_empty()) else {
+        return Err(AwsError::new(
+            SERVICE,
+            operation,
+            AwsErrorKind::Other,
+            "the answer holds no request id",
+        ));
+    };
+    Ok(RequestStatus {
+        request_id: request_id.to_owned(),
+        state: RequestState::from_status(status.map_or("", |s| s.as_str()), failure_reason),
+    })
+}
+
+pub(super) fn missing(operation: &'static str, what: &str) -> AwsError {
+    AwsError::new(
+        SERVICE,
+        operation,
+        AwsErrorKind::Other,
+        format!("the answer holds no {what}"),
+    )
+}
+
+impl IdentityCenterApi for SdkCloud {
+    async fn list_instances(&self) -> Result<Vec<Instance>, AwsError> {
+        let mut out = Vec::new();
+        let mut token = None;
+        loop {
+            let page = self
+                .sso
+                .list_instances()
+                .set_next_token(token)
+                .send()
+                .await
+                .map_err(|e| map_err(SERVICE, "ListInstances", e))?;
+            out.extend(page.instances().iter().map(|i| Instance {
+                arn: i.instance_arn().unwrap_or_default().to_owned(),
+                identity_store_id: i.identity_store_id().unwrap_or_default().to_owned(),
+                owner_account: i.owner_account_id().unwrap_or_default().to_owned(),
+                status: i.status().map_or("", |s| s.as_str()).to_owned(),
+            }));
+            token = next(page.next_token());
+            if token.is_none() {
+                return Ok(out);
+            }
+        }
+    }
+
+    async fn list_permission_sets(&self, instance_arn: &str) -> Result<Vec<String>, AwsError> {
+        let mut out = Vec::new();
+        let mut token = None;
+        loop {
+            let page = self
+                .sso
+                .list_permission_sets()
+                .instance_arn(instance_arn)
+                .set_next_token(token)
+                .send()
+                .await
+                .map_err(|e| map_err(SERVICE, "ListPermissionSets", e))?;
+            out.extend(page.permission_sets().iter().cloned());
+            token = next(page.next_token());
+            if token.is_none() {
+                return Ok(out);
+            }
+        }
+    }
+
+    async fn describe_permission_set(
+        &self,
+        instance_arn: &str,
+        arn: &str,
+    ) -> Result<PermissionSetInfo, AwsError> {
+        const OP: &str = "DescribePermissionSet";
+        let out = self
+            .sso
+            .describe_permission_set()
+            .instance_arn(instance_arn)
+            .permission_set_arn(arn)
+            .send()
+            .await
+            .map_err(|e| map_err(SERVICE, OP, e))?;
+        let set = out
+            .permission_set()
+            .ok_or_else(|| missing(OP, "permission set"))?;
+        Ok(PermissionSetInfo {
+            arn: set.permission_set_arn().unwrap_or(arn).to_owned(),
+            name: set.name().unwrap_or_default().to_owned(),
+            session_duration: set
+                .session_duration()
+                .filter(|d| !d.is_empty())
+                .map(str::to_owned),
+        })
+    }
+
+    async fn create_permission_set(&self, request: &NewPermissionSet) -> Result<String, AwsError> {
+        const OP: &str = "CreatePermissionSet";
+        let tags = request
+            .tags
+            .iter()
+            .map(|tag| {
+                aws_sdk_ssoadmin::types::Tag::builder()
+                    .key(&tag.key)
+                    .value(&tag.value)
+                    .build()
+                    .map_err(|e| AwsError::new(SERVICE, OP, AwsErrorKind::Other, e.to_string()))
+            })
+            .collect::<Result<Vec<_>, _>>()?;
+        let out = self
+            .sso
+            .create_permission_set()
+            .instance_arn(&request.instance_arn)
+            .name(&request.name)
+            .description(&request.description)
+            .session_duration(&request.session_duration)
+            .set_tags(Some(tags))
+            .send()
+            .await
+            .map_err(|e| map_err(SERVICE, OP, e))?;
+        out.permission_set()
+            .and_then(|set| set.permission_set_arn())
+            .map(str::to_owned)
+            .ok_or_else(|| missing(OP, "permission set ARN"))
+    }
+
+    async fn update_session_duration(
+        &self,
+        instance_arn: &str,
+        arn: &str,
+        session_duration: &str,
+    ) -> Result<(), AwsError> {
+        self.sso
+            .update_permission_set()
+            .instance_arn(instance_arn)
+            .permission_set_arn(arn)
+            .session_duration(session_duration)
+            .send()
+            .await
+            .map_err(|e| map_err(SERVICE, "UpdatePermissionSet", e))?;
+        Ok(())
+    }
+
+    async fn list_managed_policies(
+        &self,
+        instance_arn: &str,
+        arn: &str,
+    ) -> Result<Vec<String>, AwsError> {
+        let mut out = Vec::new();
+        let mut token = None;
+        loop {
+            let page = self
+                .sso
+                .list_managed_policies_in_permission_set()
+                .instance_arn(instance_arn)
+                .permission_set_arn(arn)
+                .set_next_token(token)
+                .send()
+                .await
+                .map_err(|e| map_err(SERVICE, "ListManagedPoliciesInPermissionSet", e))?;
+            out.extend(
+                page.attached_managed_policies()
+                    .iter()
+                    .filter_map(|p| p.arn().map(str::to_owned)),
+            );
+            token = next(page.next_token());
+            if token.is_none() {
+                return Ok(out);
+            }
+        }
+    }
+
+    async fn attach_managed_policy(
+        &self,
+        instance_arn: &str,
+        arn: &str,
+        policy_arn: &str,
+    ) -> Result<(), AwsError> {
+        self.sso
+            .attach_managed_policy_to_permission_set()
+            .instance_arn(instance_arn)
+            .permission_set_arn(arn)
+            .managed_policy_arn(policy_arn)
+            .send()
+            .await
+            .map_err(|e| map_err(SERVICE, "AttachManagedPolicyToPermissionSet", e))?;
+        Ok(())
+    }
+
+    async fn detach_managed_policy(
+        &self,
+        instance_arn: &str,
+        arn: &str,
+        policy_arn: &str,
+    ) -> Result<(), AwsError> {
+        self.sso
+            .detach_managed_policy_from_permission_set()
+            .instance_arn(instance_arn)
+            .permission_set_arn(arn)
+            .managed_policy_arn(policy_arn)
+            .send()
+            .await
+            .map_err(|e| map_err(SERVICE, "DetachManagedPolicyFromPermissionSet", e))?;
+        Ok(())
+    }
+
+    async fn inline_policy(
+        &self,
+        instance_arn: &str,
+        arn: &str,
+    ) -> Result<Option<String>, AwsError> {
+        let out = self
+            .sso
+            .get_inline_policy_for_permission_set()
+            .instance_arn(instance_arn)
+            .permission_set_arn(arn)
+            .send()
+            .await
+            .map_err(|e| map_err(SERVICE, "GetInlinePolicyForPermissionSet", e))?;
+        Ok(out
+            .inline_policy()
+            .filter(|p| !p.trim().is_empty())
+            .map(str::to_owned))
+    }
+
+    async fn put_inline_policy(
+        &self,
+        instance_arn: &str,
+        arn: &str,
+        policy: &str,
+    ) -> Result<(), AwsError> {
+        self.sso
+            .put_inline_policy_to_permission_set()
+            .instance_arn(instance_arn)
+            .permission_set_arn(arn)
+            .inline_policy(policy)
+            .send()
+            .await
+            .map_err(|e| map_err(SERVICE, "PutInlinePolicyToPermissionSet", e))?;
+        Ok(())
+    }
+
+    async fn delete_inline_policy(&self, instance_arn: &str, arn: &str) -> Result<(), AwsError> {
+        self.sso
+            .delete_inline_policy_from_permission_set()
+            .instance_arn(instance_arn)
+            .permission_set_arn(arn)
+            .send()
+            .await
+            .map_err(|e| map_err(SERVICE, "DeleteInlinePolicyFromPermissionSet", e))?;
+        Ok(())
+    }
+
+    async fn provision_permission_set(
+        &self,
+        instance_arn: &str,
+        arn: &str,
+    ) -> Result<RequestStatus, AwsError> {
+        const OP: &str = "ProvisionPermissionSet";
+        let out = self
+            .sso
+            .provision_permission_set()
+            .instance_arn(instance_arn)
+            .permission_set_arn(arn)
+            .target_type(ProvisionTargetType::AllProvisionedAccounts)
+            .send()
+            .await
+            .map_err(|e| map_err(SERVICE, OP, e))?;
+        let status = out
+            .permission_set_provisioning_status()
+            .ok_or_else(|| missing(OP, "provisioning status"))?;
+        request(
+            OP,
+            status.request_id(),
+            status.status(),
+            status.failure_reason(),
+        )
+    }
+
+    async fn provisioning_status(
+        &self,
+        instance_arn: &str,
+        request_id: &str,
+    ) -> Result<RequestStatus, AwsError> {
+        const OP: &str = "DescribePermissionSetProvisioningStatus";
+        let out = self
+            .sso
+            .describe_permission_set_provisioning_status()
+            .instance_arn(instance_arn)
+            .provision_permission_set_request_id(request_id)
+            .send()
+            .await
+            .map_err(|e| map_err(SERVICE, OP, e))?;
+        let status = out
+            .permission_set_provisioning_status()
+            .ok_or_else(|| missing(OP, "provisioning status"))?;
+        request(
+            OP,
+            status.request_id().or(Some(request_id)),
+            status.status(),
+            status.failure_reason(),
+        )
+    }
+}
