@@ -380,3 +380,41 @@ fn validate_a_directory_fails_without_hanging() {
     assert!(!run.panicked(), "{}", run.stderr);
     assert!(run.elapsed < TIME_LIMIT, "took {:?}", run.elapsed);
 }
+
+#[test]
+fn inline_policy_over_32768_characters_is_refused_without_echo() {
+    let resources = vec!["\"arn:aws:s3:::corp-reports/*\""; 1200].join(", ");
+    let policy = format!(
+        r#"{{"Version": "2012-10-17", "Statement": {{"Effect": "Allow", "Action": "s3:GetObject", "Resource": [{resources}]}}}}"#
+    );
+    assert!(policy.chars().count() > 32_768);
+    let example = std::fs::read_to_string(crate_dir().join("assets/examples/trust.yaml")).unwrap();
+    let start = example.find("      inlinePolicy: |\n").unwrap();
+    let end = example.find("    - name: AdministratorAccess").unwrap();
+    let text = format!(
+        "{}      inlinePolicy: '{policy}'\n{}",
+        &example[..start],
+        &example[end..]
+    );
+    let (_dir, path) = temp_plan("long-policy.yaml", text.as_bytes());
+    let run = adsso([Path::new("validate"), &path]);
+    assert_eq!(run.code, Some(2), "{}", run.all_output());
+    let field = "identityCenter.permissionSets[0].inlinePolicy";
+    assert!(
+        find_located(&run.stderr, field).is_some(),
+        "expected `{field} (line:col)`: {}",
+        run.stderr
+    );
+    let length = policy.chars().count();
+    assert!(
+        run.stderr
+            .contains(&format!("the policy has {length} characters")),
+        "{}",
+        run.stderr
+    );
+    assert!(
+        !run.stderr.contains("corp-reports") && run.stderr.len() < 1000,
+        "the policy is not echoed: {}",
+        run.stderr
+    );
+}

@@ -147,3 +147,28 @@ fn syntax_error_has_line_and_column() {
     assert_eq!(found.len(), 1);
     assert!(found[0].position.is_some(), "{}", found[0]);
 }
+
+#[test]
+fn inline_policy_errors_point_at_the_block_and_into_the_policy() {
+    let text = TRUST.replace(r#""Effect": "Allow","#, r#""Effect": "Allow""#);
+    let found = problems(&text);
+    assert_eq!(found.len(), 1, "{found:?}");
+    assert_eq!(
+        found[0].path.as_str(),
+        "identityCenter.permissionSets[0].inlinePolicy"
+    );
+    // A block scalar's position is its first content line, the policy's line 1.
+    let (block, _) = position_of(&text, "inlinePolicy: |");
+    let position = found[0].position.unwrap();
+    assert_eq!(
+        (position.line, position.column),
+        (block + 1, 9),
+        "{}",
+        found[0]
+    );
+    assert!(
+        found[0].problem.contains("line 7, column 7 of the policy"),
+        "{}",
+        found[0]
+    );
+}

@@ -254,6 +254,12 @@ pub struct PermissionSet {
     /// AWS managed policy ARNs to attach.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub managed_policies: Vec<String>,
+    /// An inline IAM policy: the JSON document as text (as the IAM console shows it, usually
+    /// written as a block scalar, `inlinePolicy: |`), at most 32768 characters. It has `Version`
+    /// and `Statement`; each statement has `Effect`, `Action` or `NotAction`, `Resource` or
+    /// `NotResource`, and no `Principal`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub inline_policy: Option<String>,
 }
 
 /// One group assignment.

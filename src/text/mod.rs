@@ -229,7 +229,7 @@ pub const PERMISSION_SET_NAME_ALLOWED: &str =
 /// Permission set names are unique.
 pub const PERMISSION_SET_UNIQUE: &str = "each permission set name appears once";
 /// existing: true.
-pub const EXISTING_PERMISSION_SET: &str = "an existing permission set is only referenced: remove `sessionDuration` and `managedPolicies`, or `existing: true`";
+pub const EXISTING_PERMISSION_SET: &str = "an existing permission set is only referenced: remove `sessionDuration`, `managedPolicies` and `inlinePolicy`, or `existing: true`";
 /// Session durations.
 pub const SESSION_DURATION_ALLOWED: &str =
     "an ISO 8601 duration from PT1H to PT12H (PT8H, PT1H30M)";
@@ -240,6 +240,11 @@ pub const MANAGED_POLICY_ALLOWED: &str =
 pub const MAX_MANAGED_POLICIES: usize = 20;
 /// Too many managed policies.
 pub const MANAGED_POLICY_COUNT: &str = "at most 20 managed policies per permission set";
+/// Inline policies.
+pub const INLINE_POLICY_ALLOWED: &str = "an identity-based IAM policy as JSON text of 1-32768 characters \
+     (tab, newline and U+0020-U+00FF only): only the keys `Version` (2012-10-17 or 2008-10-17), `Id` and \
+     `Statement` (an object or a non-empty array of objects); each statement has `Effect` Allow or Deny, \
+     `Action` or `NotAction`, `Resource` or `NotResource`, and no `Principal` or `NotPrincipal`";
 /// Group names.
 pub const GROUP_ALLOWED: &str =
     "the name of a group in the self-managed AD that is in the sync scope";

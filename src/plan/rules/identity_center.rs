@@ -1,7 +1,9 @@
 //! Format rules for IAM Identity Center values: session durations (ISO 8601, 1 to 12 hours),
-//! permission set names, AWS managed policy ARNs and instance ARNs.
+//! permission set names, AWS managed policy ARNs, inline policies and instance ARNs.
 
-use super::{Problem, shown};
+use serde_json::{Map, Value};
+
+use super::{Problem, QUOTE_MAX, shown};
 
 /// Shortest and longest session duration Identity Center accepts, in seconds (1 h and 12 h).
 pub const SESSION_SECONDS: std::ops::RangeInclusive<u64> = 3_600..=43_200;
@@ -130,5 +132,196 @@ pub fn instance_arn(arn: &str) -> Result<(), Problem> {
             "{} is not an Identity Center instance ARN",
             shown(arn)
         ))
+    }
+}
+
+/// The longest inline policy `PutInlinePolicyToPermissionSet` takes, in characters.
+pub const INLINE_POLICY_MAX: usize = 32_768;
+
+/// The IAM policy language versions.
+pub const POLICY_VERSIONS: &[&str] = &["2012-10-17", "2008-10-17"];
+
+/// The keys an IAM policy document may have at its top level.
+const POLICY_KEYS: &[&str] = &["Version", "Id", "Statement"];
+
+/// An inline policy for a permission set: 1 to [`INLINE_POLICY_MAX`] characters of tab, newline,
+/// carriage return and U+0020 to U+00FF (AWS's pattern for `InlinePolicy`), holding one JSON
+/// identity-based IAM policy: `Version` one of [`POLICY_VERSIONS`], optionally `Id`, and
+/// `Statement` (an object or a non-empty array of objects) whose statements each have `Effect`
+/// `Allow` or `Deny`, exactly one of `Action` / `NotAction`, exactly one of `Resource` /
+/// `NotResource`, and no `Principal` or `NotPrincipal`.
+///
+/// Returns the parsed document, so a policy read back from AWS can be compared by meaning
+/// rather than by spacing and key order.
+pub fn inline_policy(text: &str) -> Result<Value, Problem> {
+    if text.trim().is_empty() {
+        return Err("the policy is empty".into());
+    }
+    let length = text.chars().count();
+    if length > INLINE_POLICY_MAX {
+        return Err(format!("the policy has {length} characters"));
+    }
+    if let Some((line, column, bad)) = first_unsendable(text) {
+        return Err(format!(
+            "line {line}, column {column} of the policy has `{}`, a character AWS does not take in a policy",
+            bad.escape_default()
+        ));
+    }
+    let document: Value = serde_json::from_str(text).map_err(|error| json_problem(text, &error))?;
+    policy_document(&document)?;
+    Ok(document)
+}
+
+/// The first character outside `[\t\n\r\u{20}-\u{ff}]`, with its 1-based line and column.
+fn first_unsendable(text: &str) -> Option<(usize, usize, char)> {
+    text.split('\n').enumerate().find_map(|(index, line)| {
+        line.chars()
+            .position(|c| !matches!(c, '\t' | '\r' | '\u{20}'..='\u{ff}'))
+            .and_then(|column| {
+                let bad = line.chars().nth(column)?;
+                Some((index + 1, column + 1, bad))
+            })
+    })
+}
+
+/// A JSON syntax error with its line and column in the policy. The parser's messages never
+/// quote the input; they are cut all the same, like every quoted value.
+fn json_problem(text: &str, error: &serde_json::Error) -> Problem {
+    let message = error.to_string();
+    let message = message
+        .rfind(" at line ")
+        .map_or(message.as_str(), |cut| &message[..cut]);
+    let mut what: String = message.chars().take(QUOTE_MAX).collect();
+    if message.chars().count() > QUOTE_MAX {
+        what.push('…');
+    }
+    let line = error.line();
+    if error.classify() == serde_json::error::Category::Eof {
+        return format!("the policy ends before its JSON is complete (line {line}): {what}");
+    }
+    format!(
+        "the policy is not valid JSON at line {line}, column {} of the policy: {what}",
+        char_column(text, line, error.column())
+    )
+}
+
+/// serde_json counts columns in bytes; the operator counts characters (`é` is two bytes).
+fn char_column(text: &str, line: usize, byte_column: usize) -> usize {
+    text.split('\n')
+        .nth(line.saturating_sub(1))
+        .and_then(|line| line.get(..byte_column.saturating_sub(1)))
+        .map_or(byte_column, |before| before.chars().count() + 1)
+}
+
+/// The shape of an identity-based policy document.
+fn policy_document(document: &Value) -> Result<(), Problem> {
+    let Value::Object(policy) = document else {
+        return Err(format!(
+            "the policy is {}, not a JSON object",
+            json_kind(document)
+        ));
+    };
+    if let Some(key) = policy
+        .keys()
+        .find(|key| !POLICY_KEYS.contains(&key.as_str()))
+    {
+        return Err(format!("the policy has the unknown key {}", shown(key)));
+    }
+    match policy.get("Version") {
+        None => return Err("the policy has no `Version`".into()),
+        Some(Value::String(version)) if POLICY_VERSIONS.contains(&version.as_str()) => {}
+        Some(Value::String(version)) => return Err(format!("`Version` is {}", shown(version))),
+        Some(other) => return Err(format!("`Version` is {}, not a string", json_kind(other))),
+    }
+    if let Some(id) = policy.get("Id").filter(|id| !id.is_string()) {
+        return Err(format!("`Id` is {}, not a string", json_kind(id)));
+    }
+    match policy.get("Statement") {
+        None => Err("the policy has no `Statement`".into()),
+        Some(Value::Array(statements)) if statements.is_empty() => {
+            Err("`Statement` is an empty array".into())
+        }
+        Some(Value::Array(statements)) => statements
+            .iter()
+            .enumerate()
+            .try_for_each(|(index, item)| statement(item, &format!("Statement[{index}]"))),
+        Some(single @ Value::Object(_)) => statement(single, "Statement"),
+        Some(other) => Err(format!(
+            "`Statement` is {}, not an object or an array of objects",
+            json_kind(other)
+        )),
+    }
+}
+
+/// One statement; `place` is `Statement` or `Statement[i]`.
+fn statement(value: &Value, place: &str) -> Result<(), Problem> {
+    let Value::Object(statement) = value else {
+        return Err(format!("`{place}` is {}, not an object", json_kind(value)));
+    };
+    let label = match statement.get("Sid").and_then(Value::as_str) {
+        Some(sid) => format!("`{place}` (Sid {})", shown(sid)),
+        None => format!("`{place}`"),
+    };
+    if let Some(key) = ["Principal", "NotPrincipal"]
+        .into_iter()
+        .find(|key| statement.contains_key(*key))
+    {
+        return Err(format!(
+            "{label} has `{key}`, which an identity-based policy cannot have"
+        ));
+    }
+    match statement.get("Effect") {
+        None => return Err(format!("{label} has no `Effect`")),
+        Some(Value::String(effect)) if effect == "Allow" || effect == "Deny" => {}
+        Some(Value::String(effect)) => {
+            return Err(format!("{label} has `Effect` {}", shown(effect)));
+        }
+        Some(other) => {
+            return Err(format!(
+                "{label} has an `Effect` that is {}, not a string",
+                json_kind(other)
+            ));
+        }
+    }
+    exactly_one(statement, &label, "Action", "NotAction")?;
+    exactly_one(statement, &label, "Resource", "NotResource")
+}
+
+/// Exactly one of `key` and `not_key`, holding a string or a non-empty array of strings.
+fn exactly_one(
+    statement: &Map<String, Value>,
+    label: &str,
+    key: &str,
+    not_key: &str,
+) -> Result<(), Problem> {
+    let (name, value) = match (statement.get(key), statement.get(not_key)) {
+        (Some(_), Some(_)) => return Err(format!("{label} has both `{key}` and `{not_key}`")),
+        (None, None) => return Err(format!("{label} has neither `{key}` nor `{not_key}`")),
+        (Some(value), None) => (key, value),
+        (None, Some(value)) => (not_key, value),
+    };
+    let non_empty = |item: &Value| item.as_str().is_some_and(|text| !text.is_empty());
+    let well_formed = match value {
+        Value::Array(items) => !items.is_empty() && items.iter().all(non_empty),
+        other => non_empty(other),
+    };
+    if well_formed {
+        Ok(())
+    } else {
+        Err(format!(
+            "{label}: `{name}` is not a string or a non-empty array of strings"
+        ))
+    }
+}
+
+/// `an object`, `a string`... for a problem message (the value itself is not quoted).
+fn json_kind(value: &Value) -> &'static str {
+    match value {
+        Value::Null => "null",
+        Value::Bool(_) => "a boolean",
+        Value::Number(_) => "a number",
+        Value::String(_) => "a string",
+        Value::Array(_) => "an array",
+        Value::Object(_) => "an object",
     }
 }

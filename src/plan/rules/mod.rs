@@ -285,4 +285,6 @@ mod identity_center;
 pub use identity_center::*;
 
 #[cfg(test)]
+mod policy_tests;
+#[cfg(test)]
 mod tests;

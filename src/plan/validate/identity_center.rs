@@ -1,5 +1,6 @@
 //! Rules for `identityCenter`: the instance ARN, permission sets (names, session durations,
-//! managed policies) and assignments (which must name a permission set of the plan).
+//! managed policies, inline policies) and assignments (which must name a permission set of the
+//! plan).
 
 use std::collections::HashSet;
 
@@ -44,10 +45,13 @@ fn permission_set(set: &PermissionSet, path: &FieldPath, report: &mut Report) {
         text::PERMISSION_SET_NAME_ALLOWED,
     );
     if set.existing {
-        if set.session_duration.is_some() || !set.managed_policies.is_empty() {
+        if set.session_duration.is_some()
+            || !set.managed_policies.is_empty()
+            || set.inline_policy.is_some()
+        {
             report.error(
                 path.clone(),
-                "is marked `existing: true` but also sets `sessionDuration` or `managedPolicies`",
+                "is marked `existing: true` but also sets `sessionDuration`, `managedPolicies` or `inlinePolicy`",
                 text::EXISTING_PERMISSION_SET,
             );
         }
@@ -84,6 +88,13 @@ fn permission_set(set: &PermissionSet, path: &FieldPath, report: &mut Report) {
             policies,
             format!("{} managed policies are given", set.managed_policies.len()),
             text::MANAGED_POLICY_COUNT,
+        );
+    }
+    if let Some(policy) = &set.inline_policy {
+        report.check(
+            path.key("inlinePolicy"),
+            rules::inline_policy(policy),
+            text::INLINE_POLICY_ALLOWED,
         );
     }
 }

@@ -244,3 +244,50 @@ fn public_dns_in_trust_mode_is_a_warning() {
     assert!(!all[0].is_error());
     assert!(all[0].allowed.contains("AddIpRoutes"));
 }
+
+#[test]
+fn inline_policy_rules() {
+    let mut plan = trust_plan();
+    let center = plan.identity_center.as_mut().unwrap();
+    assert!(
+        center.permission_sets[0].inline_policy.is_some(),
+        "the trust example shows an inline policy"
+    );
+    center.permission_sets[0].inline_policy = Some(r#"{"Version": "2012-10-17""#.into());
+    let found = errors(&plan);
+    assert_eq!(found.len(), 1, "{found:?}");
+    assert_eq!(
+        found[0].path.as_str(),
+        "identityCenter.permissionSets[0].inlinePolicy"
+    );
+    assert!(found[0].problem.contains("line 1"), "{}", found[0]);
+    assert!(found[0].allowed.contains("32768"), "{}", found[0]);
+
+    let center = plan.identity_center.as_mut().unwrap();
+    let resources = vec![r#""arn:aws:s3:::corp-reports/*""#; 1200].join(", ");
+    let long = format!(
+        r#"{{"Version": "2012-10-17", "Statement": {{"Effect": "Allow", "Action": "s3:GetObject", "Resource": [{resources}]}}}}"#
+    );
+    assert!(long.len() > 32_768);
+    center.permission_sets[0].inline_policy = Some(long);
+    let found = errors(&plan);
+    assert_eq!(
+        found[0].path.as_str(),
+        "identityCenter.permissionSets[0].inlinePolicy"
+    );
+    assert!(found[0].problem.ends_with(" characters"), "{}", found[0]);
+    assert!(found[0].to_string().len() < 600, "{}", found[0]);
+}
+
+#[test]
+fn existing_permission_sets_take_no_inline_policy() {
+    let mut plan = trust_plan();
+    let center = plan.identity_center.as_mut().unwrap();
+    assert!(center.permission_sets[1].existing);
+    center.permission_sets[1].inline_policy = center.permission_sets[0].inline_policy.clone();
+    let found = errors(&plan);
+    assert_eq!(found.len(), 1, "{found:?}");
+    assert_eq!(found[0].path.as_str(), "identityCenter.permissionSets[1]");
+    assert!(found[0].problem.contains("`inlinePolicy`"), "{}", found[0]);
+    assert!(found[0].allowed.contains("`inlinePolicy`"), "{}", found[0]);
+}
