@@ -123,9 +123,11 @@ pub fn egress_missing(group: &str, servers: &[String]) -> String {
     )
 }
 
-/// Said when a plan lists permission sets or assignments: this version does not create them.
-pub const PERMISSION_SETS_NOT_APPLIED: &str = "the plan's identityCenter permission sets and assignments are not created by \
-this version of apply (it connects the directory); create them in the IAM Identity Center console once the groups are synced";
+/// Said when groups of the plan are not in Identity Center: where to add them and when to re-run.
+pub const SYNC_SCOPE_ADVICE: &str = "Identity Center only sees AD groups inside its configurable AD sync scope, and sync runs \
+about every 3 hours. Add the groups: IAM Identity Center console -> Settings -> Identity source -> Actions -> Manage sync -> \
+Add groups (groups of the self-managed domain, not groups of a Managed AD holding foreign members). After the next sync, \
+run `adsso apply FILE` again: the assignments already made are kept, the others are created.";
 
 /// How to resume after a pause.
 pub const RESUME: &str = "when done, run `adsso apply FILE` again: it resumes where it stopped";

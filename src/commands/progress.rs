@@ -65,6 +65,18 @@ impl Reporter for Printer {
                     let _ = writeln!(err, "{}   {event}", self.stamp());
                 }
             },
+            Event::Progress { done, total, .. } => match self.style {
+                Style::Live => {
+                    let _ = write!(err, "\r\x1b[2K  {event}");
+                    let _ = err.flush();
+                    self.line_open = true;
+                }
+                // Every tenth and the last, not hundreds of lines.
+                Style::Plain if done % (total / 10).max(1) == 0 || done == total => {
+                    let _ = writeln!(err, "{}   {event}", self.stamp());
+                }
+                Style::Plain => {}
+            },
             Event::StepStarted { .. } => {
                 self.close_line(&mut err);
                 let _ = writeln!(err, "{} {event}", self.stamp());

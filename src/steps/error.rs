@@ -87,6 +87,12 @@ pub enum ApplyError {
         /// How long.
         waited: Duration,
     },
+    /// A permission set could not be used or made to match the plan.
+    #[error("{0}")]
+    PermissionSet(String),
+    /// Some account assignments failed (the others were made).
+    #[error("{0}\nFix the cause and re-run `adsso apply`: what exists is kept")]
+    Assignments(String),
     /// A secret was needed but not resolved (a bug: apply resolves them first).
     #[error("internal error: the {0} was not resolved before use")]
     MissingSecret(&'static str),

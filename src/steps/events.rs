@@ -59,6 +59,15 @@ pub enum Event {
     WouldCall(Call),
     /// A manual step's instructions.
     Gate(String),
+    /// Part of a long step is done.
+    Progress {
+        /// What is counted.
+        what: String,
+        /// How many are done.
+        done: usize,
+        /// How many in all.
+        total: usize,
+    },
 }
 
 impl fmt::Display for Event {
@@ -85,6 +94,7 @@ impl fmt::Display for Event {
             Event::Warning(text) => write!(f, "warning: {text}"),
             Event::WouldCall(call) => write!(f, "would call {call}"),
             Event::Gate(instructions) => f.write_str(instructions),
+            Event::Progress { what, done, total } => write!(f, "{what}: {done} of {total} done"),
         }
     }
 }

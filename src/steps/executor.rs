@@ -1,6 +1,7 @@
 //! Runs the steps of a plan against a [`Cloud`]: reads first, skips what is done, creates what
 //! is missing (tagged), waits with backoff, and stops at manual gates without evidence.
 
+use std::collections::BTreeMap;
 use std::future::Future;
 use std::sync::Arc;
 use std::time::Instant;
@@ -9,8 +10,9 @@ use secrecy::SecretString;
 use tokio::sync::Notify;
 
 use super::gates;
+use super::throughput::{Estimate, Pace};
 use super::{ApplyError, Event, Reporter, Step, WaitPolicy, plan_steps};
-use crate::aws::{AwsError, Cloud, Directory, Instance, TrustInfo};
+use crate::aws::{AwsError, Cloud, Directory, Group, Instance, TrustInfo};
 use crate::plan::Plan;
 
 /// Whether calls that change AWS are made or only listed.
@@ -95,6 +97,14 @@ pub struct Executor<'a, C, R> {
     pub(crate) directory: Option<Directory>,
     pub(crate) trust: Option<TrustInfo>,
     pub(crate) nudge: Option<Arc<Notify>>,
+    /// The identity store's groups, as the identity-source gate read them.
+    pub(crate) groups: Option<Vec<Group>>,
+    /// Plan permission set name -> ARN (a placeholder in a dry run).
+    pub(crate) permission_sets: BTreeMap<String, String>,
+    /// The Identity Center call budget.
+    pub(crate) pace: Pace,
+    /// How long an assignment creation takes, as seen so far.
+    pub(crate) estimate: Estimate,
 }
 
 impl<'a, C: Cloud, R: Reporter> Executor<'a, C, R> {
@@ -122,6 +132,10 @@ impl<'a, C: Cloud, R: Reporter> Executor<'a, C, R> {
             directory: None,
             trust: None,
             nudge: None,
+            groups: None,
+            permission_sets: BTreeMap::new(),
+            pace: super::assignments::pace(),
+            estimate: super::assignments::estimate(),
         }
     }
 
@@ -135,13 +149,6 @@ impl<'a, C: Cloud, R: Reporter> Executor<'a, C, R> {
     pub async fn run(&mut self) -> Result<ApplyOutcome, ApplyError> {
         let steps = plan_steps(self.plan);
         let total = steps.len();
-        if let Some(ic) = &self.plan.identity_center
-            && !(ic.permission_sets.is_empty() && ic.assignments.is_empty())
-        {
-            self.reporter.event(Event::Warning(
-                crate::apply_text::PERMISSION_SETS_NOT_APPLIED.to_owned(),
-            ));
-        }
         for (index, step) in steps.into_iter().enumerate() {
             self.reporter.event(Event::StepStarted {
                 index: index + 1,
@@ -173,6 +180,8 @@ impl<'a, C: Cloud, R: Reporter> Executor<'a, C, R> {
             Step::OnPremGate => gates::onprem(self).await,
             Step::WaitTrustVerified => self.wait_trust().await,
             Step::IdentitySourceGate => gates::identity_source(self).await,
+            Step::PermissionSets => self.ensure_permission_sets().await,
+            Step::Assignments => self.ensure_assignments().await,
         }
     }
 

@@ -80,13 +80,33 @@ fn run(
 }
 
 fn synced(directory_id: &str) -> Group {
+    synced_group(directory_id, "g-1", "AWS-SSO-Users")
+}
+
+fn synced_group(directory_id: &str, id: &str, name: &str) -> Group {
     Group {
-        id: "g-1".to_owned(),
-        display_name: "AWS-SSO-Users@corp.example.com".to_owned(),
+        id: id.to_owned(),
+        display_name: format!("{name}@corp.example.com"),
         issuers: vec![format!(
             "arn:aws:ds:us-east-1:123456789012:directory/{directory_id}"
         )],
     }
+}
+
+/// The trust example's groups synced and its `existing: true` permission set present.
+fn trust_access(cloud: &Fake, directory_id: &str) {
+    let mut state = cloud.0.borrow_mut();
+    state.groups = vec![
+        synced(directory_id),
+        synced_group(directory_id, "g-2", "AWS-Admins"),
+    ];
+    state.access.sets.insert(
+        format!("{}/ps-admin", super::fake_access::INSTANCE),
+        super::fake_access::FakeSet {
+            name: "AdministratorAccess".to_owned(),
+            ..Default::default()
+        },
+    );
 }
 
 #[test]
@@ -135,10 +155,10 @@ fn a_waiting_gate_polls_until_synced_groups_appear() {
         .count();
     // The first check happens before the instructions are shown; two more found nothing.
     assert_eq!(waits, 2);
-    // The example lists permission sets, which this version does not create: it says so.
-    assert!(events.iter().any(
-        |e| matches!(e, Event::Warning(text) if text.contains("not created by this version"))
-    ));
+    // Then the example's permission set and its one assignment are created.
+    let state = cloud.0.borrow();
+    assert_eq!(state.access.sets.len(), 1);
+    assert_eq!(state.access.assignments.len(), 1);
 }
 
 #[test]
@@ -169,8 +189,8 @@ fn the_trust_passes_both_waiting_gates_once_the_evidence_appears() {
     {
         let mut state = cloud.0.borrow_mut();
         state.verify_after = 2;
-        state.groups = vec![synced("d-0000000000")];
     }
+    trust_access(&cloud, "d-0000000000");
     let (outcome, events) = run(&plan, &cloud, RunMode::Apply, GateMode::Wait, policy());
     assert!(matches!(outcome, Ok(ApplyOutcome::Done)), "{outcome:?}");
     let state = cloud.0.borrow();
@@ -181,7 +201,13 @@ fn the_trust_passes_both_waiting_gates_once_the_evidence_appears() {
             "CreateTrust t-0000000000",
             "VerifyTrust t-0000000000",
             "VerifyTrust t-0000000000",
-            "VerifyTrust t-0000000000"
+            "VerifyTrust t-0000000000",
+            "CreatePermissionSet ReadOnly",
+            "AttachManagedPolicyToPermissionSet arn:aws:sso:::instance/ssoins-0000000000000000/ps-0000000000000001",
+            "PutInlinePolicyToPermissionSet arn:aws:sso:::instance/ssoins-0000000000000000/ps-0000000000000001",
+            "CreateAccountAssignment 111122223333",
+            "CreateAccountAssignment 111122223333",
+            "CreateAccountAssignment 444455556666",
         ]
     );
     assert_eq!(state.trusts[0].state, TrustState::Verified);
@@ -260,7 +286,17 @@ fn a_dry_run_lists_the_calls_with_references_and_changes_nothing() {
     let operations: Vec<&str> = calls.iter().map(|c| c.operation).collect();
     assert_eq!(
         operations,
-        vec!["CreateMicrosoftAD", "CreateTrust", "VerifyTrust"]
+        vec![
+            "CreateMicrosoftAD",
+            "CreateTrust",
+            "VerifyTrust",
+            "CreatePermissionSet",
+            "AttachManagedPolicyToPermissionSet",
+            "PutInlinePolicyToPermissionSet",
+            "CreateAccountAssignment",
+            "CreateAccountAssignment",
+            "CreateAccountAssignment"
+        ]
     );
     let trust = calls[1].to_string();
     assert!(
@@ -282,8 +318,8 @@ fn a_stale_verify_failed_right_after_verify_trust_is_waited_out_but_not_forever(
         {
             let mut state = cloud.0.borrow_mut();
             state.stale_after_verify = stale;
-            state.groups = vec![synced("d-0000000000")];
         }
+        trust_access(&cloud, "d-0000000000");
         let (outcome, _) = run(&plan, &cloud, RunMode::Apply, GateMode::Stop, policy());
         match (converges, outcome) {
             (true, Ok(ApplyOutcome::Done)) => {}

@@ -148,19 +148,21 @@ pub(crate) async fn identity_source<C: Cloud, R: Reporter>(
         apply_text::identity_source_gate(&region, &directory.id, &plan.self_managed.domain);
     let cloud = executor.cloud;
     let store = instance.identity_store_id.clone();
-    let synced = || async {
-        let groups = cloud.list_groups(&store).await?;
-        let names: Vec<String> = groups
-            .into_iter()
+    // Every group of the store: the assignments step resolves the plan's groups from them.
+    let synced = || async { Ok::<_, ApplyError>(cloud.list_groups(&store).await?) };
+    let from_directory = |groups: &[crate::aws::Group]| -> Vec<String> {
+        groups
+            .iter()
             .filter(|g| g.issuers.contains(&issuer))
-            .map(|g| g.display_name)
-            .collect();
-        Ok::<_, ApplyError>(names)
+            .map(|g| g.display_name.clone())
+            .collect()
     };
     if executor.mode == RunMode::DryRun {
-        let names = executor
+        let groups = executor
             .read(async { synced().await.map_err(into_aws) })
             .await?;
+        let names = groups.as_deref().map(from_directory);
+        executor.groups = groups;
         return Ok(StepEnd::Done(match names {
             Some(names) if !names.is_empty() => {
                 format!(
@@ -174,8 +176,10 @@ pub(crate) async fn identity_source<C: Cloud, R: Reporter>(
         }));
     }
     let first = synced().await?;
-    if !first.is_empty() {
-        return Ok(StepEnd::Done(found(&directory.id, &first)));
+    let names = from_directory(&first);
+    if !names.is_empty() {
+        executor.groups = Some(first);
+        return Ok(StepEnd::Done(found(&directory.id, &names)));
     }
     if executor.gates == GateMode::Stop {
         return Ok(StepEnd::Paused(format!(
@@ -187,7 +191,7 @@ pub(crate) async fn identity_source<C: Cloud, R: Reporter>(
     let what = format!("groups synced from {}", directory.id);
     let missing = wait_for_evidence(executor, &what, || async {
         let current = synced().await?;
-        if current.is_empty() {
+        if from_directory(&current).is_empty() {
             Ok(Evidence::Missing("no synced group yet".to_owned()))
         } else {
             Ok(Evidence::Held(current))
@@ -195,7 +199,11 @@ pub(crate) async fn identity_source<C: Cloud, R: Reporter>(
     })
     .await?;
     match missing {
-        Evidence::Held(names) => Ok(StepEnd::Done(found(&directory.id, &names))),
+        Evidence::Held(groups) => {
+            let names = from_directory(&groups);
+            executor.groups = Some(groups);
+            Ok(StepEnd::Done(found(&directory.id, &names)))
+        }
         Evidence::Missing(_) => Ok(StepEnd::Paused(format!(
             "{instructions}\n{}\n",
             apply_text::RESUME

@@ -3,6 +3,7 @@
 //! [`crate::aws::Cloud`]: every step reads what exists first and skips what is done, so a re-run
 //! converges without a state file. What apply creates is tagged `adsso:plan=<metadata.name>`.
 
+pub mod assignments;
 pub mod calls;
 mod directory;
 pub mod error;
@@ -12,7 +13,9 @@ pub mod find;
 pub mod gates;
 mod guards;
 pub mod network;
+mod permission_sets;
 pub mod report;
+pub mod throughput;
 mod trust;
 pub mod wait;
 
@@ -51,6 +54,10 @@ pub enum Step {
     WaitTrustVerified,
     /// Manual: the directory becomes Identity Center's identity source; evidence: synced groups.
     IdentitySourceGate,
+    /// Find each permission set by name and make it match the plan, or create it.
+    PermissionSets,
+    /// Create the missing account assignments of the plan's AD groups.
+    Assignments,
 }
 
 impl Step {
@@ -97,8 +104,29 @@ impl Step {
                 "manual step: make the directory Identity Center's identity source (evidence: groups synced from it)"
                     .to_owned()
             }
+            Step::PermissionSets => {
+                let names: Vec<&str> = identity_center(plan)
+                    .map(|ic| ic.permission_sets.iter().map(|s| s.name.as_str()).collect())
+                    .unwrap_or_default();
+                format!("create or update the permission sets {}", names.join(", "))
+            }
+            Step::Assignments => {
+                let (groups, count) = identity_center(plan).map_or((0, 0), |ic| {
+                    let groups: std::collections::BTreeSet<&String> =
+                        ic.assignments.iter().map(|a| &a.group).collect();
+                    (groups.len(), ic.assignments.iter().map(|a| a.accounts.len()).sum())
+                });
+                format!(
+                    "assign {groups} AD group(s): {count} account assignment(s), at most 10 in progress and 20 calls per second"
+                )
+            }
         }
     }
+}
+
+/// The plan's `identityCenter` block.
+fn identity_center(plan: &Plan) -> Option<&crate::plan::IdentityCenter> {
+    plan.identity_center.as_ref()
 }
 
 /// The ordered steps of a (validated) plan.
@@ -127,6 +155,14 @@ pub fn plan_steps(plan: &Plan) -> Vec<Step> {
         }
     }
     steps.push(Step::IdentitySourceGate);
+    if let Some(ic) = identity_center(plan) {
+        if !ic.permission_sets.is_empty() {
+            steps.push(Step::PermissionSets);
+        }
+        if !ic.assignments.is_empty() {
+            steps.push(Step::Assignments);
+        }
+    }
     steps
 }
 
@@ -177,7 +213,9 @@ mod tests {
                 Step::CheckSubnets,
                 Step::ConnectDirectory,
                 Step::WaitDirectoryActive,
-                Step::IdentitySourceGate
+                Step::IdentitySourceGate,
+                Step::PermissionSets,
+                Step::Assignments
             ]
         );
     }
@@ -190,7 +228,8 @@ mod tests {
         assert!(position(Step::CreateManagedAd) < position(Step::CreateTrust));
         assert!(position(Step::CreateTrust) < position(Step::OnPremGate));
         assert!(position(Step::OnPremGate) < position(Step::WaitTrustVerified));
-        assert_eq!(steps.last(), Some(&Step::IdentitySourceGate));
+        assert!(position(Step::IdentitySourceGate) < position(Step::PermissionSets));
+        assert_eq!(steps.last(), Some(&Step::Assignments));
         assert!(
             Step::CreateTrust
                 .describe(&plan)
@@ -199,6 +238,8 @@ mod tests {
     }
 }
 
+#[cfg(test)]
+mod assignment_tests;
 #[cfg(test)]
 mod executor_tests;
 #[cfg(test)]

@@ -89,7 +89,9 @@ impl Progress {
                 }
                 self.waiting = None;
             }
-            waiting @ Event::Waiting { .. } => self.waiting = Some(waiting.to_string()),
+            waiting @ (Event::Waiting { .. } | Event::Progress { .. }) => {
+                self.waiting = Some(waiting.to_string());
+            }
             Event::Warning(text) => self.log.push(format!("⚠ {text}")),
             Event::Gate(text) => self.log.push(text),
             Event::WouldCall(call) => self.log.push(call.to_string()),
@@ -209,7 +211,10 @@ impl fmt::Debug for MaskedInput {
 pub fn event_line(event: &Event) -> String {
     match event {
         Event::StepStarted { .. } | Event::Gate(_) | Event::WouldCall(_) => event.to_string(),
-        Event::StepDone { .. } | Event::Waiting { .. } | Event::Warning(_) => {
+        Event::StepDone { .. }
+        | Event::Waiting { .. }
+        | Event::Warning(_)
+        | Event::Progress { .. } => {
             format!("      {event}")
         }
     }

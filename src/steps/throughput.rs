@@ -1,0 +1,118 @@
+//! Identity Center's limits, kept by the client: a call budget of 20 per second across its APIs
+//! (spaced evenly, pushed back after throttling) and at most 10 account assignment creations
+//! outstanding at once.
+
+use std::cell::Cell;
+use std::time::Duration;
+
+use tokio::time::Instant;
+
+/// Calls per second across the Identity Center APIs (AWS quota).
+pub const CALLS_PER_SECOND: u32 = 20;
+/// Asynchronous `CreateAccountAssignment` requests outstanding at once (AWS quota).
+pub const MAX_OUTSTANDING: usize = 10;
+
+/// Spaces calls so that no more than the budget start in any second.
+#[derive(Debug)]
+pub struct Pace {
+    interval: Duration,
+    next: Cell<Instant>,
+}
+
+impl Pace {
+    /// A pace of `per_second` calls.
+    pub fn per_second(per_second: u32) -> Self {
+        Pace {
+            interval: Duration::from_secs(1) / per_second.max(1),
+            next: Cell::new(Instant::now()),
+        }
+    }
+
+    /// Waits for this call's turn.
+    pub async fn turn(&self) {
+        let now = Instant::now();
+        let at = self.next.get().max(now);
+        self.next.set(at + self.interval);
+        tokio::time::sleep_until(at).await;
+    }
+
+    /// After throttling: no call starts before `pause` from now.
+    pub fn hold(&self, pause: Duration) {
+        let until = Instant::now() + pause;
+        if self.next.get() < until {
+            self.next.set(until);
+        }
+    }
+}
+
+/// How long to wait before the first status check of a creation: learned from the creations
+/// seen so far, so that most requests are checked once, soon after they finish.
+#[derive(Debug)]
+pub struct Estimate {
+    current: Cell<Duration>,
+}
+
+impl Estimate {
+    const FLOOR: Duration = Duration::from_millis(50);
+    const CEILING: Duration = Duration::from_secs(30);
+
+    /// Starts at `initial`.
+    pub fn new(initial: Duration) -> Self {
+        Estimate {
+            current: Cell::new(initial),
+        }
+    }
+
+    /// The current estimate.
+    pub fn get(&self) -> Duration {
+        self.current.get()
+    }
+
+    /// The first check found the request done: check a little earlier next time.
+    pub fn was_done(&self) {
+        self.current
+            .set(self.current.get().mul_f64(0.95).max(Self::FLOOR));
+    }
+
+    /// The first check found it still running: check a little later next time.
+    pub fn was_early(&self) {
+        self.current
+            .set(self.current.get().mul_f64(1.1).min(Self::CEILING));
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[tokio::test(start_paused = true)]
+    async fn turns_are_spaced_by_the_budget() {
+        let pace = Pace::per_second(20);
+        let start = Instant::now();
+        for _ in 0..21 {
+            pace.turn().await;
+        }
+        assert_eq!(start.elapsed(), Duration::from_secs(1));
+    }
+
+    #[tokio::test(start_paused = true)]
+    async fn hold_pushes_the_next_turn_back() {
+        let pace = Pace::per_second(20);
+        pace.turn().await;
+        let start = Instant::now();
+        pace.hold(Duration::from_millis(500));
+        pace.turn().await;
+        assert_eq!(start.elapsed(), Duration::from_millis(500));
+    }
+
+    #[test]
+    fn the_estimate_follows_what_it_sees_within_bounds() {
+        let estimate = Estimate::new(Duration::from_secs(1));
+        estimate.was_early();
+        assert_eq!(estimate.get(), Duration::from_millis(1100));
+        for _ in 0..200 {
+            estimate.was_done();
+        }
+        assert_eq!(estimate.get(), Estimate::FLOOR);
+    }
+}
