@@ -17,7 +17,16 @@ pub const SECRETS: [(&str, &str); 3] = [
     (ADMIN_ENV, ADMIN_CANARY),
 ];
 
-pub const MUTATING: [&str; 7] = [
+pub const MUTATING: [&str; 16] = [
+    "CreatePermissionSet",
+    "UpdatePermissionSet",
+    "AttachManagedPolicyToPermissionSet",
+    "DetachManagedPolicyFromPermissionSet",
+    "PutInlinePolicyToPermissionSet",
+    "DeleteInlinePolicyFromPermissionSet",
+    "ProvisionPermissionSet",
+    "CreateAccountAssignment",
+    "DeleteAccountAssignment",
     "ConnectDirectory",
     "CreateMicrosoftAD",
     "CreateTrust",
