@@ -113,6 +113,9 @@ pub enum Command {
         /// Do not ask for confirmation.
         #[arg(long)]
         yes: bool,
+        /// Also delete the plan's account assignments (left in place otherwise).
+        #[arg(long)]
+        include_assignments: bool,
     },
     /// Print the PowerShell for a self-managed domain controller (trust mode).
     OnpremScript {

@@ -122,6 +122,17 @@ fn permission_sets_and_assignments_are_created_once() {
     );
     assert_eq!(mutations(&peer), before, "a re-run made changes");
     assert_eq!(peer.stats()["duplicateAssignments"], 0);
+
+    let destroy = peer.adsso(&["destroy", path.to_str().unwrap(), "--yes"], &[]);
+    assert_eq!(destroy.code, Some(0), "{}", destroy.all_output());
+    assert!(
+        destroy
+            .stdout
+            .contains("left in place: 3 account assignment(s)"),
+        "{}",
+        destroy.stdout
+    );
+    assert_eq!(peer.assignments().len(), 3, "destroy removed assignments");
 }
 
 #[test]
@@ -160,6 +171,47 @@ fn a_missing_group_is_reported_while_the_others_are_assigned_despite_throttling(
         peer.count("CreateAccountAssignment") > 12,
         "the throttles were not hit"
     );
+
+    let status = peer.adsso(&["status", path.to_str().unwrap()], &[]);
+    assert_eq!(status.code, Some(0), "{}", status.all_output());
+    assert!(
+        status.stdout.contains("4 of 12 present"),
+        "{}",
+        status.stdout
+    );
+    assert!(
+        status
+            .stdout
+            .contains("AWS-SSO-Users -> ReadOnly in 210000000003: present"),
+        "{}",
+        status.stdout
+    );
+    assert!(
+        status
+            .stdout
+            .contains("Not-Synced -> ReadOnly in 210000000000: group not synced"),
+        "{}",
+        status.stdout
+    );
+
+    let destroy = peer.adsso(
+        &[
+            "destroy",
+            path.to_str().unwrap(),
+            "--yes",
+            "--include-assignments",
+        ],
+        &[],
+    );
+    assert_eq!(destroy.code, Some(0), "{}", destroy.all_output());
+    assert!(
+        destroy
+            .stdout
+            .contains("delete assignment AWS-SSO-Users -> ReadOnly in 210000000000"),
+        "{}",
+        destroy.stdout
+    );
+    assert!(peer.assignments().is_empty(), "{:?}", peer.assignments());
 }
 
 #[test]

@@ -1,15 +1,31 @@
-//! `adsso destroy FILE [--yes]`: deletes the trust and the directory this plan created, and only
-//! what carries its `adsso:plan` tag.
+//! `adsso destroy FILE [--yes] [--include-assignments]`: deletes the trust and the directory this
+//! plan created, and only what carries its `adsso:plan` tag; the plan's account assignments only
+//! when asked (people may depend on them).
 
 use std::io::Write;
 use std::path::Path;
 
 use super::{AwsFlags, CommandError, Confirm, Outcome, confirm, connection, load_valid, runtime};
 use crate::aws::sdk::SdkCloud;
+use crate::steps::access_report::{AssignmentView, delete_assignment};
 use crate::steps::report::{self, Removal};
 
+/// What destroy deletes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Scope {
+    /// The tagged trust and directory; account assignments are left in place.
+    Resources,
+    /// Also the plan's account assignments (`--include-assignments`).
+    WithAssignments,
+}
+
 /// Destroys what the plan in `file` created.
-pub fn run(file: &Path, flags: &AwsFlags, confirmation: Confirm) -> Result<Outcome, CommandError> {
+pub fn run(
+    file: &Path,
+    flags: &AwsFlags,
+    confirmation: Confirm,
+    scope: Scope,
+) -> Result<Outcome, CommandError> {
     let Some(plan) = load_valid(file)? else {
         return Ok(Outcome::Invalid);
     };
@@ -17,8 +33,34 @@ pub fn run(file: &Path, flags: &AwsFlags, confirmation: Confirm) -> Result<Outco
     let rt = runtime()?;
     let cloud = rt.block_on(SdkCloud::connect(&connection));
     let removals = rt.block_on(report::removals(&cloud, &plan))?;
+    let status = rt.block_on(report::report(&cloud, &plan))?;
+    let present: Vec<AssignmentView> = status
+        .assignments
+        .into_iter()
+        .filter(|a| a.state == "present")
+        .collect();
     let mut out = std::io::stdout().lock();
-    if removals.is_empty() {
+    let assignments = match scope {
+        Scope::WithAssignments => present,
+        Scope::Resources => {
+            if !present.is_empty() {
+                writeln!(
+                    out,
+                    "left in place: {} account assignment(s) of the plan (`--include-assignments` deletes them)",
+                    present.len()
+                )?;
+            }
+            Vec::new()
+        }
+    };
+    for a in &assignments {
+        writeln!(
+            out,
+            "delete assignment {} -> {} in {}",
+            a.group, a.permission_set, a.account
+        )?;
+    }
+    if removals.is_empty() && assignments.is_empty() {
         writeln!(
             out,
             "nothing to delete: no directory tagged adsso:plan={} (an existing directory the plan only uses is never deleted)",
@@ -39,6 +81,11 @@ pub fn run(file: &Path, flags: &AwsFlags, confirmation: Confirm) -> Result<Outco
     if confirmation == Confirm::Ask && !confirm("Delete these resources?", "destroy")? {
         eprintln!("nothing was deleted");
         return Ok(Outcome::Failed);
+    }
+    if let Some(instance) = &status.instance {
+        for key in assignments.iter().filter_map(|a| a.key.as_ref()) {
+            rt.block_on(delete_assignment(&cloud, instance, key))?;
+        }
     }
     rt.block_on(report::remove(&cloud, &removals))?;
     writeln!(

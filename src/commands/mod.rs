@@ -179,8 +179,22 @@ pub fn run(cli: Cli) -> Result<Outcome, CommandError> {
             },
         ),
         Command::Status { file, output } => status::run(&file, &aws, output),
-        Command::Destroy { file, yes } => {
-            destroy::run(&file, &aws, if yes { Confirm::Given } else { Confirm::Ask })
+        Command::Destroy {
+            file,
+            yes,
+            include_assignments,
+        } => {
+            let scope = if include_assignments {
+                destroy::Scope::WithAssignments
+            } else {
+                destroy::Scope::Resources
+            };
+            destroy::run(
+                &file,
+                &aws,
+                if yes { Confirm::Given } else { Confirm::Ask },
+                scope,
+            )
         }
         Command::OnpremScript { file, dns_ips } => onprem_script::run(&file, &aws, &dns_ips),
     }

@@ -112,5 +112,22 @@ pub fn table(report: &Report) -> String {
         )
     };
     out += &row("identity source", &source);
+    if !report.assignments.is_empty() {
+        let present = report
+            .assignments
+            .iter()
+            .filter(|a| a.state == "present")
+            .count();
+        out += &row(
+            "assignments",
+            &format!("{present} of {} present", report.assignments.len()),
+        );
+        for a in &report.assignments {
+            out += &format!(
+                "  {} -> {} in {}: {}\n",
+                a.group, a.permission_set, a.account, a.state
+            );
+        }
+    }
     out
 }

@@ -3,6 +3,7 @@
 //! [`crate::aws::Cloud`]: every step reads what exists first and skips what is done, so a re-run
 //! converges without a state file. What apply creates is tagged `adsso:plan=<metadata.name>`.
 
+pub mod access_report;
 pub mod assignments;
 pub mod calls;
 mod directory;

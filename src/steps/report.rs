@@ -31,6 +31,8 @@ pub struct Report {
     pub instance: Option<String>,
     /// Groups synced from the directory (the identity source is switched when non-empty).
     pub synced_groups: Vec<String>,
+    /// The plan's account assignments, each present or missing.
+    pub assignments: Vec<super::access_report::AssignmentView>,
 }
 
 /// A directory.
@@ -118,6 +120,7 @@ pub async fn report(cloud: &impl Cloud, plan: &Plan) -> Result<Report, ApplyErro
         forwarders_error: None,
         instance: instance.as_ref().map(|i| i.arn.clone()),
         synced_groups: Vec::new(),
+        assignments: Vec::new(),
     };
     let Some((directory, owned)) = found else {
         return Ok(report);
@@ -153,13 +156,15 @@ pub async fn report(cloud: &impl Cloud, plan: &Plan) -> Result<Report, ApplyErro
     }
     if let Some(instance) = &instance {
         let issuer = directory_issuer(&plan.aws.region, &identity.account, &directory.id);
-        report.synced_groups = cloud
-            .list_groups(&instance.identity_store_id)
-            .await?
-            .into_iter()
+        let groups = cloud.list_groups(&instance.identity_store_id).await?;
+        report.synced_groups = groups
+            .iter()
             .filter(|g| g.issuers.contains(&issuer))
-            .map(|g| g.display_name)
+            .map(|g| g.display_name.clone())
             .collect();
+        report.assignments =
+            super::access_report::assignment_views(cloud, plan, &instance.arn, &groups, &issuer)
+                .await?;
     }
     report.directory = Some(DirectoryView {
         id: directory.id,
