@@ -71,7 +71,7 @@ impl Estimate {
     /// The first check found the request done: check a little earlier next time.
     pub fn was_done(&self) {
         self.current
-            .set(self.current.get().mul_f64(0.95).max(Self::FLOOR));
+            .set(self.current.get().mul_f64(0.99).max(Self::FLOOR));
     }
 
     /// The first check found it still running: check a little later next time.
@@ -110,7 +110,7 @@ mod tests {
         let estimate = Estimate::new(Duration::from_secs(1));
         estimate.was_early();
         assert_eq!(estimate.get(), Duration::from_millis(1100));
-        for _ in 0..200 {
+        for _ in 0..1000 {
             estimate.was_done();
         }
         assert_eq!(estimate.get(), Estimate::FLOOR);
