@@ -266,5 +266,5 @@ pub const TAG_VALUE_ALLOWED: &str =
 
 pub mod diagram;
 pub mod preflight;
-pub mod wizard;
 pub mod untrusted;
+pub mod wizard;

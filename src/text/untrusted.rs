@@ -116,7 +116,9 @@ mod tests {
 
     #[test]
     fn neighbours_of_the_escaped_ranges_pass() {
-        for c in ['\u{20}', '\u{7e}', '\u{a0}', '\u{2029}', '\u{202f}', '\u{2065}', '\u{206a}'] {
+        for c in [
+            '\u{20}', '\u{7e}', '\u{a0}', '\u{2029}', '\u{202f}', '\u{2065}', '\u{206a}',
+        ] {
             assert!(!is_unsafe(c), "{c:?}");
         }
     }
