@@ -244,7 +244,7 @@ fn onprem_script_offline_asks_for_the_password_and_never_contains_it() {
     let text = String::from_utf8_lossy(&output.stdout);
     assert_eq!(output.status.code(), Some(0), "{text}");
     assert!(
-        text.contains("-MasterServers @('10.1.0.5', '10.1.1.5')"),
+        text.contains("$MasterServers = @('10.1.0.5', '10.1.1.5')"),
         "{text}"
     );
     assert!(text.contains("Read-Host -AsSecureString"), "{text}");

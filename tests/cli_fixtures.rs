@@ -130,6 +130,16 @@ fn every_invalid_fixture_is_refused_with_the_right_field_and_position() {
         if run.elapsed > TIME_LIMIT {
             failures.push(format!("{label}: refusal took {:?}", run.elapsed));
         }
+        if let Some(bad) = run
+            .all_output()
+            .chars()
+            .find(|c| *c != '\n' && (c.is_control() || ('\u{202a}'..='\u{202e}').contains(c)))
+        {
+            failures.push(format!(
+                "{label}: the output holds the control character {bad:?} raw:\n{}",
+                run.all_output().escape_debug()
+            ));
+        }
         if run.all_output().contains(CANARY) {
             failures.push(format!("{label}: the canary secret was printed"));
         }
@@ -417,4 +427,53 @@ fn inline_policy_over_32768_characters_is_refused_without_echo() {
         "the policy is not echoed: {}",
         run.stderr
     );
+}
+
+#[test]
+fn onprem_script_is_never_written_for_a_plan_with_a_hostile_value() {
+    let trust = std::fs::read_to_string(crate_dir().join("assets/examples/trust.yaml")).unwrap();
+    let hostile = [
+        r#"password: {file: "/tmp/pw\nStart-Process calc.exe # "}"#,
+        r#"password: {file: "/tmp/pw\rStart-Process calc.exe # "}"#,
+        r#"password: {file: "/tmp/pw\e[8mStart-Process calc.exe"}"#,
+    ];
+    for value in hostile {
+        let plan = trust.replacen("password: {env: ADSSO_TRUST_PASSWORD}", value, 1);
+        assert_ne!(plan, trust);
+        let (_dir, path) = temp_plan("trust.yaml", plan.as_bytes());
+        let run = adsso([
+            "onprem-script".as_ref(),
+            path.as_os_str(),
+            "--dns-ip".as_ref(),
+            "10.1.0.5".as_ref(),
+        ]);
+        assert_eq!(run.code, Some(2), "{value}: {}", run.all_output());
+        assert!(run.stdout.is_empty(), "{value}: {}", run.stdout);
+        assert!(
+            run.stderr.contains("connection.trust.password.file ("),
+            "{}",
+            run.stderr
+        );
+        assert!(!run.stderr.contains('\u{1b}') && !run.stderr.contains('\r'));
+    }
+}
+
+#[test]
+fn onprem_script_never_shows_a_secret_file_path() {
+    let trust = std::fs::read_to_string(crate_dir().join("assets/examples/trust.yaml")).unwrap();
+    let plan = trust.replacen(
+        "password: {env: ADSSO_TRUST_PASSWORD}",
+        "password: {file: /home/ops/trust-password.txt}",
+        1,
+    );
+    let (_dir, path) = temp_plan("trust.yaml", plan.as_bytes());
+    let run = adsso([
+        "onprem-script".as_ref(),
+        path.as_os_str(),
+        "--dns-ip".as_ref(),
+        "10.1.0.5".as_ref(),
+    ]);
+    assert_eq!(run.code, Some(0), "{}", run.all_output());
+    assert!(run.stdout.contains("$MasterServers = @('10.1.0.5')"));
+    assert!(!run.all_output().contains("trust-password.txt"));
 }

@@ -48,37 +48,32 @@ pub fn run(file: &Path, flags: &AwsFlags, dns_ips: &[Ipv4Addr]) -> Result<Outcom
                 }
             };
             Ok::<_, CommandError>(match directory {
-                Some(d) => ManagedSide {
-                    domain: d.name,
-                    dns_ips: d.dns_ips,
-                },
+                Some(d) => ManagedSide::from_aws(&d.name, &d.dns_ips).map_err(ApplyError::from)?,
                 None => {
                     eprintln!(
-                        "the Managed AD does not exist yet (run `adsso apply`), or pass --dns-ip; the script below has a placeholder"
+                        "the Managed AD does not exist yet (run `adsso apply`), or pass --dns-ip; the script below stops before changing anything until it is known"
                     );
                     ManagedSide {
-                        domain: managed_domain(&plan).unwrap_or_default().to_owned(),
+                        domain: managed_domain(&plan).map(str::to_owned),
                         dns_ips: Vec::new(),
                     }
                 }
             })
         })?
     } else {
-        let domain = match (managed_domain(&plan), existing_directory(&plan)) {
-            (Some(domain), _) => domain.to_owned(),
-            (None, id) => {
-                eprintln!(
-                    "offline, the domain of the existing directory is not known: the script has a placeholder (run without --dns-ip to read it from AWS)"
-                );
-                format!("<DNS name of {}>", id.unwrap_or("the Managed AD"))
-            }
-        };
+        let domain = managed_domain(&plan).map(str::to_owned);
+        if domain.is_none() {
+            eprintln!(
+                "offline, the domain of the existing directory {} is not known: the script stops before changing anything (run without --dns-ip to read it from AWS)",
+                existing_directory(&plan).unwrap_or("of the plan")
+            );
+        }
         ManagedSide {
             domain,
-            dns_ips: dns_ips.iter().map(ToString::to_string).collect(),
+            dns_ips: dns_ips.to_vec(),
         }
     };
-    if let Some(script) = onprem::script(&plan, &managed) {
+    if let Some(script) = onprem::script(&plan, &managed).map_err(ApplyError::from)? {
         std::io::stdout().lock().write_all(script.as_bytes())?;
     }
     Ok(Outcome::Done)

@@ -7,6 +7,7 @@ use std::path::Path;
 use super::{CommandError, Outcome, read_plan};
 use crate::diagram::{self, Diagram};
 use crate::plan::{self, Mode, TrustDirection};
+use crate::text::untrusted;
 
 /// Validates the plan in `file`.
 pub fn run(file: &Path) -> Result<Outcome, CommandError> {
@@ -54,7 +55,9 @@ fn explain_one_way(plan: &plan::Plan, out: &mut impl Write) -> std::io::Result<(
         .is_some_and(|trust| trust.direction != TrustDirection::TwoWay);
     if plan.connection.mode == Mode::Trust && one_way {
         writeln!(out)?;
-        write!(out, "{}", diagram::render_text(&Diagram::from_plan(plan)))?;
+        // The plan is invalid: its values are unchecked, so the drawing is escaped.
+        let drawing = diagram::render_text(&Diagram::from_plan(plan));
+        write!(out, "{}", untrusted::keep_lines(&drawing))?;
     }
     Ok(())
 }

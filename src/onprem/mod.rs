@@ -2,55 +2,159 @@
 //! conditional forwarder to the AWS Managed AD, the local side of the two-way trust, and checks.
 //! Pure: generated from the plan, the Managed AD's domain and its DNS addresses. The trust
 //! password is asked by the script itself (`Read-Host -AsSecureString`), never written into it.
+//!
+//! Safe by construction: the script is a fixed text with variables set at its top, and every
+//! value reaches it through [`quote::quoted`] (one single-quoted literal each). No comment holds a
+//! value, a secret file path never appears, and a value that cannot be quoted safely (a control
+//! character, or a Managed AD name from AWS that is not a DNS name) stops the script from being
+//! written at all.
 
-use crate::plan::{Mode, Plan, TrustType};
+pub mod quote;
 
-/// What the script needs besides the plan.
+use std::net::Ipv4Addr;
+
+use crate::plan::rules;
+use crate::plan::{Mode, Plan, SecretRef, TrustType};
+use crate::text::untrusted;
+pub use quote::{Unquotable, quoted};
+
+/// What the script needs besides the plan: the AWS side of the trust.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ManagedSide {
-    /// The AWS Managed AD's DNS name.
-    pub domain: String,
-    /// Its DNS server addresses (`DnsIpAddrs`).
-    pub dns_ips: Vec<String>,
+    /// The AWS Managed AD's DNS name; `None` while it is not known (the script then stops with
+    /// a message before changing anything).
+    pub domain: Option<String>,
+    /// Its DNS server addresses (`DnsIpAddrs`); empty while not known (same).
+    pub dns_ips: Vec<Ipv4Addr>,
 }
 
-/// Quotes a value for a single-quoted PowerShell string.
-fn quoted(value: &str) -> String {
-    format!("'{}'", value.replace('\'', "''"))
+/// Why no script can be written.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum ScriptError {
+    /// The Managed AD's name (from AWS) is not a DNS name.
+    #[error(
+        "the Managed AD's name from AWS is not a DNS name ({problem}); the PowerShell is not written"
+    )]
+    ManagedDomain {
+        /// What is wrong with it (the value shown escaped).
+        problem: String,
+    },
+    /// A DNS address from AWS is not an IPv4 address.
+    #[error(
+        "the Managed AD's DNS address `{}` from AWS is not an IPv4 address; the PowerShell is not written",
+        untrusted::line(.address)
+    )]
+    DnsAddress {
+        /// The address as AWS gave it.
+        address: String,
+    },
+    /// A value cannot be quoted safely.
+    #[error(transparent)]
+    Unquotable(#[from] Unquotable),
 }
 
-/// The script for a trust plan; `None` for an AD Connector plan (nothing to do on the DC).
-pub fn script(plan: &Plan, managed: &ManagedSide) -> Option<String> {
-    if plan.connection.mode != Mode::Trust {
-        return None;
+impl ManagedSide {
+    /// The AWS side as AWS describes it (`Name`, `DnsIpAddrs`), checked before it goes anywhere
+    /// near a script: the name must be a DNS name, each address an IPv4 address.
+    pub fn from_aws(name: &str, dns_ips: &[String]) -> Result<Self, ScriptError> {
+        rules::fqdn(name).map_err(|problem| ScriptError::ManagedDomain { problem })?;
+        let dns_ips = dns_ips
+            .iter()
+            .map(|address| {
+                address
+                    .parse::<Ipv4Addr>()
+                    .map_err(|_| ScriptError::DnsAddress {
+                        address: address.clone(),
+                    })
+            })
+            .collect::<Result<_, _>>()?;
+        Ok(ManagedSide {
+            domain: Some(name.to_owned()),
+            dns_ips,
+        })
     }
-    let trust = plan.connection.trust.as_ref()?;
+}
+
+/// The script's values, each already a PowerShell literal.
+struct Literals {
+    scope: &'static str,
+    class: &'static str,
+    local_domain: String,
+    aws_domain: String,
+    masters: String,
+    password_source: String,
+}
+
+/// Where the trust password comes from, for the script's reminder: never a file's path.
+fn password_source(reference: &SecretRef) -> String {
+    match reference {
+        SecretRef::Env(name) => format!("{{env: {name}}}"),
+        SecretRef::File(_) => "{file: ...} (the file the plan names)".to_owned(),
+        SecretRef::Prompt => "{prompt: true}".to_owned(),
+    }
+}
+
+/// The script for a trust plan; `Ok(None)` for an AD Connector plan (nothing to do on the DC).
+pub fn script(plan: &Plan, managed: &ManagedSide) -> Result<Option<String>, ScriptError> {
+    if plan.connection.mode != Mode::Trust {
+        return Ok(None);
+    }
+    let Some(trust) = plan.connection.trust.as_ref() else {
+        return Ok(None);
+    };
     let (scope, class) = match trust.trust_type {
         TrustType::Forest => ("forest", "Forest"),
         TrustType::External => ("domain", "Domain"),
     };
-    let masters = if managed.dns_ips.is_empty() {
-        "<the Managed AD's DNS addresses: adsso status FILE>".to_owned()
-    } else {
-        managed
-            .dns_ips
-            .iter()
-            .map(|ip| quoted(ip))
-            .collect::<Vec<_>>()
-            .join(", ")
+    let masters = managed
+        .dns_ips
+        .iter()
+        .map(|ip| quoted(&ip.to_string(), "a DNS address"))
+        .collect::<Result<Vec<_>, _>>()?
+        .join(", ");
+    let literals = Literals {
+        scope,
+        class,
+        local_domain: quoted(&plan.self_managed.domain, "selfManaged.domain")?,
+        aws_domain: quoted(
+            managed.domain.as_deref().unwrap_or_default(),
+            "the Managed AD's DNS name",
+        )?,
+        masters,
+        password_source: quoted(&password_source(&trust.password), "the password reference")?,
     };
-    let aws = quoted(&managed.domain);
-    let local = &plan.self_managed.domain;
-    Some(format!(
-        r#"# adsso: self-managed side of the two-way {scope} trust between {local} and {aws_plain}
-# Run on a domain controller of {local} as a Domain Admin (forest trust: Enterprise Admin).
-# The trust password is asked below; it must equal the one the plan references ({reference}).
-$ErrorActionPreference = 'Stop'
-$AwsDomain = {aws}
+    Ok(Some(render(&literals)))
+}
 
-# 1. DNS: forward {aws_plain} to the AWS Managed AD's DNS servers.
+/// The fixed script text around the literals. No value appears outside them.
+fn render(values: &Literals) -> String {
+    let Literals {
+        scope,
+        class,
+        local_domain,
+        aws_domain,
+        masters,
+        password_source,
+    } = values;
+    format!(
+        r#"# adsso: the self-managed side of a two-way {scope} trust with an AWS Managed Microsoft AD.
+# Run on a domain controller of $LocalDomain as a Domain Admin (forest trust: Enterprise Admin).
+# The trust password is asked below; it must equal the one the plan references ($PasswordSource).
+$ErrorActionPreference = 'Stop'
+$LocalDomain = {local_domain}
+$AwsDomain = {aws_domain}
+$MasterServers = @({masters})
+$PasswordSource = {password_source}
+if (-not $AwsDomain -or $MasterServers.Count -eq 0) {{
+    throw 'The Managed AD is not known yet: run adsso apply until it creates the directory, then adsso onprem-script FILE (or pass --dns-ip).'
+}}
+if ((Get-ADDomain).DNSRoot -ne $LocalDomain) {{
+    Write-Warning "This domain controller is not in $LocalDomain: run the script on a DC of $LocalDomain."
+}}
+
+# 1. DNS: forward the AWS domain to the AWS Managed AD's DNS servers.
 if (-not (Get-DnsServerZone -Name $AwsDomain -ErrorAction SilentlyContinue)) {{
-    Add-DnsServerConditionalForwarderZone -Name $AwsDomain -MasterServers @({masters}) -ReplicationScope Forest
+    Add-DnsServerConditionalForwarderZone -Name $AwsDomain -MasterServers $MasterServers -ReplicationScope Forest
 }}
 Resolve-DnsName -Type SRV "_ldap._tcp.$AwsDomain" | Out-Null
 
@@ -76,56 +180,9 @@ Get-ADUser -Filter 'DoesNotRequirePreAuth -eq $true' | ForEach-Object {{
     Write-Warning "Kerberos pre-authentication is disabled for $($_.SamAccountName); enable it"
 }}
 Write-Host "Done. Now re-run: adsso apply <plan file>"
-"#,
-        aws_plain = managed.domain,
-        reference = trust.password.describe(),
-    ))
+"#
+    )
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-
-    fn plan(name: &str) -> Plan {
-        let path = format!("{}/assets/examples/{name}", env!("CARGO_MANIFEST_DIR"));
-        crate::plan::load(&std::fs::read(path).unwrap())
-            .unwrap()
-            .0
-            .plan
-    }
-
-    #[test]
-    fn forest_trust_script_has_forwarder_local_side_and_checks() {
-        let managed = ManagedSide {
-            domain: "aws.corp.example.com".to_owned(),
-            dns_ips: vec!["10.1.0.5".to_owned(), "10.1.1.5".to_owned()],
-        };
-        let text = script(&plan("trust.yaml"), &managed).unwrap();
-        assert!(text.contains("-MasterServers @('10.1.0.5', '10.1.1.5') -ReplicationScope Forest"));
-        assert!(
-            text.contains("[System.DirectoryServices.ActiveDirectory.Forest]::GetCurrentForest()")
-        );
-        assert!(
-            text.contains(
-                "CreateLocalSideOfTrustRelationship($AwsDomain, 'Bidirectional', $Plain)"
-            )
-        );
-        assert!(text.contains("Read-Host -AsSecureString"));
-        assert!(text.contains("Get-ADTrust -Identity $AwsDomain"));
-        assert!(text.contains("{env: ADSSO_TRUST_PASSWORD}"));
-    }
-
-    #[test]
-    fn ad_connector_plans_have_no_script() {
-        let managed = ManagedSide {
-            domain: "x.example.com".to_owned(),
-            dns_ips: vec![],
-        };
-        assert_eq!(script(&plan("ad-connector.yaml"), &managed), None);
-    }
-
-    #[test]
-    fn quotes_are_doubled() {
-        assert_eq!(quoted("a'b"), "'a''b'");
-    }
-}
+mod tests;

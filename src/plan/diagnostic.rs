@@ -3,6 +3,8 @@
 
 use std::fmt;
 
+use crate::text::untrusted::Untrusted;
+
 /// A path to a field in a plan, such as `connection.adConnector.subnetIds[1]`.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub struct FieldPath(String);
@@ -52,7 +54,9 @@ impl fmt::Display for FieldPath {
         if self.0.is_empty() {
             f.write_str("(document)")
         } else {
-            f.write_str(&self.0)
+            // Keys come from the plan (an unknown key, a tag key): never let them reach a
+            // terminal raw.
+            write!(f, "{}", Untrusted(&self.0))
         }
     }
 }
@@ -131,9 +135,9 @@ impl fmt::Display for Diagnostic {
         if let Some(position) = self.position {
             write!(f, " ({position})")?;
         }
-        write!(f, ": {}", self.problem)?;
+        write!(f, ": {}", Untrusted(&self.problem))?;
         if !self.allowed.is_empty() {
-            write!(f, "; {}", self.allowed)?;
+            write!(f, "; {}", Untrusted(&self.allowed))?;
         }
         Ok(())
     }

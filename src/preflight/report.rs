@@ -5,6 +5,11 @@ use std::fmt::Write;
 
 use serde::Serialize;
 
+use crate::text::untrusted;
+
+/// How far the continuation lines of a check's detail are indented.
+const DETAIL_INDENT: &str = "          ";
+
 /// The outcome of one check.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "lowercase")]
@@ -128,9 +133,19 @@ impl Report {
                 Status::Fail => "✗ FAIL",
                 Status::Skipped => "- skip",
             };
-            let _ = writeln!(out, "  {mark}  {}: {}", check.title, check.detail);
+            // Details quote DNS and LDAP answers and OS errors: shown escaped, never raw.
+            let _ = writeln!(
+                out,
+                "  {mark}  {}: {}",
+                untrusted::line(&check.title),
+                untrusted::block(&check.detail, DETAIL_INDENT)
+            );
             if let Some(fix) = &check.fix {
-                let _ = writeln!(out, "          fix: {fix}");
+                let _ = writeln!(
+                    out,
+                    "          fix: {}",
+                    untrusted::block(fix, DETAIL_INDENT)
+                );
             }
         }
         let _ = writeln!(
@@ -150,5 +165,34 @@ impl Report {
         let mut json = serde_json::to_string_pretty(self).unwrap_or_default();
         json.push('\n');
         json
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn answers_from_the_network_are_shown_escaped() {
+        let report = Report {
+            checks: vec![Check::problem(
+                Area::Ldap,
+                Status::Fail,
+                "bind as svc",
+                "the DC said: \u{1b}]52;c;ZXZpbA==\u{7}\nfaked: all checks passed",
+                "check \u{202e}the account",
+            )],
+            elapsed_ms: 1,
+        };
+        let text = report.render_text();
+        assert!(
+            !text.contains('\u{1b}') && !text.contains('\u{202e}'),
+            "{text}"
+        );
+        assert!(
+            text.contains("\\u{1b}]52;c;ZXZpbA==\\u{7}\n          faked"),
+            "{text}"
+        );
+        assert!(text.contains("fix: check \\u{202e}the account"), "{text}");
     }
 }

@@ -93,6 +93,9 @@ pub enum ApplyError {
     /// Some account assignments failed (the others were made).
     #[error("{0}\nFix the cause and re-run `adsso apply`: what exists is kept")]
     Assignments(String),
+    /// The on-premises PowerShell cannot be written safely from what AWS returned.
+    #[error(transparent)]
+    OnpremScript(#[from] crate::onprem::ScriptError),
     /// A secret was needed but not resolved (a bug: apply resolves them first).
     #[error("internal error: the {0} was not resolved before use")]
     MissingSecret(&'static str),

@@ -102,8 +102,15 @@ pub(crate) async fn onprem<C: Cloud, R: Reporter>(
         .map(|d| (d.name.clone(), d.dns_ips.clone()))
         .unwrap_or_default();
     let plan = executor.plan;
+    let managed = match &executor.directory {
+        Some(_) => ManagedSide::from_aws(&domain, &dns_ips)?,
+        None => ManagedSide {
+            domain: None,
+            dns_ips: Vec::new(),
+        },
+    };
     let mut instructions = apply_text::onprem_gate(&domain, &dns_ips, &plan.self_managed.domain);
-    if let Some(script) = onprem::script(plan, &ManagedSide { domain, dns_ips }) {
+    if let Some(script) = onprem::script(plan, &managed)? {
         instructions.push('\n');
         instructions.push_str(&script);
     }

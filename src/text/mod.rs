@@ -246,8 +246,8 @@ pub const INLINE_POLICY_ALLOWED: &str = "an identity-based IAM policy as JSON te
      `Statement` (an object or a non-empty array of objects); each statement has `Effect` Allow or Deny, \
      `Action` or `NotAction`, `Resource` or `NotResource`, and no `Principal` or `NotPrincipal`";
 /// Group names.
-pub const GROUP_ALLOWED: &str =
-    "the name of a group in the self-managed AD that is in the sync scope";
+pub const GROUP_ALLOWED: &str = "the name of a group in the self-managed AD that is in the sync scope: \
+     1-256 characters, no control characters";
 /// Assignment references.
 pub const PERMISSION_SET_REFERENCE: &str = "the name of a permission set under `identityCenter.permissionSets` (add it, with `existing: true` if it already exists)";
 /// Assignment accounts.

@@ -51,6 +51,16 @@ pub fn line(text: &str) -> Cow<'_, str> {
     Cow::Owned(out)
 }
 
+/// `text` with its line breaks kept (`\n` only) and every other unsafe character escaped: for
+/// text adsso laid out itself around untrusted values, such as a diagram.
+pub fn keep_lines(text: &str) -> Cow<'_, str> {
+    if !text.chars().any(|c| c != '\n' && is_unsafe(c)) {
+        return Cow::Borrowed(text);
+    }
+    let escaped: Vec<Cow<'_, str>> = text.split('\n').map(line).collect();
+    Cow::Owned(escaped.join("\n"))
+}
+
 /// `text` as a block: its lines (split at `\n`, `\r\n` or a lone `\r`) each escaped with
 /// [`line`], every line after the first starting with `indent`. Blank lines are dropped.
 pub fn block(text: &str, indent: &str) -> String {
@@ -130,6 +140,12 @@ mod tests {
             block(message, "    "),
             "Directory creation failed\n    deleted: everything\n    ok\n    \\u{1b}[2J"
         );
+    }
+
+    #[test]
+    fn keep_lines_keeps_only_line_feeds() {
+        assert_eq!(keep_lines("a\nb\r\n\u{1b}c\n"), "a\nb\\r\n\\u{1b}c\n");
+        assert!(matches!(keep_lines("a\n b\n"), Cow::Borrowed(_)));
     }
 
     #[test]

@@ -13,11 +13,8 @@ const QUOTE_MAX: usize = 64;
 /// A value quoted for a problem message: in backticks, control characters escaped, cut at
 /// [`QUOTE_MAX`] characters so a megabyte value never floods the terminal.
 pub fn shown(value: &str) -> String {
-    let mut quoted: String = value
-        .chars()
-        .take(QUOTE_MAX)
-        .flat_map(char::escape_debug)
-        .collect();
+    let head: String = value.chars().take(QUOTE_MAX).collect();
+    let mut quoted = crate::text::untrusted::line(&head).into_owned();
     if value.chars().count() > QUOTE_MAX {
         quoted.push('…');
     }
@@ -280,8 +277,10 @@ fn tag_characters(text: &str) -> Result<(), Problem> {
     }
 }
 
+mod free_text;
 mod identity_center;
 
+pub use free_text::*;
 pub use identity_center::*;
 
 #[cfg(test)]

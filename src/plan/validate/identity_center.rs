@@ -105,13 +105,11 @@ fn assignment(
     path: &FieldPath,
     report: &mut Report,
 ) {
-    if assignment.group.trim().is_empty() {
-        report.error(
-            path.key("group"),
-            "the group name is empty",
-            text::GROUP_ALLOWED,
-        );
-    }
+    report.check(
+        path.key("group"),
+        rules::group_name(&assignment.group),
+        text::GROUP_ALLOWED,
+    );
     if !permission_sets.contains(assignment.permission_set.as_str()) {
         report.error(
             path.key("permissionSet"),

@@ -148,14 +148,14 @@ pub(crate) fn secret(secret: &SecretRef, path: FieldPath, report: &mut Report) {
                 text::ENV_NAME_ALLOWED,
             );
         }
-        SecretRef::File(file) if file.trim().is_empty() => {
-            report.error(
+        SecretRef::File(file) => {
+            report.check(
                 path.key("file"),
-                "the path is empty",
+                rules::secret_file_path(file),
                 text::FILE_PATH_ALLOWED,
             );
         }
-        SecretRef::File(_) | SecretRef::Prompt => {}
+        SecretRef::Prompt => {}
     }
 }
 
