@@ -477,3 +477,43 @@ fn onprem_script_never_shows_a_secret_file_path() {
     assert!(run.stdout.contains("$MasterServers = @('10.1.0.5')"));
     assert!(!run.all_output().contains("trust-password.txt"));
 }
+
+#[test]
+fn hostile_plans_are_refused_by_every_command_without_raw_control_characters() {
+    let hostile: Vec<_> = fixtures("invalid")
+        .into_iter()
+        .filter(|file| {
+            let label = name(file);
+            label.contains("terminal-escape")
+                || label.contains("control-character")
+                || label.starts_with("secret-file-")
+        })
+        .collect();
+    assert!(hostile.len() >= 5, "{hostile:?}");
+    let mut failures = Vec::new();
+    for file in &hostile {
+        for command in [
+            vec!["validate"],
+            vec!["diagram"],
+            vec!["apply", "--dry-run"],
+            vec!["status"],
+            vec!["destroy", "--yes"],
+            vec!["onprem-script", "--dns-ip", "10.1.0.5"],
+        ] {
+            let mut args: Vec<&std::ffi::OsStr> = vec![command[0].as_ref(), file.as_os_str()];
+            args.extend(command[1..].iter().map(|arg| std::ffi::OsStr::new(*arg)));
+            let run = adsso(&args);
+            let label = format!("{} {}", command.join(" "), name(file));
+            if run.code != Some(2) {
+                failures.push(format!("{label}: exit {:?}\n{}", run.code, run.all_output()));
+            }
+            if run.all_output().chars().any(|c| c != '\n' && c.is_control()) {
+                failures.push(format!(
+                    "{label}: raw control character in\n{}",
+                    run.all_output().escape_debug()
+                ));
+            }
+        }
+    }
+    report(&failures);
+}
