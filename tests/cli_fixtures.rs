@@ -505,9 +505,17 @@ fn hostile_plans_are_refused_by_every_command_without_raw_control_characters() {
             let run = adsso(&args);
             let label = format!("{} {}", command.join(" "), name(file));
             if run.code != Some(2) {
-                failures.push(format!("{label}: exit {:?}\n{}", run.code, run.all_output()));
+                failures.push(format!(
+                    "{label}: exit {:?}\n{}",
+                    run.code,
+                    run.all_output()
+                ));
             }
-            if run.all_output().chars().any(|c| c != '\n' && c.is_control()) {
+            if run
+                .all_output()
+                .chars()
+                .any(|c| c != '\n' && c.is_control())
+            {
                 failures.push(format!(
                     "{label}: raw control character in\n{}",
                     run.all_output().escape_debug()

@@ -24,8 +24,10 @@ pub fn tags(plan: &Plan) -> Vec<Tag> {
     tags
 }
 
+/// The directory's `Description`. Directory Service allows only
+/// `^([a-zA-Z0-9_])[\\a-zA-Z0-9_@#%*+=:?./!\s-]*$` (0-128): no comma, no parentheses.
 fn description(plan: &Plan) -> String {
-    format!("Created by adsso, plan {}", plan.metadata.name)
+    format!("Created by adsso for plan {}", plan.metadata.name)
 }
 
 /// `ConnectDirectory` for an AD Connector plan.
@@ -165,5 +167,38 @@ pub fn verify_trust_call(trust_id: &str) -> Call {
         service: "ds",
         operation: "VerifyTrust",
         params: vec![("TrustId", trust_id.to_owned())],
+    }
+}
+
+#[cfg(test)]
+mod description_tests {
+    use super::*;
+
+    /// Directory Service's `Description` pattern, written out: the first character from
+    /// `[a-zA-Z0-9_]`, the rest from `[\\a-zA-Z0-9_@#%*+=:?./!\s-]`, at most 128.
+    fn directory_service_accepts(text: &str) -> bool {
+        let mut chars = text.chars();
+        let first_ok = chars
+            .next()
+            .is_none_or(|c| c.is_ascii_alphanumeric() || c == '_');
+        first_ok
+            && text.chars().count() <= 128
+            && chars.all(|c| {
+                c.is_ascii_alphanumeric() || "\\_@#%*+=:?./!- \t\n\r\u{b}\u{c}".contains(c)
+            })
+    }
+
+    #[test]
+    fn the_description_fits_directory_services_pattern_for_the_longest_plan_name() {
+        let path = format!("{}/assets/examples/trust.yaml", env!("CARGO_MANIFEST_DIR"));
+        let mut plan = crate::plan::load(&std::fs::read(path).unwrap())
+            .unwrap()
+            .0
+            .plan;
+        plan.metadata.name = format!("a-{}", "9".repeat(61));
+        let text = description(&plan);
+        assert!(directory_service_accepts(&text), "{text}");
+        assert!(!directory_service_accepts("Created by adsso, plan x"));
+        assert!(!directory_service_accepts(&"a".repeat(129)));
     }
 }
