@@ -168,7 +168,7 @@ pub const ACCOUNT_ALLOWED: &str = "a 12-digit AWS account id, quoted (\"12345678
 pub const FQDN_ALLOWED: &str = "a fully qualified domain name with at least two labels (corp.example.com): \
      letters, digits, `-` inside labels, no trailing dot";
 /// NetBIOS names.
-pub const NETBIOS_ALLOWED: &str = "a NetBIOS name of 1-15 characters without spaces or any of \\ / : * ? \" < > |, not starting with `.` (CORP)";
+pub const NETBIOS_ALLOWED: &str = "a NetBIOS name of 1-15 characters without spaces or any of \\ / : * ? \" < > |, not starting with `.`, not a name Windows reserves (NETWORK, SYSTEM, LOCAL, ...) (CORP)";
 /// The DNS server list.
 pub const DNS_SERVERS_ALLOWED: &str =
     "1 to 4 distinct IPv4 addresses of DNS servers for the domain (2 advised)";
@@ -191,7 +191,7 @@ pub const SUBNETS_ALLOWED: &str =
 /// Directory ids.
 pub const DIRECTORY_ID_ALLOWED: &str = "a directory id: `d-` and 10 hex digits (d-0123456789)";
 /// Service account names.
-pub const SERVICE_ACCOUNT_ALLOWED: &str = "the account's sAMAccountName only: letters, digits, `.`, `_`, `-` (svc-adconnector, not CORP\\svc or svc@corp.example.com)";
+pub const SERVICE_ACCOUNT_ALLOWED: &str = "the account's sAMAccountName only: 1-20 letters, digits, `.`, `_`, `-` (svc-adconnector, not CORP\\svc or svc@corp.example.com)";
 /// Connection modes.
 pub const MODE_ALLOWED: &str = "`ad-connector` or `trust`";
 /// Simple AD.
@@ -232,17 +232,16 @@ pub const PERMISSION_SET_UNIQUE: &str = "each permission set name appears once";
 pub const EXISTING_PERMISSION_SET: &str = "an existing permission set is only referenced: remove `sessionDuration`, `managedPolicies` and `inlinePolicy`, or `existing: true`";
 /// Session durations.
 pub const SESSION_DURATION_ALLOWED: &str =
-    "an ISO 8601 duration from PT1H to PT12H (PT8H, PT1H30M)";
+    "an ISO 8601 duration from PT1H to PT12H (PT8H, PT1H30M, PT3600.5S)";
 /// Managed policies.
-pub const MANAGED_POLICY_ALLOWED: &str =
-    "distinct AWS managed policy ARNs: arn:aws:iam::aws:policy/NAME";
+pub const MANAGED_POLICY_ALLOWED: &str = "distinct AWS managed policy ARNs: arn:PARTITION:iam::aws:policy/[PATH/]NAME (PARTITION aws, aws-cn, aws-us-gov, aws-eusc, ...; no empty path segment)";
 /// At most this many managed policies on one permission set (Identity Center quota).
 pub const MAX_MANAGED_POLICIES: usize = 20;
 /// Too many managed policies.
 pub const MANAGED_POLICY_COUNT: &str = "at most 20 managed policies per permission set";
 /// Inline policies.
-pub const INLINE_POLICY_ALLOWED: &str = "an identity-based IAM policy as JSON text of 1-32768 characters \
-     (tab, newline and U+0020-U+00FF only): only the keys `Version` (2012-10-17 or 2008-10-17), `Id` and \
+pub const INLINE_POLICY_ALLOWED: &str = "an identity-based IAM policy as JSON text of 1-32768 characters, at most 10240 \
+     of them not white space (tab, newline and U+0020-U+00FF only): only the keys `Version` (2012-10-17 or 2008-10-17), `Id` and \
      `Statement` (an object or a non-empty array of objects); each statement has `Effect` Allow or Deny, \
      `Action` or `NotAction`, `Resource` or `NotResource`, and no `Principal` or `NotPrincipal`";
 /// Group names.
@@ -258,6 +257,9 @@ pub const PLAN_TAG_KEY: &str = "adsso:plan";
 pub const MAX_USER_TAGS: usize = 49;
 /// Tag count.
 pub const TAGS_COUNT_ALLOWED: &str = "at most 49 tags (AWS allows 50 and adsso adds `adsso:plan`)";
+/// A `.` in a new NetBIOS name.
+pub const NETBIOS_DOT_ADVICE: &str = "Microsoft advises against `.` in NetBIOS domain names (it can break \
+     name resolution and trusts): prefer letters, digits and `-`";
 /// Tag keys.
 pub const TAG_KEY_ALLOWED: &str = "a tag key of 1-128 letters, digits, spaces and _ . : / = + - @, not starting with `aws:` and not `adsso:plan`";
 /// Tag values.

@@ -10,18 +10,42 @@ pub const SESSION_SECONDS: std::ops::RangeInclusive<u64> = 3_600..=43_200;
 
 /// An ISO 8601 duration (`PT8H`, `PT1H30M`, `P0DT4H`) within Identity Center's 1 to 12 hours.
 pub fn session_duration(text: &str) -> Result<u64, Problem> {
-    let seconds = iso8601_seconds(text)
+    let (whole, fraction) = iso8601_parts(text)
         .ok_or_else(|| format!("{} is not an ISO 8601 duration", shown(text)))?;
-    if SESSION_SECONDS.contains(&seconds) {
-        Ok(seconds)
+    // Exact bounds with a fraction: 3599.5 s is too short, 43200.5 s too long.
+    let in_range = whole >= *SESSION_SECONDS.start()
+        && (whole < *SESSION_SECONDS.end() || (whole == *SESSION_SECONDS.end() && !fraction));
+    if in_range {
+        Ok(whole)
     } else {
-        Err(format!("{} is {}", shown(text), human_duration(seconds)))
+        let shown_seconds = if fraction {
+            whole.saturating_add(1)
+        } else {
+            whole
+        };
+        let about = if fraction { "about " } else { "" };
+        Err(format!(
+            "{} is {about}{}",
+            shown(text),
+            human_duration(shown_seconds)
+        ))
     }
 }
 
-/// Seconds in `P[nD][T[nH][nM][nS]]`; `None` when malformed (years, months and weeks are refused:
-/// their length is not fixed).
+/// Seconds in `P[nD][T[nH][nM][n[.f]S]]`, a fraction rounded up to a whole second; `None` when malformed
+/// (years, months and weeks are refused: their length is not fixed). Fractional seconds are
+/// allowed as in sso-admin's `Duration` pattern (`PT3600.0S`).
 pub fn iso8601_seconds(text: &str) -> Option<u64> {
+    let (whole, fraction) = iso8601_parts(text)?;
+    if fraction {
+        whole.checked_add(1)
+    } else {
+        Some(whole)
+    }
+}
+
+/// Whole seconds of a duration, and whether a fraction above zero follows them.
+fn iso8601_parts(text: &str) -> Option<(u64, bool)> {
     let rest = text.strip_prefix('P')?;
     let (date, time) = match rest.split_once('T') {
         Some((date, time)) if !time.is_empty() => (date, Some(time)),
@@ -29,10 +53,27 @@ pub fn iso8601_seconds(text: &str) -> Option<u64> {
         None => (rest, None),
     };
     let mut total = units(date, &[('D', 86_400)])?;
+    let mut fraction = false;
     if let Some(time) = time {
-        total = total.checked_add(units(time, &[('H', 3_600), ('M', 60), ('S', 1)])?)?;
+        let (time, above_zero) = split_fraction(time)?;
+        total = total.checked_add(units(&time, &[('H', 3_600), ('M', 60), ('S', 1)])?)?;
+        fraction = above_zero;
     }
-    (!rest.is_empty()).then_some(total)
+    (!rest.is_empty()).then_some((total, fraction))
+}
+
+/// Takes a fraction off the seconds (`3600.25S` -> `3600S`), saying whether it was above zero.
+/// A fraction is allowed only on the seconds, with digits on both sides of the dot.
+fn split_fraction(time: &str) -> Option<(String, bool)> {
+    let Some((whole, fraction)) = time.split_once('.') else {
+        return Some((time.to_owned(), false));
+    };
+    let digits = fraction.strip_suffix('S')?;
+    let whole_ok = whole.ends_with(|c: char| c.is_ascii_digit());
+    if !whole_ok || digits.is_empty() || !digits.chars().all(|c| c.is_ascii_digit()) {
+        return None;
+    }
+    Some((format!("{whole}S"), digits.chars().any(|c| c != '0')))
 }
 
 /// Sums `<digits><unit>` groups, each unit at most once and in the given order.
@@ -90,53 +131,13 @@ pub fn permission_set_name(name: &str) -> Result<(), Problem> {
     }
 }
 
-const PARTITIONS: &[&str] = &["aws", "aws-us-gov", "aws-cn"];
-
-/// An AWS managed policy ARN: `arn:<partition>:iam::aws:policy/<path and name>`.
-pub fn managed_policy_arn(arn: &str) -> Result<(), Problem> {
-    let ok = PARTITIONS.iter().any(|partition| {
-        arn.strip_prefix(&format!("arn:{partition}:iam::aws:policy/"))
-            .is_some_and(|name| {
-                !name.is_empty()
-                    && name
-                        .chars()
-                        .all(|c| c.is_ascii_alphanumeric() || "_+=,.@/-".contains(c))
-            })
-    });
-    if ok {
-        Ok(())
-    } else {
-        Err(format!("{} is not an AWS managed policy ARN", shown(arn)))
-    }
-}
-
-/// An Identity Center instance ARN: `arn:<partition>:sso:::instance/ssoins-<16 characters>`.
-pub fn instance_arn(arn: &str) -> Result<(), Problem> {
-    let ok = PARTITIONS.iter().any(|partition| {
-        arn.strip_prefix(&format!("arn:{partition}:sso:::instance/"))
-            .and_then(|id| {
-                id.strip_prefix("ssoins-")
-                    .or_else(|| id.strip_prefix("ins-"))
-            })
-            .is_some_and(|id| {
-                id.len() == 16
-                    && id
-                        .chars()
-                        .all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '.')
-            })
-    });
-    if ok {
-        Ok(())
-    } else {
-        Err(format!(
-            "{} is not an Identity Center instance ARN",
-            shown(arn)
-        ))
-    }
-}
-
 /// The longest inline policy `PutInlinePolicyToPermissionSet` takes, in characters.
 pub const INLINE_POLICY_MAX: usize = 32_768;
+
+/// IAM's quota for a role's inline policy, in characters not counting white space ("Role policy
+/// size cannot exceed 10,240 characters", IAM and AWS STS quotas): Identity Center provisions the
+/// permission set's inline policy as the role's, so a longer one fails at provisioning.
+pub const INLINE_POLICY_QUOTA: usize = 10_240;
 
 /// The IAM policy language versions.
 pub const POLICY_VERSIONS: &[&str] = &["2012-10-17", "2008-10-17"];
@@ -160,6 +161,12 @@ pub fn inline_policy(text: &str) -> Result<Value, Problem> {
     let length = text.chars().count();
     if length > INLINE_POLICY_MAX {
         return Err(format!("the policy has {length} characters"));
+    }
+    let significant = text.chars().filter(|c| !c.is_whitespace()).count();
+    if significant > INLINE_POLICY_QUOTA {
+        return Err(format!(
+            "the policy has {significant} characters besides white space"
+        ));
     }
     if let Some((line, column, bad)) = first_unsendable(text) {
         return Err(format!(

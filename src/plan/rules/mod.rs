@@ -111,8 +111,41 @@ pub fn netbios(name: &str) -> Result<(), Problem> {
     if name.starts_with('.') {
         return Err(format!("{} starts with `.`", shown(name)));
     }
+    if let Some(reserved) = NETBIOS_RESERVED
+        .iter()
+        .find(|word| word.eq_ignore_ascii_case(name))
+    {
+        return Err(format!("{} is a name Windows reserves", shown(reserved)));
+    }
     Ok(())
 }
+
+/// The one-word names Windows reserves for NetBIOS domain names (Microsoft KB 909264, "Naming
+/// conventions in Active Directory", reserved words; the ones with spaces cannot be NetBIOS
+/// names anyway).
+pub const NETBIOS_RESERVED: &[&str] = &[
+    "ANONYMOUS",
+    "BATCH",
+    "BUILTIN",
+    "DIALUP",
+    "INTERACTIVE",
+    "INTERNET",
+    "LOCAL",
+    "NETWORK",
+    "NULL",
+    "PROXY",
+    "RESTRICTED",
+    "SELF",
+    "SERVER",
+    "SERVICE",
+    "SYSTEM",
+    "USERS",
+    "WORLD",
+];
+
+/// The longest sAMAccountName of a user (20 characters: MS-ADTS, "sAMAccountName ... must be
+/// 20 characters or fewer" for user objects).
+pub const SAM_ACCOUNT_NAME_MAX: usize = 20;
 
 /// A DNS server address: a unicast IPv4 address in dotted-quad form.
 pub fn dns_server(address: &str) -> Result<Ipv4Addr, Problem> {
@@ -200,6 +233,10 @@ pub fn service_account_name(name: &str) -> Result<(), Problem> {
     if name.is_empty() {
         return Err("the user name is empty".into());
     }
+    let length = name.chars().count();
+    if length > SAM_ACCOUNT_NAME_MAX {
+        return Err(format!("{} has {length} characters", shown(name)));
+    }
     if name.contains('\\') {
         return Err(format!("{} has a `DOMAIN\\` prefix", shown(name)));
     }
@@ -263,11 +300,28 @@ pub fn tag_value(value: &str) -> Result<(), Problem> {
         .map_err(|_| "the tag value contains a character that is not allowed".into())
 }
 
+/// The tag character set of the Directory Service and sso-admin models:
+/// `[\p{L}\p{Z}\p{N}_.:/=+\-@]` (letters, separators such as spaces, numbers; no marks).
 fn tag_characters(text: &str) -> Result<(), Problem> {
-    match text
-        .chars()
-        .find(|c| !(c.is_alphanumeric() || *c == ' ' || "_.:/=+-@".contains(*c)))
-    {
+    use unicode_general_category::{GeneralCategory as Category, get_general_category};
+    let allowed = |c: char| {
+        "_.:/=+-@".contains(c)
+            || matches!(
+                get_general_category(c),
+                Category::UppercaseLetter
+                    | Category::LowercaseLetter
+                    | Category::TitlecaseLetter
+                    | Category::ModifierLetter
+                    | Category::OtherLetter
+                    | Category::SpaceSeparator
+                    | Category::LineSeparator
+                    | Category::ParagraphSeparator
+                    | Category::DecimalNumber
+                    | Category::LetterNumber
+                    | Category::OtherNumber
+            )
+    };
+    match text.chars().find(|c| !allowed(*c)) {
         Some(bad) => Err(format!(
             "{} contains `{}`",
             shown(text),
@@ -277,12 +331,16 @@ fn tag_characters(text: &str) -> Result<(), Problem> {
     }
 }
 
+mod arns;
 mod free_text;
 mod identity_center;
 
+pub use arns::*;
 pub use free_text::*;
 pub use identity_center::*;
 
+#[cfg(test)]
+mod model_tests;
 #[cfg(test)]
 mod policy_tests;
 #[cfg(test)]

@@ -161,6 +161,13 @@ fn managed_ad(plan: &Plan, managed: &ManagedAd, path: &FieldPath, report: &mut R
                     text::MANAGED_NETBIOS_DIFFERS,
                 );
             }
+            if create.netbios_name.contains('.') {
+                report.warn(
+                    path.key("netbiosName"),
+                    format!("{} contains `.`", rules::shown(&create.netbios_name)),
+                    text::NETBIOS_DOT_ADVICE,
+                );
+            }
             vpc_and_subnets(&create.vpc_id, &create.subnet_ids, &path, report);
             secret(&create.admin_password, path.key("adminPassword"), report);
         }
