@@ -138,7 +138,7 @@ pub fn run(cli: Cli) -> Result<Outcome, CommandError> {
         endpoint_url: cli.endpoint_url,
     };
     match cli.command {
-        Command::Wizard { out, plain } => wizard::run(&out, plain, &aws),
+        Command::Wizard { out, plain, force } => wizard::run(&out, plain, force, &aws),
         Command::Validate { file } => validate::run(&file),
         Command::Diagram { file, format } => diagram::run(&file, format),
         Command::Init { mode } => init::run(mode),
