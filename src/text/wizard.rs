@@ -229,7 +229,7 @@ pub const REPLACE_HELP_PLAIN: &str = "no keeps it and asks for another path";
 /// The operator kept what is at `path`.
 pub fn kept(path: &str) -> String {
     format!(
-        "{} was left as it is; type another path, then Save (or give --force to replace without asking).",
+        "{} was left as it is; type another path to save to.",
         crate::text::untrusted::line(path)
     )
 }

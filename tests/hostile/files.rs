@@ -156,3 +156,14 @@ fn a_plan_through_a_symbolic_link_is_read() {
     let run = adsso(["validate".as_ref(), link.as_os_str()]);
     assert_eq!(run.code, Some(0), "{}", run.stderr);
 }
+
+#[test]
+fn the_library_reports_the_real_size_of_bytes_over_the_cap() {
+    let bytes = vec![b'#'; 3 * 1024 * 1024];
+    let problems = adsso::plan::load(&bytes).unwrap_err();
+    let shown = problems.to_string();
+    assert!(
+        shown.contains("the file is 3.0 MiB (3145728 bytes)") && shown.contains("at most 256 KiB"),
+        "{shown}"
+    );
+}
