@@ -236,4 +236,6 @@ pub fn kept(path: &str) -> String {
 /// How many paths `--plain` asks for before giving up.
 pub const SAVE_ATTEMPTS: usize = 10;
 /// `--plain` gave up asking for a path.
-pub const SAVE_GAVE_UP: &str = "No path could be saved to after 10 attempts.";
+pub fn save_gave_up() -> String {
+    format!("The plan could not be saved after {SAVE_ATTEMPTS} attempts.")
+}

@@ -162,7 +162,7 @@ fn ask_forms_with(
 }
 
 /// Asks where to save and saves: an existing file or symbolic link is replaced only after a
-/// yes (default no) or with `--force`; after a no or a failed save (the reason is printed), the
+/// yes (default no; Esc is a no) or with `--force`; after a no or a failed save (the reason is printed), the
 /// path is asked again, at most [`words::SAVE_ATTEMPTS`] times. Returns the path saved to.
 fn save_asking(
     plan: &crate::plan::Plan,
@@ -176,10 +176,14 @@ fn save_asking(
             .prompt()?;
         let mut outcome = save::save(plan, Path::new(path.trim()), overwrite);
         if let Err(SaveError::Exists { path: shown, link }) = &outcome {
-            let replace = inquire::Confirm::new(&words::replace_question(shown, *link))
+            let replace = match inquire::Confirm::new(&words::replace_question(shown, *link))
                 .with_default(false)
                 .with_help_message(words::REPLACE_HELP_PLAIN)
-                .prompt()?;
+                .prompt()
+            {
+                Err(InquireError::OperationCanceled) => false,
+                answer => answer?,
+            };
             outcome = if replace {
                 save::save(plan, Path::new(path.trim()), Overwrite::Replace)
             } else {
@@ -228,7 +232,7 @@ pub fn run(
         let options = vec![words::FINISH_SAVE, words::FINISH_SAVE_AND_APPLY];
         let finish = Select::new("Finish:", options).prompt()?;
         let Some(path) = save_asking(&plan, out, overwrite)? else {
-            println!("{}", words::SAVE_GAVE_UP);
+            println!("{}", words::save_gave_up());
             return Ok(Exit::Quit);
         };
         if finish != words::FINISH_SAVE_AND_APPLY {

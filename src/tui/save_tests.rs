@@ -131,3 +131,17 @@ fn a_file_that_appears_after_the_check_is_not_replaced_without_permission() {
     assert!(matches!(error, SaveError::Exists { link: false, .. }));
     assert_eq!(std::fs::read(&path).unwrap(), b"appeared\n");
 }
+
+#[test]
+fn a_directory_where_no_file_can_be_created_is_named_with_the_reason() {
+    // sysfs refuses new files even to root: a stand-in for a read-only directory.
+    let path = Path::new("/sys/adsso-plan.yaml");
+    let error = write_atomically(path, b"plan\n", Overwrite::Ask).unwrap_err();
+    assert_eq!(
+        error,
+        SaveError::Failed(
+            "cannot save the plan to /sys/adsso-plan.yaml: cannot create a file in /sys: permission denied"
+                .into()
+        )
+    );
+}
