@@ -40,6 +40,10 @@ pub enum Command {
         /// Ask line by line instead of full-screen (screen readers, dumb terminals, logs).
         #[arg(long)]
         plain: bool,
+        /// Replace an existing --out file (or symbolic link: the link is replaced, never its
+        /// target) without asking.
+        #[arg(long)]
+        force: bool,
     },
     /// Check a plan offline: every field against AWS's rules and the supported designs.
     /// Exit 0 when it is valid (warnings may be printed), 2 when not.

@@ -8,6 +8,7 @@ pub mod aws;
 pub mod cli;
 pub mod commands;
 pub mod diagram;
+pub mod files;
 pub mod onprem;
 pub mod plan;
 pub mod preflight;

@@ -35,7 +35,7 @@ pub enum SecretError {
     },
     /// The file can be read by others.
     #[error(
-        "the {what} file {path} has mode {mode:o}; it must be readable only by you: `chmod 600 {path}`"
+        "the {what} file {path} has mode {mode:o}; group and others must have no access to it: `chmod 600 {path}`"
     )]
     FileMode {
         /// What the secret is for.
@@ -104,13 +104,17 @@ pub fn resolve(reference: &SecretRef, what: &'static str) -> Result<SecretString
     Ok(SecretString::from(value))
 }
 
+/// Reads a `{file:}` secret with the bounded reader of [`crate::files`]: a regular file only
+/// (never a FIFO, which would block, nor a device), with no group or other access (checked on the
+/// opened handle, so the file checked is the file read), of at most 4 KiB; trailing line breaks
+/// are dropped.
 fn read_file(path: &str, what: &'static str) -> Result<String, SecretError> {
-    let read_error = |error: std::io::Error| SecretError::FileRead {
+    let read_error = |error: crate::files::FileError| SecretError::FileRead {
         what,
         path: path.to_owned(),
-        reason: error.kind().to_string(),
+        reason: error.to_string(),
     };
-    let metadata = std::fs::metadata(path).map_err(read_error)?;
+    let (file, metadata) = crate::files::open(std::path::Path::new(path)).map_err(read_error)?;
     #[cfg(unix)]
     {
         let mode = metadata.permissions().mode() & 0o777;
@@ -122,9 +126,16 @@ fn read_file(path: &str, what: &'static str) -> Result<String, SecretError> {
             });
         }
     }
-    #[cfg(not(unix))]
-    let _ = metadata;
-    let mut text = std::fs::read_to_string(path).map_err(read_error)?;
+    crate::files::check_size(&metadata, crate::files::SECRET).map_err(read_error)?;
+    let bytes = crate::files::read_capped(file, crate::files::SECRET).map_err(read_error)?;
+    let mut text = String::from_utf8(bytes).map_err(|error| {
+        zeroize::Zeroize::zeroize(&mut error.into_bytes());
+        SecretError::FileRead {
+            what,
+            path: path.to_owned(),
+            reason: crate::text::PLAN_NOT_UTF8.to_owned(),
+        }
+    })?;
     while text.ends_with('\n') || text.ends_with('\r') {
         text.pop();
     }
@@ -176,6 +187,100 @@ mod tests {
         std::fs::set_permissions(&path, std::fs::Permissions::from_mode(0o600)).unwrap();
         let value = resolve(&reference, "trust password").unwrap();
         assert_eq!(value.expose_secret(), "Canary-Secret-4711!");
+    }
+
+    fn secret_file(dir: &tempfile::TempDir, bytes: &[u8], mode: u32) -> SecretRef {
+        let path = dir.path().join("pw");
+        std::fs::write(&path, bytes).unwrap();
+        std::fs::set_permissions(&path, std::fs::Permissions::from_mode(mode)).unwrap();
+        SecretRef::File(path.display().to_string())
+    }
+
+    #[test]
+    fn no_group_or_other_access_is_the_rule_not_mode_0600() {
+        let dir = tempfile::tempdir().unwrap();
+        for mode in [0o600, 0o400, 0o700] {
+            let reference = secret_file(&dir, b"Canary-Secret-4711!", mode);
+            let value = resolve(&reference, "trust password").unwrap();
+            assert_eq!(value.expose_secret(), "Canary-Secret-4711!", "{mode:o}");
+        }
+        for mode in [0o640, 0o604, 0o610, 0o601] {
+            let reference = secret_file(&dir, b"Canary-Secret-4711!", mode);
+            let error = resolve(&reference, "trust password").unwrap_err();
+            assert!(matches!(error, SecretError::FileMode { .. }), "{mode:o}");
+        }
+    }
+
+    #[test]
+    fn a_secret_file_of_4_kib_is_read_and_one_more_byte_is_refused_unread() {
+        let dir = tempfile::tempdir().unwrap();
+        let reference = secret_file(&dir, &[b'x'; 4096], 0o600);
+        assert_eq!(
+            resolve(&reference, "trust password")
+                .unwrap()
+                .expose_secret()
+                .len(),
+            4096
+        );
+        let reference = secret_file(&dir, &[b'x'; 4097], 0o600);
+        let error = resolve(&reference, "trust password").unwrap_err();
+        assert_eq!(
+            error.to_string(),
+            format!(
+                "cannot read the trust password file {}: the file is 4.0 KiB (4097 bytes); a secret file is at most 4 KiB",
+                dir.path().join("pw").display()
+            )
+        );
+    }
+
+    #[test]
+    fn a_fifo_a_device_and_a_directory_are_refused_without_blocking() {
+        let dir = tempfile::tempdir().unwrap();
+        let fifo = dir.path().join("fifo");
+        let made = std::process::Command::new("mkfifo")
+            .arg(&fifo)
+            .status()
+            .unwrap();
+        assert!(made.success());
+        std::fs::set_permissions(&fifo, std::fs::Permissions::from_mode(0o600)).unwrap();
+        let cases = [
+            (fifo.display().to_string(), "a named pipe (FIFO)"),
+            ("/dev/zero".to_owned(), "a character device"),
+            (dir.path().display().to_string(), "a directory"),
+        ];
+        for (path, kind) in cases {
+            let error = resolve(&SecretRef::File(path.clone()), "trust password").unwrap_err();
+            assert_eq!(
+                error.to_string(),
+                format!(
+                    "cannot read the trust password file {path}: it is {kind}, not a regular file"
+                )
+            );
+        }
+    }
+
+    #[test]
+    fn a_sparse_3_gib_secret_file_is_refused_from_its_size_unread() {
+        let dir = tempfile::tempdir().unwrap();
+        let reference = secret_file(&dir, b"", 0o600);
+        let SecretRef::File(path) = &reference else {
+            unreachable!()
+        };
+        std::fs::File::options()
+            .write(true)
+            .open(path)
+            .unwrap()
+            .set_len(3 << 30)
+            .unwrap();
+        let started = std::time::Instant::now();
+        let error = resolve(&reference, "trust password").unwrap_err();
+        assert!(started.elapsed() < std::time::Duration::from_secs(1));
+        assert!(
+            error.to_string().ends_with(
+                "the file is 3.0 GiB (3221225472 bytes); a secret file is at most 4 KiB"
+            ),
+            "{error}"
+        );
     }
 
     #[test]

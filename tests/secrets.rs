@@ -244,3 +244,132 @@ fn library_diagnostics_never_contain_the_canary() {
     }
     report(&failures);
 }
+
+/// The AD Connector plan reading its service account password from `{file: PATH}`.
+fn with_secret_file(path: &std::path::Path) -> String {
+    replaced(
+        &ad_connector(),
+        SERVICE,
+        &format!("password: {{file: \"{}\"}}", path.display()),
+    )
+}
+
+/// A secret file holding `bytes`, readable only by its owner.
+fn secret_file(dir: &std::path::Path, bytes: &[u8]) -> std::path::PathBuf {
+    use std::os::unix::fs::PermissionsExt;
+    let path = dir.join("password");
+    std::fs::write(&path, bytes).unwrap();
+    std::fs::set_permissions(&path, std::fs::Permissions::from_mode(0o600)).unwrap();
+    path
+}
+
+/// Whitespace collapsed, so a message wrapped by the error printer still matches.
+fn flat(text: &str) -> String {
+    text.split_whitespace()
+        .filter(|word| !matches!(*word, "│" | "×" | "╰─▶" | "├─▶"))
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+/// The commands that resolve the service account password before anything else: `apply --yes`
+/// (before any AWS call) and preflight (before any probe).
+fn resolving_runs(plan: &std::path::Path) -> Vec<(&'static str, support::Run)> {
+    vec![
+        (
+            "apply --yes",
+            adsso(["apply".as_ref(), plan.as_os_str(), "--yes".as_ref()]),
+        ),
+        (
+            "preflight",
+            adsso([
+                "preflight".as_ref(),
+                plan.as_os_str(),
+                "--timeout".as_ref(),
+                "100ms".as_ref(),
+            ]),
+        ),
+    ]
+}
+
+#[test]
+fn unusable_secret_files_exit_2_fast_naming_the_file_and_why() {
+    use std::os::unix::fs::PermissionsExt;
+    let dir = tempfile::tempdir().unwrap();
+    let fifo = dir.path().join("fifo");
+    let made = std::process::Command::new("mkfifo")
+        .arg(&fifo)
+        .status()
+        .unwrap();
+    assert!(made.success());
+    std::fs::set_permissions(&fifo, std::fs::Permissions::from_mode(0o600)).unwrap();
+    let sparse = dir.path().join("sparse");
+    let file = std::fs::File::create(&sparse).unwrap();
+    file.set_len(3 << 30).unwrap();
+    file.set_permissions(std::fs::Permissions::from_mode(0o600))
+        .unwrap();
+    let over = dir.path().join("over");
+    std::fs::write(&over, [b'x'; 4097]).unwrap();
+    std::fs::set_permissions(&over, std::fs::Permissions::from_mode(0o600)).unwrap();
+    let cases = [
+        (fifo, "it is a named pipe (FIFO), not a regular file"),
+        ("/dev/zero".into(), "it is a character device"),
+        ("/dev/null".into(), "it is a character device"),
+        (dir.path().to_owned(), "it is a directory"),
+        (
+            sparse,
+            "the file is 3.0 GiB (3221225472 bytes); a secret file is at most 4 KiB",
+        ),
+        (
+            over,
+            "the file is 4.0 KiB (4097 bytes); a secret file is at most 4 KiB",
+        ),
+    ];
+    let mut failures = Vec::new();
+    for (secret, reason) in cases {
+        let (_plan_dir, plan) = temp_plan("plan.yaml", with_secret_file(&secret).as_bytes());
+        for (command, run) in resolving_runs(&plan) {
+            let label = format!("{{file: {}}} with `{command}`", secret.display());
+            if run.code != Some(2) || run.panicked() {
+                failures.push(format!("{label}: exit {:?}\n{}", run.code, run.stderr));
+            }
+            if run.elapsed > support::TIME_LIMIT {
+                failures.push(format!("{label}: took {:?}", run.elapsed));
+            }
+            let expected = format!(
+                "cannot read the service account password file {}: {reason}",
+                secret.display()
+            );
+            if !flat(&run.stderr).contains(&expected) {
+                failures.push(format!("{label}: expected `{expected}` in\n{}", run.stderr));
+            }
+        }
+    }
+    report(&failures);
+}
+
+#[test]
+fn a_secret_file_of_exactly_4_kib_is_used_and_never_printed() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut secret = CANARY.repeat(4096 / CANARY.len() + 1).into_bytes();
+    secret.truncate(4096);
+    let path = secret_file(dir.path(), &secret);
+    let (_plan_dir, plan) = temp_plan("plan.yaml", with_secret_file(&path).as_bytes());
+    let run = adsso([
+        "preflight".as_ref(),
+        plan.as_os_str(),
+        "--timeout".as_ref(),
+        "100ms".as_ref(),
+    ]);
+    assert_eq!(
+        run.code,
+        Some(1),
+        "the password is read and the (unreachable) domain checks fail: {}",
+        run.all_output()
+    );
+    assert!(
+        !run.all_output().contains("cannot read"),
+        "{}",
+        run.all_output()
+    );
+    assert!(!run.all_output().contains(CANARY), "{}", run.all_output());
+}

@@ -12,6 +12,9 @@ use std::time::Duration;
 use expectrl::Expect;
 use expectrl::session::OsSession as Session;
 
+#[path = "wizard_pty/saving.rs"]
+mod saving;
+
 const DOWN: &str = "\x1b[B";
 const RIGHT: &str = "\x1b[C";
 const TAB: &str = "\t";
@@ -132,20 +135,7 @@ fn full_screen_ad_connector_flow() {
     let dir = tempfile::tempdir().unwrap();
     let out = dir.path().join("plan.yaml");
     let mut session = spawn(&format!("wizard --out {}", out.display()), &[]);
-    session.expect("Directory?").unwrap();
-    keys(&mut session, &[DOWN, ENTER]);
-    line(&mut session, "corp.example.com");
-    line(&mut session, "CORP");
-    line(&mut session, "10.0.0.10, 10.0.0.11");
-    keys(&mut session, &[ENTER, ENTER]); // plan name, region: defaults
-    line(&mut session, "123456789012");
-    keys(&mut session, &[ENTER]); // size: Small
-    line(&mut session, "vpc-0123456789abcdef0");
-    line(&mut session, "subnet-0123456789abcdef0");
-    line(&mut session, "subnet-0fedcba9876543210");
-    keys(&mut session, &[ENTER]); // service account: default
-    keys(&mut session, &[ENTER]); // secrets: default env var
-    keys(&mut session, &[ENTER, ENTER]); // diagram, review
+    full_screen_connector_to_finish(&mut session);
     keys(&mut session, &[TAB, ENTER]); // Save
     let exit = finish(&mut session);
     assert_eq!(exit, "EXIT=0");
@@ -156,6 +146,24 @@ fn full_screen_ad_connector_flow() {
         std::os::unix::fs::PermissionsExt::mode(&mode.permissions()) & 0o777,
         0o600
     );
+}
+
+/// Answers the full-screen AD Connector flow up to the Finish screen (focus on the path).
+fn full_screen_connector_to_finish(session: &mut Session) {
+    session.expect("Directory?").unwrap();
+    keys(session, &[DOWN, ENTER]);
+    line(session, "corp.example.com");
+    line(session, "CORP");
+    line(session, "10.0.0.10, 10.0.0.11");
+    keys(session, &[ENTER, ENTER]); // plan name, region: defaults
+    line(session, "123456789012");
+    keys(session, &[ENTER]); // size: Small
+    line(session, "vpc-0123456789abcdef0");
+    line(session, "subnet-0123456789abcdef0");
+    line(session, "subnet-0fedcba9876543210");
+    keys(session, &[ENTER]); // service account: default
+    keys(session, &[ENTER]); // secrets: default env var
+    keys(session, &[ENTER, ENTER]); // diagram, review
 }
 
 #[test]
@@ -190,35 +198,40 @@ fn plain_ad_connector_flow() {
     let dir = tempfile::tempdir().unwrap();
     let out = dir.path().join("plan.yaml");
     let mut session = spawn(&format!("wizard --plain --out {}", out.display()), &[]);
-    for _ in 0..3 {
-        session.expect("?").unwrap();
-        keys(&mut session, &[ENTER]); // decision helper: not sure
-    }
-    session.expect("Which design?").unwrap();
-    keys(&mut session, &[ENTER]); // the recommendation: AD Connector
-    session.expect("Domain (FQDN)").unwrap();
-    line(&mut session, "corp");
-    session.expect("single-label").unwrap();
-    line(&mut session, ".example.com");
-    line(&mut session, "CORP");
-    line(&mut session, "10.0.0.10, 10.0.0.11");
-    session.expect("connectivity").unwrap();
-    keys(&mut session, &[ENTER]); // no connectivity check now
-    session.expect("type the values").unwrap();
-    keys(&mut session, &[ENTER, ENTER]);
-    line(&mut session, "123456789012");
-    keys(&mut session, &[ENTER]);
-    line(&mut session, "vpc-0123456789abcdef0");
-    line(&mut session, "subnet-0123456789abcdef0");
-    line(&mut session, "subnet-0fedcba9876543210");
-    keys(&mut session, &[ENTER, ENTER]);
-    session.expect("Finish:").unwrap();
-    keys(&mut session, &[ENTER]); // save only
-    session.expect("Save the plan to:").unwrap();
+    plain_connector_to_save(&mut session);
     keys(&mut session, &[ENTER]);
     let exit = finish(&mut session);
     assert_eq!(exit, "EXIT=0");
     assert_eq!(saved(&out), expected_connector());
+}
+
+/// Answers the plain AD Connector flow up to "Save the plan to:" (save only, no apply).
+fn plain_connector_to_save(session: &mut Session) {
+    for _ in 0..3 {
+        session.expect("?").unwrap();
+        keys(session, &[ENTER]); // decision helper: not sure
+    }
+    session.expect("Which design?").unwrap();
+    keys(session, &[ENTER]); // the recommendation: AD Connector
+    session.expect("Domain (FQDN)").unwrap();
+    line(session, "corp");
+    session.expect("single-label").unwrap();
+    line(session, ".example.com");
+    line(session, "CORP");
+    line(session, "10.0.0.10, 10.0.0.11");
+    session.expect("connectivity").unwrap();
+    keys(session, &[ENTER]); // no connectivity check now
+    session.expect("type the values").unwrap();
+    keys(session, &[ENTER, ENTER]);
+    line(session, "123456789012");
+    keys(session, &[ENTER]);
+    line(session, "vpc-0123456789abcdef0");
+    line(session, "subnet-0123456789abcdef0");
+    line(session, "subnet-0fedcba9876543210");
+    keys(session, &[ENTER, ENTER]);
+    session.expect("Finish:").unwrap();
+    keys(session, &[ENTER]); // save only
+    session.expect("Save the plan to:").unwrap();
 }
 
 #[test]

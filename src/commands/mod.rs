@@ -11,12 +11,11 @@ pub mod status;
 pub mod validate;
 pub mod wizard;
 
-use std::io::{Read, Write};
+use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use crate::cli::{Cli, Command};
-use crate::plan::load::MAX_PLAN_BYTES;
 use crate::steps::RunMode;
 
 /// How a command ended; each maps to one exit code of the CLI contract.
@@ -46,16 +45,16 @@ impl From<Outcome> for ExitCode {
 /// Errors at the edge, before the core runs.
 #[derive(Debug, thiserror::Error, miette::Diagnostic)]
 pub enum CommandError {
-    /// The plan file cannot be read.
-    #[error("cannot read the plan {path}")]
+    /// The plan file cannot be used: missing, not a regular file, unreadable or too large.
+    #[error("cannot read the plan {}: {reason}", crate::text::untrusted::line(&path.display().to_string()))]
     #[diagnostic(help(
         "give the path of a plan file; `adsso init --mode trust > plan.yaml` writes one"
     ))]
     Read {
         /// The file.
         path: PathBuf,
-        /// Why.
-        source: std::io::Error,
+        /// Why (never any of its content).
+        reason: crate::files::FileError,
     },
     /// The CA file cannot be used.
     #[error("cannot use the CA file {path}: {reason}")]
@@ -115,16 +114,13 @@ impl CommandError {
     /// The outcome this error ends the command with.
     pub fn outcome(&self) -> Outcome {
         match self {
-            CommandError::Read { source, .. } if source.kind() == std::io::ErrorKind::NotFound => {
-                Outcome::Invalid
-            }
-            CommandError::Secret(_)
+            CommandError::Read { .. }
+            | CommandError::Secret(_)
             | CommandError::CaFile { .. }
             | CommandError::WizardNeedsTerminal
             | CommandError::NoTerminal { .. }
             | CommandError::RegionMismatch { .. } => Outcome::Invalid,
-            CommandError::Read { .. }
-            | CommandError::Write(_)
+            CommandError::Write(_)
             | CommandError::Runtime(_)
             | CommandError::Terminal(_)
             | CommandError::Apply(_)
@@ -142,7 +138,7 @@ pub fn run(cli: Cli) -> Result<Outcome, CommandError> {
         endpoint_url: cli.endpoint_url,
     };
     match cli.command {
-        Command::Wizard { out, plain } => wizard::run(&out, plain, &aws),
+        Command::Wizard { out, plain, force } => wizard::run(&out, plain, force, &aws),
         Command::Validate { file } => validate::run(&file),
         Command::Diagram { file, format } => diagram::run(&file, format),
         Command::Init { mode } => init::run(mode),
@@ -281,16 +277,11 @@ pub fn confirm(question: &str, command: &'static str) -> Result<bool, CommandErr
         .map_err(|error| CommandError::Prompt(error.to_string()))
 }
 
-/// Reads a plan file, refusing to read more than a plan can be (so `/dev/zero` is harmless).
+/// Reads a plan file: only a regular file of at most [`crate::plan::load::MAX_PLAN_BYTES`], never blocking on a FIFO
+/// nor reading a device (so `/dev/zero` is harmless); see [`crate::files`].
 pub fn read_plan(path: &Path) -> Result<Vec<u8>, CommandError> {
-    let error = |source| CommandError::Read {
+    crate::files::read(path, crate::files::PLAN).map_err(|reason| CommandError::Read {
         path: path.to_owned(),
-        source,
-    };
-    let file = std::fs::File::open(path).map_err(error)?;
-    let mut bytes = Vec::new();
-    file.take(MAX_PLAN_BYTES as u64 + 1)
-        .read_to_end(&mut bytes)
-        .map_err(error)?;
-    Ok(bytes)
+        reason,
+    })
 }

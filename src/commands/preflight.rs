@@ -37,13 +37,16 @@ pub fn run(args: &Args) -> Result<Outcome, CommandError> {
         )?),
         None => None,
     };
-    let ca_pem = match &args.ca_file {
-        Some(path) => Some(std::fs::read(path).map_err(|error| CommandError::CaFile {
-            path: path.clone(),
-            reason: error.to_string(),
-        })?),
-        None => None,
-    };
+    let ca_pem =
+        match &args.ca_file {
+            Some(path) => Some(crate::files::read(path, crate::files::CA_BUNDLE).map_err(
+                |error| CommandError::CaFile {
+                    path: path.clone(),
+                    reason: error.to_string(),
+                },
+            )?),
+            None => None,
+        };
     let tls = tls_config(ca_pem.as_deref()).map_err(|reason| CommandError::CaFile {
         path: args.ca_file.clone().unwrap_or_default(),
         reason,

@@ -10,10 +10,12 @@ use super::{AwsFlags, CommandError, Outcome};
 use crate::tui::apply::ApplyEnd;
 use crate::tui::discovery::AwsDiscovery;
 use crate::tui::model::{Colour, Exit, Model};
+use crate::tui::save::Overwrite;
 use crate::tui::{plain, terminal};
 
-/// Runs the wizard.
-pub fn run(out: &Path, plain: bool, aws: &AwsFlags) -> Result<Outcome, CommandError> {
+/// Runs the wizard; with `force`, an existing `out` (file or symbolic link) is replaced without
+/// asking.
+pub fn run(out: &Path, plain: bool, force: bool, aws: &AwsFlags) -> Result<Outcome, CommandError> {
     if !std::io::stdin().is_terminal() || !std::io::stdout().is_terminal() {
         return Err(CommandError::WizardNeedsTerminal);
     }
@@ -23,15 +25,21 @@ pub fn run(out: &Path, plain: bool, aws: &AwsFlags) -> Result<Outcome, CommandEr
         endpoint_url: aws.endpoint_url.clone(),
     };
     let discovery = Arc::new(aws_access.clone());
+    let overwrite = if force {
+        Overwrite::Replace
+    } else {
+        Overwrite::Ask
+    };
     let exit = if plain || dumb {
-        plain::run(out, discovery.as_ref(), &aws_access)
+        plain::run(out, overwrite, discovery.as_ref(), &aws_access)
             .map_err(|error| CommandError::Terminal(std::io::Error::other(error.to_string())))?
     } else {
         let colour = match std::env::var_os("NO_COLOR") {
             Some(value) if !value.is_empty() => Colour::Off,
             _ => Colour::On,
         };
-        let model = Model::new(out.display().to_string(), colour);
+        let mut model = Model::new(out.display().to_string(), colour);
+        model.overwrite = overwrite;
         terminal::run(model, discovery.clone(), aws_access.clone())
             .map_err(CommandError::Terminal)?
     };

@@ -62,7 +62,7 @@ fn check_bytes(bytes: &[u8]) -> Result<&str, Diagnostic> {
     if bytes.len() > MAX_PLAN_BYTES {
         return Err(Diagnostic::new(
             root,
-            format!("the file is {} bytes", bytes.len()),
+            format!("the file is {}", text::describe_size(bytes.len() as u64)),
             text::PLAN_TOO_LARGE,
         ));
     }

@@ -19,7 +19,8 @@ use crate::text;
 pub enum SecretRef {
     /// Read from this environment variable.
     Env(String),
-    /// Read from this file (apply refuses it unless its mode is 0600).
+    /// Read from this file: a regular file of at most 4 KiB that group and others cannot access
+    /// (mode 0600, 0400 or 0700; apply refuses anything else).
     File(String),
     /// Asked for at apply time with a masked prompt (needs a terminal).
     Prompt,
@@ -202,7 +203,7 @@ impl JsonSchema for SecretRef {
                 },
                 {
                     "type": "object",
-                    "description": "Read the secret from this file (mode 0600 required).",
+                    "description": "Read the secret from this file: a regular file of at most 4 KiB with no group or other access (e.g. mode 0600 or 0400).",
                     "properties": {"file": {"type": "string", "minLength": 1}},
                     "required": ["file"],
                     "additionalProperties": false

@@ -10,6 +10,10 @@ use crate::plan::rules::shown;
 pub const PLAN_TEXT_ALLOWED: &str = "a plan is UTF-8 YAML text (see `adsso init`)";
 /// The file is too large to be a plan.
 pub const PLAN_TOO_LARGE: &str = "a plan is at most 256 KiB";
+/// The largest secret file.
+pub const SECRET_FILE_TOO_LARGE: &str = "a secret file is at most 4 KiB";
+/// The largest CA file.
+pub const CA_FILE_TOO_LARGE: &str = "a CA file is at most 1 MiB";
 /// The file is not UTF-8.
 pub const PLAN_NOT_UTF8: &str = "the file is not UTF-8 text";
 /// The file contains NUL bytes.
@@ -24,21 +28,19 @@ pub const PLAN_START_WITH_INIT: &str =
 
 /// The three ways to reference a secret.
 pub const SECRET_FORMS: &str =
-    "a secret reference: {env: NAME}, {file: PATH} (mode 0600) or {prompt: true}";
+    "a secret reference: {env: NAME}, {file: PATH} (no group or other access) or {prompt: true}";
 /// A literal secret was written (the value is never repeated).
 pub const SECRET_LITERAL: &str = "a literal password is not allowed in a plan (the value is not shown); \
-     use a secret reference: {env: NAME}, {file: PATH} (mode 0600) or {prompt: true}";
+     use a secret reference: {env: NAME}, {file: PATH} (no group or other access) or {prompt: true}";
 /// The reference is empty.
-pub const SECRET_MISSING: &str =
-    "the secret reference is empty; use {env: NAME}, {file: PATH} (mode 0600) or {prompt: true}";
+pub const SECRET_MISSING: &str = "the secret reference is empty; use {env: NAME}, {file: PATH} (no group or other access) or {prompt: true}";
 /// A sequence instead of a reference.
-pub const SECRET_NOT_A_MAP: &str =
-    "a list is not a secret reference; use {env: NAME}, {file: PATH} (mode 0600) or {prompt: true}";
+pub const SECRET_NOT_A_MAP: &str = "a list is not a secret reference; use {env: NAME}, {file: PATH} (no group or other access) or {prompt: true}";
 /// `{prompt: false}`.
 pub const SECRET_PROMPT_FALSE: &str =
     "`prompt: false` gives no secret; use {prompt: true}, {env: NAME} or {file: PATH}";
 /// An unknown key inside a secret reference (not shown: it may be a pasted secret).
-pub const SECRET_UNKNOWN_KEY: &str = "unknown key in a secret reference (not shown); a secret reference is {env: NAME}, {file: PATH} (mode 0600) or {prompt: true}";
+pub const SECRET_UNKNOWN_KEY: &str = "unknown key in a secret reference (not shown); a secret reference is {env: NAME}, {file: PATH} (no group or other access) or {prompt: true}";
 /// More than one source.
 pub const SECRET_SEVERAL: &str =
     "a secret reference names exactly one source: {env: NAME}, {file: PATH} or {prompt: true}";
@@ -46,7 +48,19 @@ pub const SECRET_SEVERAL: &str =
 pub const ENV_NAME_ALLOWED: &str =
     "an environment variable name: letters, digits and `_`, not starting with a digit";
 /// Allowed file references.
-pub const FILE_PATH_ALLOWED: &str = "a non-empty path to a file readable only by you (mode 0600)";
+pub const FILE_PATH_ALLOWED: &str = "a non-empty path to a file only you can access (no group or other access, e.g. mode 0600 or 0400)";
+
+/// A size in words: "3.0 GiB (3221225472 bytes)", "262145 bytes".
+pub fn describe_size(bytes: u64) -> String {
+    const UNITS: [(&str, u64); 3] = [("GiB", 1 << 30), ("MiB", 1 << 20), ("KiB", 1 << 10)];
+    match UNITS.iter().find(|(_, unit)| bytes >= *unit) {
+        Some((name, unit)) => {
+            let tenths = bytes.saturating_mul(10) / unit;
+            format!("{}.{} {name} ({bytes} bytes)", tenths / 10, tenths % 10)
+        }
+        None => format!("{bytes} bytes"),
+    }
+}
 
 /// A parser error in our words.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -270,3 +284,17 @@ pub mod diagram;
 pub mod preflight;
 pub mod untrusted;
 pub mod wizard;
+
+#[cfg(test)]
+mod size_tests {
+    use super::describe_size;
+
+    #[test]
+    fn sizes_are_shown_with_their_exact_byte_count() {
+        assert_eq!(describe_size(0), "0 bytes");
+        assert_eq!(describe_size(1023), "1023 bytes");
+        assert_eq!(describe_size(262_145), "256.0 KiB (262145 bytes)");
+        assert_eq!(describe_size(3 << 30), "3.0 GiB (3221225472 bytes)");
+        assert_eq!(describe_size(1_572_864), "1.5 MiB (1572864 bytes)");
+    }
+}

@@ -98,7 +98,7 @@ pub const HELP_DIAGRAM: &str = "The design as drawn from your answers: both trus
 pub const HELP_REVIEW: &str =
     "The plan that will be saved and what apply will do with it. ↑ ↓ scroll.";
 /// Help: finish.
-pub const HELP_FINISH: &str = "Type the file name and choose Save. The file is written with mode 0600 and starts with the schema modeline for editors.";
+pub const HELP_FINISH: &str = "Type the file name and choose Save. The file is written with mode 0600 and starts with the schema modeline for editors. An existing file is replaced only after you confirm (or with --force); a symbolic link is replaced, never followed.";
 
 /// Quit without saving.
 pub const QUIT_UNSAVED: &str = "Wizard closed; nothing was saved.";
@@ -211,3 +211,31 @@ pub const FINISH_SAVE: &str = "Save the plan";
 pub const FINISH_SAVE_AND_APPLY: &str = "Save the plan and apply it now";
 /// Help under a password prompt.
 pub const PASSWORD_HELP: &str = "masked; used for this run only, never written anywhere";
+/// Asking before a save replaces what is at `path` (a file, or a symbolic link when `link`).
+pub fn replace_question(path: &str, link: bool) -> String {
+    let path = crate::text::untrusted::line(path);
+    if link {
+        format!(
+            "{path} is a symbolic link. Replace the link with the plan (the file it points to is left as it is)?"
+        )
+    } else {
+        format!("{path} already exists. Replace it with the plan?")
+    }
+}
+/// The keys of the replace question on the full screen.
+pub const REPLACE_KEYS: &str = "y replaces it · n or Esc keeps it, to type another path";
+/// Help under the replace question in `--plain`.
+pub const REPLACE_HELP_PLAIN: &str = "no keeps it and asks for another path";
+/// The operator kept what is at `path`.
+pub fn kept(path: &str) -> String {
+    format!(
+        "{} was left as it is; type another path to save to.",
+        crate::text::untrusted::line(path)
+    )
+}
+/// How many paths `--plain` asks for before giving up.
+pub const SAVE_ATTEMPTS: usize = 10;
+/// `--plain` gave up asking for a path.
+pub fn save_gave_up() -> String {
+    format!("The plan could not be saved after {SAVE_ATTEMPTS} attempts.")
+}

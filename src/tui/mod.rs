@@ -6,6 +6,7 @@ pub mod apply;
 pub mod connectivity;
 pub mod discovery;
 pub mod draft;
+mod finish;
 pub mod model;
 pub mod plain;
 pub mod questions;

@@ -7,6 +7,7 @@ use super::apply::{ApplyEnd, ApplyView, MaskedInput};
 use super::discovery::{self, Found};
 use super::draft::{Draft, FieldId};
 use super::questions::{self, Decision, Field, Screen};
+use super::save::Overwrite;
 
 /// A window over the main screen.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -19,6 +20,11 @@ pub enum Overlay {
     ConfirmQuit,
     /// The connectivity check's checklist.
     Checks,
+    /// "Replace what is at the save path?" (`link`: it is a symbolic link).
+    ConfirmReplace {
+        /// True when the path is a symbolic link.
+        link: bool,
+    },
 }
 
 /// The connectivity check (preflight) run from the domain screen.
@@ -126,6 +132,10 @@ pub struct Model {
     pub scroll: u16,
     /// Where to save.
     pub save_path: String,
+    /// Whether a save may replace an existing file without asking (`--force`).
+    pub overwrite: Overwrite,
+    /// Why the last save failed, shown on the Finish screen until the next save.
+    pub save_error: Option<String>,
     /// A one-line message for the footer.
     pub status: Option<String>,
     /// The overlay shown.
@@ -162,6 +172,8 @@ impl Model {
             focus: 0,
             scroll: 0,
             save_path: save_path.into(),
+            overwrite: Overwrite::Ask,
+            save_error: None,
             status: None,
             overlay: Overlay::None,
             saved: SaveState::Unsaved,

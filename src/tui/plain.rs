@@ -13,7 +13,7 @@ use super::draft::{Draft, FieldId};
 use super::model::Exit;
 use super::questions::{self, Answer, Decision, Field, Screen, YesNo};
 use super::runner;
-use super::save;
+use super::save::{self, Overwrite, SaveError};
 use crate::diagram::{self, Diagram};
 use crate::plan::Mode;
 use crate::text::wizard as words;
@@ -161,9 +161,48 @@ fn ask_forms_with(
     }
 }
 
+/// Asks where to save and saves: an existing file or symbolic link is replaced only after a
+/// yes (default no; Esc is a no) or with `--force`; after a no or a failed save (the reason is printed), the
+/// path is asked again, at most [`words::SAVE_ATTEMPTS`] times. Returns the path saved to.
+fn save_asking(
+    plan: &crate::plan::Plan,
+    out: &Path,
+    overwrite: Overwrite,
+) -> Result<Option<String>, InquireError> {
+    let mut suggested = out.display().to_string();
+    for _ in 0..words::SAVE_ATTEMPTS {
+        let path = Text::new("Save the plan to:")
+            .with_initial_value(&suggested)
+            .prompt()?;
+        let mut outcome = save::save(plan, Path::new(path.trim()), overwrite);
+        if let Err(SaveError::Exists { path: shown, link }) = &outcome {
+            let replace = match inquire::Confirm::new(&words::replace_question(shown, *link))
+                .with_default(false)
+                .with_help_message(words::REPLACE_HELP_PLAIN)
+                .prompt()
+            {
+                Err(InquireError::OperationCanceled) => false,
+                answer => answer?,
+            };
+            outcome = if replace {
+                save::save(plan, Path::new(path.trim()), Overwrite::Replace)
+            } else {
+                Err(SaveError::Failed(words::kept(shown)))
+            };
+        }
+        match outcome {
+            Ok(()) => return Ok(Some(path.trim().to_owned())),
+            Err(error) => println!("{error}"),
+        }
+        suggested = path;
+    }
+    Ok(None)
+}
+
 /// Runs the plain wizard; returns how it ended.
 pub fn run(
     out: &Path,
+    overwrite: Overwrite,
     discovery: &dyn Discovery,
     aws: &AwsDiscovery,
 ) -> Result<Exit, InquireError> {
@@ -192,10 +231,10 @@ pub fn run(
         println!("\nWarning: {}\n", words::SWITCH_WARNING);
         let options = vec![words::FINISH_SAVE, words::FINISH_SAVE_AND_APPLY];
         let finish = Select::new("Finish:", options).prompt()?;
-        let path = Text::new("Save the plan to:")
-            .with_initial_value(&out.display().to_string())
-            .prompt()?;
-        save::save(&plan, Path::new(&path)).map_err(InquireError::IO)?;
+        let Some(path) = save_asking(&plan, out, overwrite)? else {
+            println!("{}", words::save_gave_up());
+            return Ok(Exit::Quit);
+        };
         if finish != words::FINISH_SAVE_AND_APPLY {
             return Ok(Exit::Saved(path));
         }

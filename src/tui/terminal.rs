@@ -108,10 +108,10 @@ pub fn run(
             loop {
                 let next = match effect {
                     Effect::None => break,
-                    Effect::Save(path) => {
-                        let outcome = save::save(&model.draft.to_plan(), Path::new(&path))
-                            .map(|()| path.clone())
-                            .map_err(|error| format!("cannot save {path}: {error}"));
+                    Effect::Save { path, overwrite } => {
+                        let outcome =
+                            save::save(&model.draft.to_plan(), Path::new(&path), overwrite)
+                                .map(|()| path);
                         Some(Action::SaveResult(outcome))
                     }
                     Effect::PrepareApply => {

@@ -6,6 +6,7 @@ use super::discovery::Found;
 use super::draft::FieldId;
 use super::model::{AfterSave, Connectivity, DiscoveryState, Exit, Model, Overlay, SaveState};
 use super::questions::{Answer, Screen, YesNo};
+use super::save::{Overwrite, SaveError};
 use crate::plan::Mode;
 use crate::steps::Event;
 use crate::text::wizard as words;
@@ -35,8 +36,8 @@ pub enum Action {
     Quit,
     /// Page up / down on the long screens.
     Scroll(i16),
-    /// The save finished (from the caller).
-    SaveResult(Result<String, String>),
+    /// The save finished (from the caller): the path saved to, or why not.
+    SaveResult(Result<String, SaveError>),
     /// Ctrl-K or F2: check connectivity to the self-managed domain now.
     CheckConnectivity,
     /// The connectivity check finished (from the caller).
@@ -63,8 +64,13 @@ pub enum Action {
 pub enum Effect {
     /// Nothing.
     None,
-    /// Write the plan to this path.
-    Save(String),
+    /// Write the plan; answer with `SaveResult`.
+    Save {
+        /// Where.
+        path: String,
+        /// Whether an existing file or symbolic link there may be replaced.
+        overwrite: Overwrite,
+    },
     /// Run preflight for the draft's plan in the background; answer with `ChecksDone`.
     CheckConnectivity,
     /// Read what exists in this Region in the background; answer with `Discovered`.
@@ -137,6 +143,7 @@ fn apply(model: &mut Model, action: Action) -> Effect {
             model.overlay = Overlay::Checks;
             return Effect::None;
         }
+        Action::SaveResult(result) => return super::finish::saved(model, result),
         _ => {}
     }
     if model.overlay != Overlay::None {
@@ -150,7 +157,8 @@ fn apply(model: &mut Model, action: Action) -> Effect {
         | Action::Discovered(_)
         | Action::SecretsNeeded(_)
         | Action::ApplyEvent(_)
-        | Action::ApplyFinished(_) => {}
+        | Action::ApplyFinished(_)
+        | Action::SaveResult(_) => {}
         Action::Help => model.overlay = Overlay::Help,
         Action::Quit => quit(model),
         Action::Next => move_focus(model, 1),
@@ -162,19 +170,14 @@ fn apply(model: &mut Model, action: Action) -> Effect {
         Action::Type(c) => type_char(model, c),
         Action::Erase => erase(model),
         Action::Confirm => return confirm(model),
-        Action::SaveResult(Ok(path)) => {
-            model.saved = SaveState::Saved(path.clone());
-            match model.after_save {
-                AfterSave::Exit => model.exit = Exit::Saved(path),
-                AfterSave::Apply => return Effect::PrepareApply,
-            }
-        }
-        Action::SaveResult(Err(reason)) => model.status = Some(reason),
     }
     Effect::None
 }
 
 fn overlay(model: &mut Model, action: Action) -> Effect {
+    if let Overlay::ConfirmReplace { .. } = model.overlay {
+        return super::finish::replace_answer(model, &action);
+    }
     match (model.overlay, action) {
         (Overlay::ConfirmQuit, Action::Type('y' | 'Y')) | (Overlay::ConfirmQuit, Action::Quit) => {
             model.exit = Exit::Quit;
@@ -351,12 +354,12 @@ fn confirm(model: &mut Model) -> Effect {
             } else if model.save_path.trim().is_empty() {
                 model.focus = 0;
             } else {
-                model.after_save = if model.focus == 2 {
+                let after = if model.focus == 2 {
                     AfterSave::Apply
                 } else {
                     AfterSave::Exit
                 };
-                return Effect::Save(model.save_path.trim().to_owned());
+                return super::finish::start(model, after);
             }
         }
     }

@@ -10,7 +10,10 @@ fn save_and_apply_now_asks_masked_then_shows_progress_and_the_gate() {
     model.focus = 2;
     assert_eq!(
         update(&mut model, Action::Confirm),
-        Effect::Save("plan.yaml".into())
+        Effect::Save {
+            path: "plan.yaml".into(),
+            overwrite: Overwrite::Ask
+        }
     );
     assert_eq!(
         update(&mut model, Action::SaveResult(Ok("plan.yaml".into()))),

@@ -8,6 +8,7 @@ use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use super::draft::FieldId;
 use super::model::{Colour, Connectivity, Exit, Model, Overlay, SaveState};
 use super::questions::{Screen, YesNo};
+use super::save::Overwrite;
 use super::terminal::action_for;
 use super::update::{Action, Effect, update};
 use crate::plan::Mode;
@@ -176,7 +177,10 @@ fn complete_flows_end_in_a_valid_plan_and_a_save() {
         update(&mut model, Action::Next);
         assert_eq!(
             update(&mut model, Action::Confirm),
-            Effect::Save("plan.yaml".into())
+            Effect::Save {
+                path: "plan.yaml".into(),
+                overwrite: Overwrite::Ask
+            }
         );
         update(&mut model, Action::SaveResult(Ok("plan.yaml".into())));
         assert_eq!(model.exit, Exit::Saved("plan.yaml".into()));
@@ -366,3 +370,4 @@ fn connectivity_check_needs_the_domain_then_runs_in_the_background() {
 mod discovery;
 
 mod apply_now;
+mod saving;

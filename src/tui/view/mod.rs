@@ -102,6 +102,16 @@ pub fn view(model: &Model, frame: &mut Frame) {
         ),
         Overlay::ConfirmQuit => popup(frame, area, "Quit?", words::CONFIRM_QUIT),
         Overlay::Checks => panels::checks(model, frame, area),
+        Overlay::ConfirmReplace { link } => popup(
+            frame,
+            area,
+            "Replace?",
+            &format!(
+                "{}\n\n{}",
+                words::replace_question(model.save_path.trim(), link),
+                words::REPLACE_KEYS
+            ),
+        ),
     }
 }
 
@@ -314,6 +324,10 @@ fn finish(model: &Model, theme: &Theme) -> Vec<Line<'static>> {
         ]),
         Line::raw(""),
     ];
+    if let Some(error) = &model.save_error {
+        lines.push(Line::styled(format!("✗ {error}"), theme.error()));
+        lines.push(Line::raw(""));
+    }
     if model.errors.is_empty() {
         lines.push(Line::styled("✓ The plan is valid.", theme.hint()));
     } else {
