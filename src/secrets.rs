@@ -7,9 +7,9 @@ use std::io::IsTerminal;
 #[cfg(unix)]
 use std::os::unix::fs::PermissionsExt;
 
-use secrecy::SecretString;
+use secrecy::{ExposeSecret, SecretString};
 
-use crate::plan::{Mode, Plan, SecretRef};
+use crate::plan::{Plan, SecretRef, SecretSlot};
 use crate::steps::Secrets;
 
 /// Why a secret could not be read. Holds references, never values.
@@ -54,6 +54,18 @@ pub enum SecretError {
         path: String,
         /// Why (the OS error; never the content).
         reason: String,
+    },
+    /// The secret breaks AWS's rules for it.
+    #[error(
+        "the {what} ({reference}) does not meet AWS's rules: {problem}; nothing was sent to AWS"
+    )]
+    Rule {
+        /// What the secret is for.
+        what: &'static str,
+        /// Where it came from.
+        reference: String,
+        /// Which rule, in words (never the value).
+        problem: String,
     },
     /// `{prompt: true}` without a terminal.
     #[error(
@@ -142,37 +154,85 @@ fn read_file(path: &str, what: &'static str) -> Result<String, SecretError> {
     Ok(text)
 }
 
-/// Resolves every secret the plan's mode needs.
+/// Resolves every secret the plan's mode needs and checks each against AWS's rules for it,
+/// before anything is sent.
 pub fn resolve_plan(plan: &Plan) -> Result<Secrets, SecretError> {
     let mut secrets = Secrets::default();
-    match plan.connection.mode {
-        Mode::AdConnector => {
-            if let Some(connector) = &plan.connection.ad_connector {
-                secrets.service_account = Some(resolve(
-                    &connector.service_account.password,
-                    "service account password",
-                )?);
-            }
-        }
-        Mode::Trust | Mode::SimpleAd => {
-            if let Some(trust) = &plan.connection.trust {
-                if let Some(create) = &trust.managed_ad.create {
-                    secrets.admin = Some(resolve(
-                        &create.admin_password,
-                        "Managed AD Admin password",
-                    )?);
-                }
-                secrets.trust = Some(resolve(&trust.password, "trust password")?);
-            }
-        }
+    for (slot, reference) in crate::plan::secret_slots(plan) {
+        let value = resolve(reference, slot.what())?;
+        checked(slot, reference, &value)?;
+        secrets.store(slot, value);
     }
     Ok(secrets)
+}
+
+/// `value` if it meets AWS's rules for `slot`; the error names the rule, never the value.
+pub fn checked(
+    slot: SecretSlot,
+    reference: &SecretRef,
+    value: &SecretString,
+) -> Result<(), SecretError> {
+    slot.check(value.expose_secret())
+        .map_err(|problem| SecretError::Rule {
+            what: slot.what(),
+            reference: reference.describe(),
+            problem,
+        })
+}
+
+/// What `validate` can tell about one secret without asking for it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Readiness {
+    /// Resolved here and it meets AWS's rules.
+    Meets {
+        /// What the secret is for.
+        what: &'static str,
+        /// Where it came from.
+        reference: String,
+    },
+    /// Not resolvable here without a prompt (an unset variable, a file not on this machine,
+    /// `{prompt: true}`): apply checks it.
+    Unchecked {
+        /// What the secret is for.
+        what: &'static str,
+        /// Where it will come from.
+        reference: String,
+    },
+}
+
+/// Checks every secret of `plan` that can be read without prompting (a set variable, a file
+/// that exists here): `Err` for one that cannot be used (a rule broken, an unusable file).
+pub fn check_readable(plan: &Plan) -> Result<Vec<Readiness>, SecretError> {
+    let mut seen = Vec::new();
+    for (slot, reference) in crate::plan::secret_slots(plan) {
+        let unchecked = Readiness::Unchecked {
+            what: slot.what(),
+            reference: reference.describe(),
+        };
+        let readable = match reference {
+            SecretRef::Env(name) => std::env::var_os(name).is_some(),
+            // A file that is not here may be on the machine that applies; one that is here
+            // must be usable.
+            SecretRef::File(path) => std::path::Path::new(path).exists(),
+            SecretRef::Prompt => false,
+        };
+        if !readable {
+            seen.push(unchecked);
+            continue;
+        }
+        let value = resolve(reference, slot.what())?;
+        checked(slot, reference, &value)?;
+        seen.push(Readiness::Meets {
+            what: slot.what(),
+            reference: reference.describe(),
+        });
+    }
+    Ok(seen)
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
-    use secrecy::ExposeSecret;
 
     #[test]
     fn a_file_readable_by_others_is_refused_without_reading_it() {

@@ -375,3 +375,36 @@ fn a_secret_file_is_used_only_when_no_one_else_can_read_it() {
     assert_eq!(used.code, Some(3), "{}", used.all_output());
     assert_eq!(peer.count("ConnectDirectory"), 1);
 }
+
+#[test]
+fn a_password_aws_would_refuse_stops_apply_before_any_call() {
+    let peer = Peer::start();
+    let (vpc, subnets) = peer.network();
+    let dir = tempfile::tempdir().unwrap();
+    let plan = write(dir.path(), &trust_plan(&vpc, &subnets));
+    let path = plan.to_str().unwrap();
+    let cases = [
+        (TRUST_ENV, "Price£5-Secret", "trust password"),
+        (ADMIN_ENV, "weakpassword", "Managed AD Admin password"),
+        (ADMIN_ENV, "MyAdmin-2025!", "Managed AD Admin password"),
+    ];
+    let calls_before = peer.calls();
+    for (variable, value, what) in cases {
+        let secrets: Vec<(&str, &str)> = SECRETS
+            .iter()
+            .map(|(name, secret)| (*name, if *name == variable { value } else { *secret }))
+            .collect();
+        let run = peer.adsso(&["apply", path, "--yes"], &secrets);
+        assert_eq!(run.code, Some(2), "{value}: {}", run.all_output());
+        let text = flat(&run.stderr);
+        assert!(
+            text.contains(&format!(
+                "the {what} ({{env: {variable}}}) does not meet AWS's rules"
+            )),
+            "{text}"
+        );
+        assert!(text.contains("nothing was sent to AWS"), "{text}");
+        assert!(!run.all_output().contains(value), "{}", run.all_output());
+        assert_eq!(peer.calls(), calls_before, "no AWS call for {value}");
+    }
+}

@@ -525,3 +525,49 @@ fn hostile_plans_are_refused_by_every_command_without_raw_control_characters() {
     }
     report(&failures);
 }
+
+fn validate_with_env(plan: &Path, env: &[(&str, &str)]) -> std::process::Output {
+    let mut command = assert_cmd::Command::new(env!("CARGO_BIN_EXE_adsso"));
+    command
+        .args(["validate".as_ref(), plan.as_os_str()])
+        .env_remove("ADSSO_TRUST_PASSWORD")
+        .env_remove("ADSSO_ADMIN_PASSWORD")
+        .timeout(std::time::Duration::from_secs(20));
+    for (name, value) in env {
+        command.env(name, value);
+    }
+    command.output().unwrap()
+}
+
+#[test]
+fn validate_checks_the_secrets_it_can_read_against_aws_rules() {
+    let plan = crate_dir().join("assets/examples/trust.yaml");
+    let unset = validate_with_env(&plan, &[]);
+    let text = String::from_utf8_lossy(&unset.stdout);
+    assert_eq!(unset.status.code(), Some(0), "{text}");
+    assert!(
+        text.contains("the trust password ({env: ADSSO_TRUST_PASSWORD}) is not readable here without asking; apply checks it"),
+        "{text}"
+    );
+    let good = validate_with_env(
+        &plan,
+        &[
+            ("ADSSO_TRUST_PASSWORD", CANARY),
+            ("ADSSO_ADMIN_PASSWORD", "Str0ng-Passw0rd"),
+        ],
+    );
+    let text = String::from_utf8_lossy(&good.stdout);
+    assert_eq!(good.status.code(), Some(0), "{text}");
+    assert!(text.contains("the trust password ({env: ADSSO_TRUST_PASSWORD}) meets AWS's rules"));
+    assert!(text.contains("the Managed AD Admin password ({env: ADSSO_ADMIN_PASSWORD}) meets"));
+    assert!(!text.contains(CANARY));
+    let bad = validate_with_env(&plan, &[("ADSSO_TRUST_PASSWORD", "Canary£Secret")]);
+    let all = format!(
+        "{}{}",
+        String::from_utf8_lossy(&bad.stdout),
+        String::from_utf8_lossy(&bad.stderr)
+    );
+    assert_eq!(bad.status.code(), Some(2), "{all}");
+    assert!(all.contains("does not meet AWS's"), "{all}");
+    assert!(!all.contains("Canary£Secret"), "{all}");
+}

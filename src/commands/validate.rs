@@ -7,7 +7,8 @@ use std::path::Path;
 use super::{CommandError, Outcome, read_plan};
 use crate::diagram::{self, Diagram};
 use crate::plan::{self, Mode, TrustDirection};
-use crate::text::untrusted;
+use crate::secrets::{self, Readiness};
+use crate::text::{self, untrusted};
 
 /// Validates the plan in `file`.
 pub fn run(file: &Path) -> Result<Outcome, CommandError> {
@@ -16,6 +17,9 @@ pub fn run(file: &Path) -> Result<Outcome, CommandError> {
     match plan::load(&bytes) {
         Ok((parsed, warnings)) => {
             write!(err, "{warnings}")?;
+            // A secret that can be read without asking is checked against AWS's rules now;
+            // an unusable one makes the plan invalid (exit 2 through the error).
+            let secrets = secrets::check_readable(&parsed.plan)?;
             let mode = match parsed.plan.connection.mode {
                 Mode::AdConnector => "AD Connector",
                 Mode::Trust => "two-way trust",
@@ -27,6 +31,17 @@ pub fn run(file: &Path) -> Result<Outcome, CommandError> {
                 file.display(),
                 parsed.plan.metadata.name
             )?;
+            for readiness in &secrets {
+                let line = match readiness {
+                    Readiness::Meets { what, reference } => {
+                        text::secret_readiness(what, reference, true)
+                    }
+                    Readiness::Unchecked { what, reference } => {
+                        text::secret_readiness(what, reference, false)
+                    }
+                };
+                writeln!(std::io::stdout().lock(), "  {line}")?;
+            }
             Ok(Outcome::Done)
         }
         Err(problems) => {

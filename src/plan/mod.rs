@@ -15,5 +15,5 @@ pub mod validate;
 pub use diagnostic::{Diagnostic, Diagnostics, FieldPath, Position, Severity};
 pub use load::{ParsedPlan, load, parse};
 pub use model::*;
-pub use secret::SecretRef;
+pub use secret::{SecretRef, SecretSlot, secret_slots};
 pub use validate::validate;

@@ -12,6 +12,7 @@ use serde::de::{self, MapAccess, Visitor};
 use serde::ser::SerializeMap;
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
+use super::rules::passwords;
 use crate::text;
 
 /// Where a secret comes from at apply time.
@@ -36,6 +37,62 @@ impl SecretRef {
             SecretRef::Prompt => "{prompt: true}".to_owned(),
         }
     }
+}
+
+/// A password a plan needs at apply time.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum SecretSlot {
+    /// The AD Connector's service account.
+    ServiceAccount,
+    /// The new Managed AD's Admin.
+    Admin,
+    /// The trust.
+    Trust,
+}
+
+impl SecretSlot {
+    /// What it is, in words.
+    pub fn what(self) -> &'static str {
+        match self {
+            SecretSlot::ServiceAccount => "service account password",
+            SecretSlot::Admin => "Managed AD Admin password",
+            SecretSlot::Trust => "trust password",
+        }
+    }
+
+    /// Checks a value against AWS's rules for this password; the problem never holds the value.
+    pub fn check(self, value: &str) -> Result<(), super::rules::Problem> {
+        match self {
+            SecretSlot::ServiceAccount => passwords::connect_password(value),
+            SecretSlot::Admin => passwords::admin_password(value),
+            SecretSlot::Trust => passwords::trust_password(value),
+        }
+    }
+}
+
+/// The passwords `plan` needs for its mode, with their references: the one list apply, the
+/// wizard and `validate` use.
+pub fn secret_slots(plan: &super::Plan) -> Vec<(SecretSlot, &SecretRef)> {
+    let mut slots = Vec::new();
+    match plan.connection.mode {
+        super::Mode::AdConnector => {
+            if let Some(connector) = &plan.connection.ad_connector {
+                slots.push((
+                    SecretSlot::ServiceAccount,
+                    &connector.service_account.password,
+                ));
+            }
+        }
+        super::Mode::Trust | super::Mode::SimpleAd => {
+            if let Some(trust) = &plan.connection.trust {
+                if let Some(create) = &trust.managed_ad.create {
+                    slots.push((SecretSlot::Admin, &create.admin_password));
+                }
+                slots.push((SecretSlot::Trust, &trust.password));
+            }
+        }
+    }
+    slots
 }
 
 impl fmt::Display for SecretRef {

@@ -64,7 +64,7 @@ fn apply(plan: &Plan, cloud: &Fake) -> (Result<ApplyOutcome, ApplyError>, Vec<Ev
         .unwrap();
     let secrets = Secrets {
         service_account: None,
-        admin: Some(SecretString::from("pw-2")),
+        admin: Some(SecretString::from("Pw-2-Mgmt0x")),
         trust: Some(SecretString::from("pw-3")),
     };
     let policy = WaitPolicy {

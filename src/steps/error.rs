@@ -93,6 +93,14 @@ pub enum ApplyError {
     /// Some account assignments failed (the others were made).
     #[error("{0}\nFix the cause and re-run `adsso apply`: what exists is kept")]
     Assignments(String),
+    /// A password breaks AWS's rules for it (checked before any call).
+    #[error("the {what} does not meet AWS's rules: {problem}; nothing was sent to AWS")]
+    PasswordRule {
+        /// Which password.
+        what: &'static str,
+        /// Which rule (never the value).
+        problem: String,
+    },
     /// The on-premises PowerShell cannot be written safely from what AWS returned.
     #[error(transparent)]
     OnpremScript(#[from] crate::onprem::ScriptError),

@@ -6,14 +6,14 @@ use std::future::Future;
 use std::sync::Arc;
 use std::time::Instant;
 
-use secrecy::SecretString;
+use secrecy::{ExposeSecret, SecretString};
 use tokio::sync::Notify;
 
 use super::gates;
 use super::throughput::{Estimate, Pace};
 use super::{ApplyError, Event, Reporter, Step, WaitPolicy, plan_steps};
 use crate::aws::{AwsError, Cloud, Directory, Group, Instance, TrustInfo};
-use crate::plan::Plan;
+use crate::plan::{Plan, SecretSlot};
 
 /// Whether calls that change AWS are made or only listed.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -42,6 +42,37 @@ pub struct Secrets {
     pub admin: Option<SecretString>,
     /// The trust password.
     pub trust: Option<SecretString>,
+}
+
+impl Secrets {
+    /// Puts a resolved password into its slot.
+    pub fn store(&mut self, slot: SecretSlot, value: SecretString) {
+        match slot {
+            SecretSlot::ServiceAccount => self.service_account = Some(value),
+            SecretSlot::Admin => self.admin = Some(value),
+            SecretSlot::Trust => self.trust = Some(value),
+        }
+    }
+
+    /// The first password that breaks AWS's rules for it, checked before any AWS call (the
+    /// wizard's typed passwords reach apply only through here).
+    pub fn check_rules(&self) -> Result<(), ApplyError> {
+        let slots = [
+            (SecretSlot::ServiceAccount, &self.service_account),
+            (SecretSlot::Admin, &self.admin),
+            (SecretSlot::Trust, &self.trust),
+        ];
+        for (slot, value) in slots {
+            if let Some(value) = value {
+                slot.check(value.expose_secret())
+                    .map_err(|problem| ApplyError::PasswordRule {
+                        what: slot.what(),
+                        problem,
+                    })?;
+            }
+        }
+        Ok(())
+    }
 }
 
 /// How apply ended when it did not fail.
@@ -147,6 +178,7 @@ impl<'a, C: Cloud, R: Reporter> Executor<'a, C, R> {
 
     /// Runs every step in order.
     pub async fn run(&mut self) -> Result<ApplyOutcome, ApplyError> {
+        self.secrets.check_rules()?;
         let steps = plan_steps(self.plan);
         let total = steps.len();
         for (index, step) in steps.into_iter().enumerate() {

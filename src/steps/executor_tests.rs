@@ -21,7 +21,7 @@ fn example(name: &str) -> Plan {
 fn secrets() -> Secrets {
     Secrets {
         service_account: Some(SecretString::from("pw-1")),
-        admin: Some(SecretString::from("pw-2")),
+        admin: Some(SecretString::from("Pw-2-Mgmt0x")),
         trust: Some(SecretString::from("pw-3")),
     }
 }
@@ -355,4 +355,16 @@ fn enter_at_a_waiting_gate_checks_at_once() {
         "{:?}",
         started.elapsed()
     );
+}
+
+#[test]
+fn a_password_that_breaks_aws_rules_stops_apply_before_any_call() {
+    let mut weak = secrets();
+    weak.trust = Some(SecretString::from("Price£5"));
+    let error = weak.check_rules().unwrap_err();
+    assert_eq!(
+        error.to_string(),
+        "the trust password does not meet AWS's rules: character 6 is not a letter, a digit, ASCII punctuation or a space (the character is not shown); nothing was sent to AWS"
+    );
+    assert!(secrets().check_rules().is_ok());
 }

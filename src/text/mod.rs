@@ -62,6 +62,17 @@ pub fn describe_size(bytes: u64) -> String {
     }
 }
 
+/// One line of `validate` about a secret: checked against AWS's rules, or left for apply.
+pub fn secret_readiness(what: &str, reference: &str, checked: bool) -> String {
+    if checked {
+        format!("the {what} ({reference}) meets AWS's rules")
+    } else {
+        format!(
+            "the {what} ({reference}) is not readable here without asking; apply checks it against AWS's rules before any call"
+        )
+    }
+}
+
 /// A parser error in our words.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ParseExplanation {

@@ -12,27 +12,7 @@ use super::update::{Action, Effect};
 use crate::steps::Event;
 use crate::text::wizard as words;
 
-/// A password apply needs.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum SecretSlot {
-    /// The AD Connector's service account.
-    ServiceAccount,
-    /// The new Managed AD's Admin.
-    Admin,
-    /// The trust.
-    Trust,
-}
-
-impl SecretSlot {
-    /// What it is, in words.
-    pub fn what(self) -> &'static str {
-        match self {
-            SecretSlot::ServiceAccount => "service account password",
-            SecretSlot::Admin => "Managed AD Admin password",
-            SecretSlot::Trust => "trust password",
-        }
-    }
-}
+pub use crate::plan::SecretSlot;
 
 /// How apply ended.
 #[derive(Debug, Clone, PartialEq, Eq)]

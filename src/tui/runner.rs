@@ -20,35 +20,17 @@ use crate::steps::{
 /// How long each wait of a wizard-started apply may take.
 pub const WAIT_TIMEOUT: Duration = Duration::from_secs(60 * 60);
 
-/// The passwords the plan needs, with their references.
-fn needed(plan: &Plan) -> Vec<(SecretSlot, &SecretRef)> {
-    let mut slots = Vec::new();
-    if let Some(connector) = &plan.connection.ad_connector {
-        slots.push((
-            SecretSlot::ServiceAccount,
-            &connector.service_account.password,
-        ));
-    }
-    if let Some(trust) = &plan.connection.trust {
-        if let Some(create) = &trust.managed_ad.create {
-            slots.push((SecretSlot::Admin, &create.admin_password));
-        }
-        slots.push((SecretSlot::Trust, &trust.password));
-    }
-    slots
-}
-
 /// Resolves what env and file references give; returns those secrets and the slots to ask for.
 pub fn prepare(plan: &Plan) -> (Secrets, Vec<SecretSlot>) {
     let mut secrets = Secrets::default();
     let mut missing = Vec::new();
-    for (slot, reference) in needed(plan) {
+    for (slot, reference) in crate::plan::secret_slots(plan) {
         let resolved = match reference {
             SecretRef::Prompt => None,
             other => crate::secrets::resolve(other, slot.what()).ok(),
         };
         match resolved {
-            Some(value) => store(&mut secrets, slot, value),
+            Some(value) => secrets.store(slot, value),
             None => missing.push(slot),
         }
     }
@@ -57,15 +39,7 @@ pub fn prepare(plan: &Plan) -> (Secrets, Vec<SecretSlot>) {
 
 /// Puts a typed password into its slot.
 pub fn store_typed(secrets: &mut Secrets, slot: SecretSlot, typed: Zeroizing<String>) {
-    store(secrets, slot, SecretString::from(typed.as_str().to_owned()));
-}
-
-fn store(secrets: &mut Secrets, slot: SecretSlot, value: SecretString) {
-    match slot {
-        SecretSlot::ServiceAccount => secrets.service_account = Some(value),
-        SecretSlot::Admin => secrets.admin = Some(value),
-        SecretSlot::Trust => secrets.trust = Some(value),
-    }
+    secrets.store(slot, SecretString::from(typed.as_str().to_owned()));
 }
 
 /// Forwards progress events to the TUI's channel.

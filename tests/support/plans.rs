@@ -9,7 +9,7 @@ pub const SERVICE_ENV: &str = "ADSSO_SERVICE_ACCOUNT_PASSWORD";
 pub const TRUST_ENV: &str = "ADSSO_TRUST_PASSWORD";
 pub const ADMIN_ENV: &str = "ADSSO_ADMIN_PASSWORD";
 /// A Managed AD Admin password moto accepts; also a canary.
-pub const ADMIN_CANARY: &str = "Canary-Admin-8086!x";
+pub const ADMIN_CANARY: &str = "Canary-Mgmt-8086!x";
 
 pub const SECRETS: [(&str, &str); 3] = [
     (SERVICE_ENV, CANARY),

@@ -334,6 +334,7 @@ fn tag_characters(text: &str) -> Result<(), Problem> {
 mod arns;
 mod free_text;
 mod identity_center;
+pub mod passwords;
 
 pub use arns::*;
 pub use free_text::*;
