@@ -21,6 +21,7 @@ pub fn run(out: &Path, plain: bool, aws: &AwsFlags) -> Result<Outcome, CommandEr
     let aws_access = AwsDiscovery {
         profile: aws.profile.clone(),
         endpoint_url: aws.endpoint_url.clone(),
+        timeouts: aws.timeouts,
     };
     let discovery = Arc::new(aws_access.clone());
     let exit = if plain || dumb {
@@ -50,7 +51,10 @@ pub fn run(out: &Path, plain: bool, aws: &AwsFlags) -> Result<Outcome, CommandEr
                     Outcome::Paused
                 }
                 ApplyEnd::Failed(reason) => {
-                    eprintln!("apply failed: {reason}");
+                    eprintln!(
+                        "apply failed: {}",
+                        crate::text::untrusted::block(&reason, "    ")
+                    );
                     eprintln!("{}", crate::text::wizard::resume(&path));
                     Outcome::Failed
                 }
