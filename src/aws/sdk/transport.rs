@@ -61,7 +61,7 @@ impl Default for Timeouts {
 /// `3s`, `1.7s`, `500ms`: how a limit is shown.
 pub fn shown_duration(duration: Duration) -> String {
     let millis = duration.as_millis();
-    if millis % 1000 == 0 {
+    if millis.is_multiple_of(1000) {
         format!("{}s", millis / 1000)
     } else if millis < 1000 {
         format!("{millis}ms")
