@@ -142,3 +142,37 @@ fn service_error<E: ProvideErrorMetadata>(
     };
     AwsError::new(service, operation, kind, detail)
 }
+
+#[cfg(test)]
+mod tests {
+    use aws_config::timeout::TimeoutConfig;
+
+    use super::*;
+
+    #[tokio::test]
+    async fn every_client_gets_the_timeouts() {
+        let connection = Connection {
+            region: "eu-west-1".to_owned(),
+            endpoint_url: Some("http://127.0.0.1:9".to_owned()),
+            timeouts: Timeouts::for_operation(Duration::from_secs(7)),
+            ..Connection::default()
+        };
+        let cloud = SdkCloud::connect(&connection).await;
+        let configs = [
+            cloud.ds.config().timeout_config().cloned(),
+            cloud.sso.config().timeout_config().cloned(),
+            cloud.store.config().timeout_config().cloned(),
+            cloud.sts.config().timeout_config().cloned(),
+            cloud.ec2.config().timeout_config().cloned(),
+        ];
+        let third = Duration::from_secs(7) / 3;
+        for config in configs {
+            let config = config.unwrap_or_else(TimeoutConfig::disabled);
+            assert_eq!(config.operation_timeout(), Some(Duration::from_secs(7)));
+            assert_eq!(config.operation_attempt_timeout(), Some(third));
+            assert_eq!(config.connect_timeout(), Some(third));
+            assert_eq!(config.read_timeout(), Some(third));
+        }
+        assert_eq!(Connection::default().timeouts, Timeouts::default());
+    }
+}
