@@ -8,15 +8,6 @@ use std::time::Duration;
 
 use crate::text::untrusted::{self, Untrusted};
 
-/// Multi-line instructions with every line escaped; the line structure and indentation (of a
-/// script) are kept.
-fn escaped_lines(text: &str) -> String {
-    text.split('\n')
-        .map(untrusted::line)
-        .collect::<Vec<_>>()
-        .join("\n")
-}
-
 /// A call `apply --dry-run` would make, with its parameters; secrets appear as references.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Call {
@@ -108,7 +99,7 @@ impl fmt::Display for Event {
             ),
             Event::Warning(text) => write!(f, "warning: {}", untrusted::block(text, "    ")),
             Event::WouldCall(call) => write!(f, "would call {call}"),
-            Event::Gate(instructions) => f.write_str(&escaped_lines(instructions)),
+            Event::Gate(instructions) => f.write_str(&untrusted::keep_lines(instructions)),
             Event::Progress { what, done, total } => {
                 write!(f, "{}: {done} of {total} done", Untrusted(what))
             }
