@@ -3,6 +3,7 @@
 //! commands that change AWS can be reviewed in one read.
 
 use crate::aws::AwsErrorKind;
+use crate::text::untrusted::Untrusted;
 
 /// What an AWS error kind means, in a few words.
 pub fn aws_error_what(kind: AwsErrorKind) -> &'static str {
@@ -18,6 +19,10 @@ pub fn aws_error_what(kind: AwsErrorKind) -> &'static str {
         AwsErrorKind::Throttling => "AWS throttled the requests, even after retries",
         AwsErrorKind::Validation => "AWS refused the request as invalid",
         AwsErrorKind::Credentials => "the AWS credentials are missing, expired or invalid",
+        AwsErrorKind::TimedOut => "the call timed out: the AWS endpoint did not answer in time",
+        AwsErrorKind::Refused => "the connection to the AWS endpoint was refused",
+        AwsErrorKind::Dns => "the AWS endpoint's name could not be resolved (DNS lookup failed)",
+        AwsErrorKind::Tls => "the TLS connection to the AWS endpoint failed",
         AwsErrorKind::Unreachable => "AWS could not be reached",
         AwsErrorKind::Other => "the call failed",
     }
@@ -54,6 +59,21 @@ pub fn aws_error_fix(kind: AwsErrorKind) -> &'static str {
         AwsErrorKind::Credentials => {
             "configure credentials (`aws configure`, `aws sso login`, AWS_PROFILE or `--profile`) and re-run"
         }
+        AwsErrorKind::TimedOut => {
+            "check that this host reaches the endpoint (network, proxy, firewall, `--endpoint-url`, `--region`), \
+             or allow more time per call with `--aws-timeout DUR`, then re-run"
+        }
+        AwsErrorKind::Refused => {
+            "nothing accepts connections there: check `--endpoint-url` (or AWS_ENDPOINT_URL), the Region \
+             and any proxy (HTTPS_PROXY), then re-run"
+        }
+        AwsErrorKind::Dns => {
+            "check this host's DNS settings, the Region name (`aws.region`) and `--endpoint-url`, then re-run"
+        }
+        AwsErrorKind::Tls => {
+            "check the system's CA certificates (a TLS-inspecting proxy needs its CA installed) and that \
+             `--endpoint-url` uses https only where the endpoint serves TLS, then re-run"
+        }
         AwsErrorKind::Unreachable => {
             "check the network, `--endpoint-url` and the Region, then re-run"
         }
@@ -81,6 +101,7 @@ pub fn identity_center_console(region: &str) -> String {
 
 /// Instructions of the identity-source gate.
 pub fn identity_source_gate(region: &str, directory_id: &str, domain: &str) -> String {
+    let directory_id = Untrusted(directory_id);
     format!(
         "MANUAL STEP: make the directory {directory_id} the identity source of IAM Identity Center (console only, no API exists).\n\
   WARNING: switching the identity source DELETES Identity Center's existing users, groups and assignments,\n\
@@ -98,6 +119,7 @@ pub fn identity_source_gate(region: &str, directory_id: &str, domain: &str) -> S
 
 /// Instructions of the on-premises gate (the script follows them).
 pub fn onprem_gate(aws_domain: &str, dns_ips: &[String], self_domain: &str) -> String {
+    let aws_domain = Untrusted(aws_domain);
     format!(
         "MANUAL STEP: create the self-managed side of the trust on a domain controller of {self_domain}.\n\
   The AWS Managed AD {aws_domain} answers DNS at {ips}.\n\
@@ -107,7 +129,7 @@ pub fn onprem_gate(aws_domain: &str, dns_ips: &[String], self_domain: &str) -> S
         ips = if dns_ips.is_empty() {
             "(not known yet)".to_owned()
         } else {
-            dns_ips.join(", ")
+            Untrusted(&dns_ips.join(", ")).to_string()
         }
     )
 }
@@ -131,3 +153,28 @@ run `adsso apply FILE` again: the assignments already made are kept, the others 
 
 /// How to resume after a pause.
 pub const RESUME: &str = "when done, run `adsso apply FILE` again: it resumes where it stopped";
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn aws_values_in_gate_instructions_cannot_fake_a_line() {
+        let hostile = "10.0.0.1\u{1b}]52;c;ZXZpbA==\u{7}\nadsso: done".to_owned();
+        let texts = [
+            onprem_gate(&hostile, std::slice::from_ref(&hostile), "corp.example.com"),
+            identity_source_gate("us-east-1", &hostile, "corp.example.com"),
+        ];
+        for text in texts {
+            assert!(!text.contains('\u{1b}'), "{text:?}");
+            assert!(
+                text.contains("\\u{1b}]52;c;ZXZpbA==\\u{7}\\nadsso: done"),
+                "{text}"
+            );
+            assert!(
+                !text.lines().any(|l| l.starts_with("adsso: done")),
+                "{text}"
+            );
+        }
+    }
+}

@@ -26,6 +26,10 @@ pub struct Cli {
     /// Send every AWS call to this endpoint (an emulator, a VPC endpoint).
     #[arg(long, global = true, value_name = "URL")]
     pub endpoint_url: Option<String>,
+    /// The longest one AWS call may take, retries included (e.g. 30s, 2m); a third of it per
+    /// attempt, at most 5s to connect. An endpoint that does not answer fails after this.
+    #[arg(long, global = true, value_name = "DUR", default_value = "60s", value_parser = parse_duration)]
+    pub aws_timeout: Duration,
 }
 
 /// The subcommands.
@@ -168,7 +172,7 @@ pub enum OutputFormat {
 }
 
 /// Parses `500ms`, `3s`, `45m`, `2h` (a bare number is seconds); between 1 ms and 24 hours.
-/// Used by `--timeout` and `--wait-timeout`; never overflows, whatever the input.
+/// Used by `--timeout`, `--wait-timeout` and `--aws-timeout`; never overflows, whatever the input.
 pub fn parse_duration(text: &str) -> Result<std::time::Duration, String> {
     let text = text.trim();
     let split = text
@@ -196,7 +200,9 @@ pub fn parse_duration(text: &str) -> Result<std::time::Duration, String> {
 mod tests {
     use std::time::Duration;
 
-    use super::parse_duration;
+    use clap::Parser;
+
+    use super::{Cli, parse_duration};
 
     #[test]
     fn durations() {
@@ -219,6 +225,29 @@ mod tests {
             "9999999999999999h",
         ] {
             assert!(parse_duration(bad).is_err(), "{bad}");
+        }
+    }
+
+    #[test]
+    fn the_aws_timeout_is_global_with_a_one_minute_default() {
+        let default = Cli::try_parse_from(["adsso", "status", "plan.yaml"]);
+        assert_eq!(
+            default.map(|c| c.aws_timeout).ok(),
+            Some(Duration::from_secs(60))
+        );
+        let given = Cli::try_parse_from(["adsso", "status", "plan.yaml", "--aws-timeout", "2s"]);
+        assert_eq!(
+            given.map(|c| c.aws_timeout).ok(),
+            Some(Duration::from_secs(2))
+        );
+        let before = Cli::try_parse_from(["adsso", "--aws-timeout", "90s", "destroy", "p.yaml"]);
+        assert_eq!(
+            before.map(|c| c.aws_timeout).ok(),
+            Some(Duration::from_secs(90))
+        );
+        for bad in ["soon", "0s", "25h", ""] {
+            let refused = Cli::try_parse_from(["adsso", "apply", "p.yaml", "--aws-timeout", bad]);
+            assert_eq!(refused.map_err(|e| e.exit_code()).err(), Some(2), "{bad}");
         }
     }
 }

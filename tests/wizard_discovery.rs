@@ -179,3 +179,38 @@ fn plain_flow_saves_and_applies_now_with_a_masked_password() {
         .collect();
     assert_eq!(connectors.len(), 1, "{connectors:?}");
 }
+
+#[test]
+fn plain_discovery_shows_aws_names_escaped() {
+    const HOSTILE: &str = "evil\u{1b}]52;c;ZXZpbA==\u{7}\nadsso: all clean";
+    let peer = Peer::start();
+    let (vpc, subnets) = peer.network();
+    let id = peer.boto(&format!(
+        "ds = boto3.client('ds', **kw)\nr = ds.create_microsoft_ad(Name='aws.corp.example.com', ShortName='AWSCORP', Password='Passw0rd!x', VpcSettings={{'VpcId': '{vpc}', 'SubnetIds': ['{}', '{}']}})\nprint(json.dumps(r['DirectoryId']))",
+        subnets[0], subnets[1]
+    ));
+    let planted = serde_json::json!({"directoryId": id, "name": HOSTILE});
+    peer.post("/_ext/directory", &planted.to_string());
+    let dir = tempfile::tempdir().unwrap();
+    let mut session = wizard(&peer, &dir.path().join("plan.yaml"), &["--plain"]);
+    for _ in 0..4 {
+        session.expect("?").unwrap();
+        keys(&mut session, &["\r"]);
+    }
+    session.expect("FQDN").unwrap();
+    keys(
+        &mut session,
+        &["corp.example.com\r", "CORP\r", "10.0.0.10, 10.0.0.11\r"],
+    );
+    session.expect("connectivity").unwrap();
+    keys(&mut session, &["\r"]); // no check: discovery follows
+    let found = session.expect("usable for a trust").unwrap();
+    let printed = String::from_utf8_lossy(found.before()).into_owned();
+    assert!(
+        printed.contains("evil\\u{1b}]52;c;ZXZpbA==\\u{7}\\nadsso: all clean"),
+        "{printed:?}"
+    );
+    assert!(!printed.contains("\u{1b}]52"), "{printed:?}");
+    keys(&mut session, &["\x03"]);
+    session.expect(expectrl::Eof).unwrap();
+}

@@ -1,8 +1,10 @@
 //! Errors from AWS calls, classified so each one can say what happened and what to do.
 //! The SDK's error types are turned into [`AwsError`] in [`crate::aws::sdk`]; nothing here holds a
-//! request parameter, so no secret can end up in an error.
+//! request parameter, so no secret can end up in an error. AWS's words may hold any bytes: they
+//! are shown through [`crate::text::untrusted`], so they cannot drive the terminal or fake a line.
 
 use crate::apply_text;
+use crate::text::untrusted;
 
 /// What kind of failure an AWS call had.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -29,7 +31,15 @@ pub enum AwsErrorKind {
     Validation,
     /// Missing, expired or invalid credentials.
     Credentials,
-    /// No answer: network, DNS, timeout.
+    /// No answer within the limits (`--aws-timeout`).
+    TimedOut,
+    /// The endpoint refused the connection.
+    Refused,
+    /// The endpoint's name could not be resolved.
+    Dns,
+    /// The TLS connection failed (certificate, handshake).
+    Tls,
+    /// Any other network failure before an answer.
     Unreachable,
     /// Anything else.
     Other,
@@ -64,7 +74,7 @@ impl AwsErrorKind {
 
 /// A failed AWS call: which call, what kind of failure, AWS's own words, and what to do.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
-#[error("{service}:{operation} failed: {}{}; {}", apply_text::aws_error_what(*.kind), shown_detail(.detail), apply_text::aws_error_fix(*.kind))]
+#[error("{service}:{operation} failed: {}{}; {}", apply_text::aws_error_what(*.kind), shown_detail(*.kind, .detail), apply_text::aws_error_fix(*.kind))]
 pub struct AwsError {
     /// `ds`, `sso-admin`, `identitystore`, `sts`, `ec2`.
     pub service: &'static str,
@@ -72,15 +82,34 @@ pub struct AwsError {
     pub operation: &'static str,
     /// The classification.
     pub kind: AwsErrorKind,
-    /// The error code and message AWS gave (or the transport's description).
+    /// The error code and message AWS gave (or adsso's description of a network failure).
     pub detail: String,
 }
 
-fn shown_detail(detail: &str) -> String {
-    if detail.is_empty() {
+impl AwsErrorKind {
+    /// True for failures below the API, where no AWS answer was received.
+    pub fn is_transport(self) -> bool {
+        matches!(
+            self,
+            AwsErrorKind::TimedOut
+                | AwsErrorKind::Refused
+                | AwsErrorKind::Dns
+                | AwsErrorKind::Tls
+                | AwsErrorKind::Unreachable
+        )
+    }
+}
+
+/// The detail as shown: escaped, and a multi-line message indented so that none of its lines
+/// can pass for a line of adsso's own output.
+fn shown_detail(kind: AwsErrorKind, detail: &str) -> String {
+    let shown = untrusted::block(detail, "    ");
+    if shown.is_empty() {
         String::new()
+    } else if kind.is_transport() || kind == AwsErrorKind::Credentials {
+        format!(" ({shown})")
     } else {
-        format!(" (AWS said: {detail})")
+        format!(" (AWS said: {shown})")
     }
 }
 
@@ -142,5 +171,46 @@ mod tests {
         assert!(text.starts_with("ds:ConnectDirectory failed: "), "{text}");
         assert!(text.contains("limit reached"), "{text}");
         assert!(text.contains("GetDirectoryLimits"), "{text}");
+    }
+
+    #[test]
+    fn a_hostile_multi_line_message_is_escaped_and_indented() {
+        let error = AwsError::new(
+            "ds",
+            "CreateTrust",
+            AwsErrorKind::Client,
+            "ClientException: bad\u{1b}]52;c;ZXZpbA==\u{7}\ndeleted: everything\r\n\u{202e}ok",
+        );
+        let text = error.to_string();
+        assert!(
+            !text.contains('\u{1b}') && !text.contains('\u{7}'),
+            "{text:?}"
+        );
+        assert!(
+            !text.contains('\u{202e}') && !text.contains('\r'),
+            "{text:?}"
+        );
+        assert!(text.contains("bad\\u{1b}]52;c;ZXZpbA==\\u{7}"), "{text}");
+        let lines: Vec<&str> = text.lines().collect();
+        assert_eq!(lines.len(), 3, "{text}");
+        assert!(lines[1].starts_with("    deleted: everything"), "{text}");
+        assert!(lines[2].starts_with("    \\u{202e}ok"), "{text}");
+    }
+
+    #[test]
+    fn a_network_failure_is_not_attributed_to_aws() {
+        let error = AwsError::new(
+            "sts",
+            "GetCallerIdentity",
+            AwsErrorKind::Refused,
+            "http://127.0.0.1:9 refused the connection",
+        );
+        let text = error.to_string();
+        assert!(!text.contains("AWS said"), "{text}");
+        assert!(
+            text.contains("(http://127.0.0.1:9 refused the connection)"),
+            "{text}"
+        );
+        assert!(text.contains("refused"), "{text}");
     }
 }

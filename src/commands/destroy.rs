@@ -1,6 +1,8 @@
 //! `adsso destroy FILE [--yes] [--include-assignments]`: deletes the trust and the directory this
 //! plan created, and only what carries its `adsso:plan` tag; the plan's account assignments only
-//! when asked (people may depend on them).
+//! when asked (people may depend on them). The guards apply runs come first: the Region must be
+//! the plan's and the credentials' account its `aws.accountId`, before anything is listed or
+//! deleted. Names from AWS are printed escaped ([`Untrusted`]).
 
 use std::io::Write;
 use std::path::Path;
@@ -8,7 +10,9 @@ use std::path::Path;
 use super::{AwsFlags, CommandError, Confirm, Outcome, confirm, connection, load_valid, runtime};
 use crate::aws::sdk::SdkCloud;
 use crate::steps::access_report::{AssignmentView, delete_assignment};
+use crate::steps::guards::checked_account;
 use crate::steps::report::{self, Removal};
+use crate::text::untrusted::Untrusted;
 
 /// What destroy deletes.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -32,6 +36,7 @@ pub fn run(
     let connection = connection(flags, &plan)?;
     let rt = runtime()?;
     let cloud = rt.block_on(SdkCloud::connect(&connection));
+    rt.block_on(checked_account(&cloud, &plan))?;
     let removals = rt.block_on(report::removals(&cloud, &plan))?;
     let status = rt.block_on(report::report(&cloud, &plan))?;
     let present: Vec<AssignmentView> = status
@@ -57,7 +62,9 @@ pub fn run(
         writeln!(
             out,
             "delete assignment {} -> {} in {}",
-            a.group, a.permission_set, a.account
+            Untrusted(&a.group),
+            Untrusted(&a.permission_set),
+            Untrusted(&a.account)
         )?;
     }
     if removals.is_empty() && assignments.is_empty() {
@@ -72,9 +79,16 @@ pub fn run(
         match removal {
             Removal::Trust { id, remote_domain } => writeln!(
                 out,
-                "delete trust {id} to {remote_domain} (and its conditional forwarder)"
+                "delete trust {} to {} (and its conditional forwarder)",
+                Untrusted(id),
+                Untrusted(remote_domain)
             )?,
-            Removal::Directory { id, name } => writeln!(out, "delete directory {id} ({name})")?,
+            Removal::Directory { id, name } => writeln!(
+                out,
+                "delete directory {} ({})",
+                Untrusted(id),
+                Untrusted(name)
+            )?,
         }
     }
     drop(out);

@@ -136,6 +136,7 @@ pub fn run(cli: Cli) -> Result<Outcome, CommandError> {
         region: cli.region,
         profile: cli.profile,
         endpoint_url: cli.endpoint_url,
+        timeouts: crate::aws::sdk::Timeouts::for_operation(cli.aws_timeout),
     };
     match cli.command {
         Command::Wizard { out, plain, force } => wizard::run(&out, plain, force, &aws),
@@ -205,6 +206,8 @@ pub struct AwsFlags {
     pub profile: Option<String>,
     /// `--endpoint-url`.
     pub endpoint_url: Option<String>,
+    /// From `--aws-timeout`.
+    pub timeouts: crate::aws::sdk::Timeouts,
 }
 
 /// Whether the operator already confirmed (`--yes`).
@@ -254,6 +257,7 @@ pub fn connection(
         region: plan.aws.region.clone(),
         profile: flags.profile.clone(),
         endpoint_url: flags.endpoint_url.clone(),
+        timeouts: flags.timeouts,
     })
 }
 

@@ -1,4 +1,6 @@
 //! `adsso status FILE [--output text|json]`: what exists in AWS for the plan (read-only).
+//! Every value of the text table passes through [`untrusted::line`]: AWS answers (names,
+//! reasons, states) may hold any bytes. The JSON output is escaped by serde.
 
 use std::io::Write;
 use std::path::Path;
@@ -7,6 +9,7 @@ use super::{AwsFlags, CommandError, Outcome, connection, load_valid, runtime};
 use crate::aws::sdk::SdkCloud;
 use crate::cli::StatusFormat;
 use crate::steps::report::{self, Report};
+use crate::text::untrusted::{self, Untrusted};
 
 /// Shows the status of the plan in `file`.
 pub fn run(file: &Path, flags: &AwsFlags, format: StatusFormat) -> Result<Outcome, CommandError> {
@@ -30,8 +33,9 @@ pub fn run(file: &Path, flags: &AwsFlags, format: StatusFormat) -> Result<Outcom
     Ok(Outcome::Done)
 }
 
+/// One line of the table; the value is escaped (it holds AWS's and the plan's text).
 fn row(name: &str, value: &str) -> String {
-    format!("{name:<18}{value}\n")
+    format!("{name:<18}{}\n", untrusted::line(value))
 }
 
 /// The text table.
@@ -125,9 +129,63 @@ pub fn table(report: &Report) -> String {
         for a in &report.assignments {
             out += &format!(
                 "  {} -> {} in {}: {}\n",
-                a.group, a.permission_set, a.account, a.state
+                Untrusted(&a.group),
+                Untrusted(&a.permission_set),
+                Untrusted(&a.account),
+                a.state
             );
         }
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::steps::report::{DirectoryView, TrustView};
+
+    #[test]
+    fn aws_text_in_the_table_is_escaped_and_stays_on_its_line() {
+        let hostile = "x\u{1b}]52;c;ZXZpbA==\u{7}\nidentity source   faked";
+        let report = Report {
+            plan: "p".to_owned(),
+            account: "123456789012".to_owned(),
+            region: "us-east-1".to_owned(),
+            directory: Some(DirectoryView {
+                id: "d-1".to_owned(),
+                name: hostile.to_owned(),
+                kind: "MicrosoftAD".to_owned(),
+                stage: "Failed".to_owned(),
+                stage_reason: hostile.to_owned(),
+                dns_ips: vec![hostile.to_owned()],
+                owned: true,
+            }),
+            trust: Some(TrustView {
+                id: "t-1".to_owned(),
+                direction: "Two-Way".to_owned(),
+                trust_type: "Forest".to_owned(),
+                state: "Failed".to_owned(),
+                state_reason: hostile.to_owned(),
+            }),
+            forwarders: None,
+            forwarders_error: Some(hostile.to_owned()),
+            instance: None,
+            synced_groups: vec![hostile.to_owned()],
+            assignments: Vec::new(),
+        };
+        let text = table(&report);
+        assert!(
+            !text.contains('\u{1b}') && !text.contains('\u{7}'),
+            "{text:?}"
+        );
+        assert!(
+            text.contains("x\\u{1b}]52;c;ZXZpbA==\\u{7}\\nidentity"),
+            "{text}"
+        );
+        let faked = text
+            .lines()
+            .filter(|l| l.starts_with("identity source"))
+            .count();
+        assert_eq!(faked, 1, "{text}");
+    }
 }

@@ -23,6 +23,7 @@ pub fn run(out: &Path, plain: bool, force: bool, aws: &AwsFlags) -> Result<Outco
     let aws_access = AwsDiscovery {
         profile: aws.profile.clone(),
         endpoint_url: aws.endpoint_url.clone(),
+        timeouts: aws.timeouts,
     };
     let discovery = Arc::new(aws_access.clone());
     let overwrite = if force {
@@ -58,7 +59,10 @@ pub fn run(out: &Path, plain: bool, force: bool, aws: &AwsFlags) -> Result<Outco
                     Outcome::Paused
                 }
                 ApplyEnd::Failed(reason) => {
-                    eprintln!("apply failed: {reason}");
+                    eprintln!(
+                        "apply failed: {}",
+                        crate::text::untrusted::block(&reason, "    ")
+                    );
                     eprintln!("{}", crate::text::wizard::resume(&path));
                     Outcome::Failed
                 }

@@ -1,5 +1,6 @@
 //! The plan's account assignments as they stand in Identity Center, for `status` (present or
-//! missing, and why) and `destroy --include-assignments` (what to delete).
+//! missing, and why) and `destroy --include-assignments` (what to delete). The views hold names
+//! as received; their printers escape them. AWS's failure reasons are escaped here.
 
 use std::collections::{BTreeMap, BTreeSet};
 
@@ -9,6 +10,7 @@ use super::ApplyError;
 use super::assignments::{GroupMatch, candidate_names, resolve};
 use crate::aws::{AssignmentKey, Cloud, Group, RequestState};
 use crate::plan::Plan;
+use crate::text::untrusted::Untrusted;
 
 /// One plan assignment (group, permission set, account) and where it stands.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -102,8 +104,9 @@ pub async fn delete_assignment(
             RequestState::Succeeded => return Ok(()),
             RequestState::Failed(reason) => {
                 return Err(ApplyError::Assignments(format!(
-                    "deleting the assignment in {} failed: {reason}",
-                    key.account_id
+                    "deleting the assignment in {} failed: {}",
+                    key.account_id,
+                    Untrusted(&reason)
                 )));
             }
             RequestState::InProgress => {}
@@ -116,6 +119,7 @@ pub async fn delete_assignment(
     }
     Err(ApplyError::Assignments(format!(
         "the deletion of the assignment in {} is still in progress (request {}); re-run `adsso status` later",
-        key.account_id, status.request_id
+        key.account_id,
+        Untrusted(&status.request_id)
     )))
 }

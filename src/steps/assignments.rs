@@ -236,7 +236,10 @@ impl<C: Cloud, R: Reporter> Executor<'_, C, R> {
             finished += 1;
             match end {
                 Created::Done => {}
-                Created::Failed(reason) => failures.push(format!("{label}: FAILED: {reason}")),
+                Created::Failed(reason) => failures.push(format!(
+                    "{label}: FAILED: {}",
+                    crate::text::untrusted::Untrusted(&reason)
+                )),
                 Created::Error(error) => failures.push(format!("{label}: {error}")),
             }
             self.reporter.event(Event::Progress {

@@ -1,10 +1,12 @@
 //! Why apply stopped with a failure. Every message says what happened and what to do; none
-//! holds a secret (requests never carry passwords into errors).
+//! holds a secret (requests never carry passwords into errors). Text from AWS (ids, states,
+//! reasons, names inside composed messages) is shown escaped through [`crate::text::untrusted`].
 
 use std::time::Duration;
 
 use crate::apply_text;
 use crate::aws::AwsError;
+use crate::text::untrusted::{Untrusted, block};
 
 /// A failure of apply, status or destroy.
 #[derive(Debug, thiserror::Error)]
@@ -14,8 +16,8 @@ pub enum ApplyError {
     Aws(#[from] AwsError),
     /// The credentials belong to another account.
     #[error(
-        "the credentials are for account {actual}, but the plan is for account {expected}; nothing was changed. \
-         Use credentials of {expected} (`--profile`, AWS_PROFILE) or fix `aws.accountId`"
+        "the credentials are for account {}, but the plan is for account {expected}; nothing was changed. \
+         Use credentials of {expected} (`--profile`, AWS_PROFILE) or fix `aws.accountId`", Untrusted(.actual)
     )]
     WrongAccount {
         /// The plan's account.
@@ -24,20 +26,21 @@ pub enum ApplyError {
         actual: String,
     },
     /// No usable Identity Center instance.
-    #[error("{0}")]
+    #[error("{}", block(.0, "    "))]
     Instance(String),
     /// The subnets do not fit.
-    #[error("{0}; fix `vpcId`/`subnetIds` in the plan (`aws ec2 describe-subnets` lists them)")]
+    #[error("{}; fix `vpcId`/`subnetIds` in the plan (`aws ec2 describe-subnets` lists them)", block(.0, "    "))]
     Subnets(String),
     /// More than one candidate, or a same-named directory that is not this plan's.
-    #[error("{0}")]
+    #[error("{}", block(.0, "    "))]
     Ambiguous(String),
     /// The existing directory named in the plan cannot be used.
-    #[error("{0}")]
+    #[error("{}", block(.0, "    "))]
     ExistingDirectory(String),
     /// A directory ended in a failed stage.
     #[error(
-        "the directory {id} is {stage}: {reason}. {}",
+        "the directory {} is {}: {}. {}",
+        Untrusted(.id), Untrusted(.stage), Untrusted(.reason),
         apply_text::DIRECTORY_FAILED_FIX
     )]
     DirectoryFailed {
@@ -50,7 +53,8 @@ pub enum ApplyError {
     },
     /// A trust ended in a failed state.
     #[error(
-        "the trust {id} is {state}: {reason}. {}",
+        "the trust {} is {}: {}. {}",
+        Untrusted(.id), Untrusted(.state), Untrusted(.reason),
         apply_text::TRUST_FAILED_FIX
     )]
     TrustFailed {
@@ -63,8 +67,9 @@ pub enum ApplyError {
     },
     /// A trust to the domain exists with another direction.
     #[error(
-        "a trust to {domain} already exists ({id}) with direction `{direction}`; Identity Center needs `Two-Way`. \
-         A direction cannot be changed: delete that trust (console or `aws ds delete-trust`) and re-run"
+        "a trust to {domain} already exists ({}) with direction `{}`; Identity Center needs `Two-Way`. \
+         A direction cannot be changed: delete that trust (console or `aws ds delete-trust`) and re-run",
+        Untrusted(.id), Untrusted(.direction)
     )]
     TrustDirection {
         /// The remote domain.
@@ -76,8 +81,8 @@ pub enum ApplyError {
     },
     /// A wait ran out of time.
     #[error(
-        "gave up waiting after {}s for {what} (still {state}); AWS keeps working: re-run `adsso apply` later \
-         (or give a longer `--wait-timeout`)", .waited.as_secs()
+        "gave up waiting after {}s for {} (still {}); AWS keeps working: re-run `adsso apply` later \
+         (or give a longer `--wait-timeout`)", .waited.as_secs(), Untrusted(.what), Untrusted(.state)
     )]
     Timeout {
         /// What was awaited.
@@ -88,7 +93,7 @@ pub enum ApplyError {
         waited: Duration,
     },
     /// A permission set could not be used or made to match the plan.
-    #[error("{0}")]
+    #[error("{}", block(.0, "    "))]
     PermissionSet(String),
     /// Some account assignments failed (the others were made).
     #[error("{0}\nFix the cause and re-run `adsso apply`: what exists is kept")]

@@ -1,8 +1,12 @@
 //! Progress events: what the executor tells the front end while it works. The command renders
-//! them (a live line on a terminal, timestamped lines otherwise); tests collect them.
+//! them (a live line on a terminal, timestamped lines otherwise); tests collect them. Their
+//! `Display` escapes what they carry (AWS ids, names, states, reasons and error messages) through
+//! [`crate::text::untrusted`], so no front end prints AWS's bytes raw.
 
 use std::fmt;
 use std::time::Duration;
+
+use crate::text::untrusted::{self, Untrusted};
 
 /// A call `apply --dry-run` would make, with its parameters; secrets appear as references.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -78,8 +82,8 @@ impl fmt::Display for Event {
                 index,
                 total,
                 description,
-            } => write!(f, "step {index}/{total}: {description}"),
-            Event::StepDone { note } => write!(f, "done: {note}"),
+            } => write!(f, "step {index}/{total}: {}", Untrusted(description)),
+            Event::StepDone { note } => write!(f, "done: {}", Untrusted(note)),
             Event::Waiting {
                 what,
                 state,
@@ -87,14 +91,18 @@ impl fmt::Display for Event {
                 next_check,
             } => write!(
                 f,
-                "waiting for {what}: {state} (waited {}s, next check in {}s)",
+                "waiting for {}: {} (waited {}s, next check in {}s)",
+                Untrusted(what),
+                Untrusted(state),
                 elapsed.as_secs(),
                 next_check.as_secs().max(1)
             ),
-            Event::Warning(text) => write!(f, "warning: {text}"),
+            Event::Warning(text) => write!(f, "warning: {}", untrusted::block(text, "    ")),
             Event::WouldCall(call) => write!(f, "would call {call}"),
-            Event::Gate(instructions) => f.write_str(instructions),
-            Event::Progress { what, done, total } => write!(f, "{what}: {done} of {total} done"),
+            Event::Gate(instructions) => f.write_str(&untrusted::keep_lines(instructions)),
+            Event::Progress { what, done, total } => {
+                write!(f, "{}: {done} of {total} done", Untrusted(what))
+            }
         }
     }
 }
@@ -112,5 +120,52 @@ pub struct Collect(pub Vec<Event>);
 impl Reporter for Collect {
     fn event(&mut self, event: Event) {
         self.0.push(event);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const HOSTILE: &str = "d-1\u{1b}]52;c;ZXZpbA==\u{7}\ndone: fake";
+
+    #[test]
+    fn aws_text_in_events_is_shown_escaped() {
+        let events = [
+            Event::StepDone {
+                note: HOSTILE.to_owned(),
+            },
+            Event::Waiting {
+                what: "directory".to_owned(),
+                state: HOSTILE.to_owned(),
+                elapsed: Duration::from_secs(3),
+                next_check: Duration::from_secs(1),
+            },
+            Event::Warning(HOSTILE.to_owned()),
+        ];
+        for event in events {
+            let text = event.to_string();
+            assert!(
+                !text.contains('\u{1b}') && !text.contains('\u{7}'),
+                "{text:?}"
+            );
+            assert!(text.contains("\\u{1b}]52"), "{text}");
+            assert!(
+                !text.lines().any(|l| l.starts_with("done: fake")),
+                "a faked line: {text}"
+            );
+        }
+    }
+
+    #[test]
+    fn gate_instructions_are_escaped_line_by_line() {
+        let text = Event::Gate("MANUAL STEP\n  directory d-1\u{1b}[2J\r\n".to_owned()).to_string();
+        assert_eq!(text, "MANUAL STEP\n  directory d-1\\u{1b}[2J\\r\n");
+    }
+
+    #[test]
+    fn gate_instructions_keep_their_lines_and_indentation() {
+        let text = Event::Gate("MANUAL STEP\n  1. Open\n\n    $x = 1\n".to_owned()).to_string();
+        assert_eq!(text, "MANUAL STEP\n  1. Open\n\n    $x = 1\n");
     }
 }

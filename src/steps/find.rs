@@ -55,9 +55,10 @@ pub fn decide(
             .next()
             .map_or(Found::Nothing, |(d, _)| Found::Owned(d))),
         (0, _) => Err(ApplyError::Ambiguous(format!(
-            "a directory named {name} exists ({}) but is not tagged {PLAN_TAG}={plan_name}; \
-             adsso will not create a second one nor take over one it did not create. \
-             Remove it, or tag it {PLAN_TAG}={plan_name} to adopt it, then re-run",
+            "a directory named {name} exists ({}) but is not tagged {PLAN_TAG}={plan_name}: adsso did \
+             not create it, so it leaves it alone (apply will not create a second one beside it nor take \
+             it over, destroy never deletes it). If it is unused, its owner can delete it in the Directory \
+             Service console or with `aws ds delete-directory`",
             ids(&others)
         ))),
         _ => Err(ApplyError::Ambiguous(format!(
@@ -121,6 +122,11 @@ mod tests {
         let text = foreign.unwrap_err().to_string();
         assert!(
             text.contains("d-3") && text.contains("not tagged"),
+            "{text}"
+        );
+        assert!(text.contains("leaves it alone"), "{text}");
+        assert!(
+            !text.contains("adopt") && !text.contains("tag it"),
             "{text}"
         );
     }

@@ -4,7 +4,31 @@
 use super::calls;
 use super::executor::{Executor, StepEnd};
 use super::{ApplyError, Reporter};
-use crate::aws::Cloud;
+use crate::aws::{AccountApi, CallerIdentity, Cloud};
+use crate::plan::Plan;
+
+/// The account guard: the credentials' account must be the plan's `aws.accountId` when the plan
+/// sets one.
+pub fn account_matches(plan: &Plan, actual: &str) -> Result<(), ApplyError> {
+    match &plan.aws.account_id {
+        Some(expected) if expected != actual => Err(ApplyError::WrongAccount {
+            expected: expected.clone(),
+            actual: actual.to_owned(),
+        }),
+        _ => Ok(()),
+    }
+}
+
+/// Reads the credentials' account and applies [`account_matches`]: what `destroy` runs before it
+/// lists or deletes anything, with apply's error.
+pub async fn checked_account(
+    cloud: &impl AccountApi,
+    plan: &Plan,
+) -> Result<CallerIdentity, ApplyError> {
+    let identity = cloud.caller_identity().await?;
+    account_matches(plan, &identity.account)?;
+    Ok(identity)
+}
 
 impl<C: Cloud, R: Reporter> Executor<'_, C, R> {
     pub(crate) async fn check_account(&mut self) -> Result<StepEnd, ApplyError> {
@@ -12,14 +36,7 @@ impl<C: Cloud, R: Reporter> Executor<'_, C, R> {
         let Some(identity) = self.read(cloud.caller_identity()).await? else {
             return Ok(StepEnd::Done("not checked (no credentials)".to_owned()));
         };
-        if let Some(expected) = &self.plan.aws.account_id
-            && *expected != identity.account
-        {
-            return Err(ApplyError::WrongAccount {
-                expected: expected.clone(),
-                actual: identity.account,
-            });
-        }
+        account_matches(self.plan, &identity.account)?;
         let note = format!("account {} ({})", identity.account, identity.arn);
         self.account = Some(identity.account);
         Ok(StepEnd::Done(note))

@@ -12,7 +12,7 @@ pub mod events;
 pub mod executor;
 pub mod find;
 pub mod gates;
-mod guards;
+pub mod guards;
 pub mod network;
 mod permission_sets;
 pub mod report;

@@ -1,5 +1,7 @@
 //! Read-only views for `status` and `destroy`: what exists in AWS for a plan, found the same way
-//! apply finds it (name + `adsso:plan` tag), and the deletion of what the plan owns.
+//! apply finds it (name + `adsso:plan` tag), and the deletion of what the plan owns. The views
+//! hold AWS's text as received: whoever prints them escapes it ([`crate::text::untrusted`]), as
+//! `status` and `destroy` do; serde escapes it in JSON.
 
 use serde::Serialize;
 

@@ -155,6 +155,8 @@ pub struct AwsDiscovery {
     pub profile: Option<String>,
     /// `--endpoint-url`.
     pub endpoint_url: Option<String>,
+    /// From `--aws-timeout`.
+    pub timeouts: crate::aws::sdk::Timeouts,
 }
 
 async fn bounded<T>(
@@ -177,6 +179,7 @@ impl Discovery for AwsDiscovery {
                 region: region.to_owned(),
                 profile: self.profile.clone(),
                 endpoint_url: self.endpoint_url.clone(),
+                timeouts: self.timeouts,
             };
             let cloud = SdkCloud::connect(&connection).await;
             let identity = bounded(cloud.caller_identity()).await?;

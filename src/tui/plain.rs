@@ -1,6 +1,7 @@
 //! The `--plain` front end: the same questions, asked line by line with inquire, for screen
 //! readers, dumb terminals and logs. Esc on a question goes back to the previous one; Ctrl-C
-//! quits without saving.
+//! quits without saving. What discovery read from AWS is printed escaped
+//! ([`crate::text::untrusted`]).
 
 use std::path::Path;
 
@@ -16,6 +17,7 @@ use super::runner;
 use super::save::{self, Overwrite, SaveError};
 use crate::diagram::{self, Diagram};
 use crate::plan::Mode;
+use crate::text::untrusted::{Untrusted, line};
 use crate::text::wizard as words;
 
 /// How a question ended.
@@ -111,24 +113,28 @@ fn discover(draft: &Draft, discovery: &dyn Discovery) -> Option<Found> {
     println!("{} ({region})...", words::DISCOVERING);
     match discovery.discover(&region) {
         Ok(found) => {
-            println!("{}", words::discovery_summary(&found));
+            println!("{}", line(&words::discovery_summary(&found)));
             for subnet in &found.subnets {
                 println!(
                     "  {} in {} ({})",
-                    subnet.id, subnet.vpc_id, subnet.availability_zone
+                    Untrusted(&subnet.id),
+                    Untrusted(&subnet.vpc_id),
+                    Untrusted(&subnet.availability_zone)
                 );
             }
             for directory in &found.directories {
                 let usable = discovery::unusable_reason(directory).unwrap_or("usable for a trust");
                 println!(
                     "  {} {} ({}): {usable}",
-                    directory.id, directory.name, directory.kind
+                    Untrusted(&directory.id),
+                    Untrusted(&directory.name),
+                    Untrusted(&directory.kind.to_string())
                 );
             }
             Some(found)
         }
         Err(reason) => {
-            println!("{}", words::discovery_unavailable(&reason));
+            println!("{}", line(&words::discovery_unavailable(&reason)));
             None
         }
     }

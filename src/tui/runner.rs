@@ -88,6 +88,7 @@ pub fn run(
             region: plan.aws.region.clone(),
             profile: aws.profile.clone(),
             endpoint_url: aws.endpoint_url.clone(),
+            timeouts: aws.timeouts,
         };
         let cloud = SdkCloud::connect(&connection).await;
         let mut reporter = Forward(on_event);

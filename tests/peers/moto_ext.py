@@ -39,6 +39,10 @@ Adds switches and fault injection (JSON bodies):
                       (DisplayName "<group>@<domain>", ids "NNNNNNNNNN-sync", the same for the same
                       directory and group on every run); answers {"identityStoreId", "groupIds"
                       (in the order given), "issuer"}. Usable as PrincipalId (GROUP) in sso-admin.
+  POST /_ext/directory {"directoryId": "d-...", "region": "us-east-1", "name": "...",
+                       "stageReason": "..."}   what DescribeDirectories shows as that directory's
+                      Name and StageReason, any text (tests plant hostile names); only the keys
+                      given change; an unknown key or directory -> 400
   POST /_fault        {"target": "DirectoryService_20150416.DescribeDirectories" | "sts.GetCallerIdentity"
                        | "*", "count": 2, "kind": "throttle" | "http500" | "latency" | "error",
                        "latencyMs": 300, "code": "AccessDeniedException", "status": 400, "message": "..."}
@@ -329,6 +333,23 @@ def sync_groups(spec, account):
     return {"identityStoreId": store_id, "groupIds": created, "issuer": issuer}
 
 
+def set_directory(spec, account):
+    """Sets a directory's Name and/or StageReason; returns (answer, HTTP status)."""
+    unknown = sorted(set(spec) - {"directoryId", "region", "name", "stageReason"})
+    if unknown:
+        return {"error": f"unknown keys {unknown}"}, "400 Bad Request"
+    backend = dsm.ds_backends[account][spec.get("region", "us-east-1")]
+    directory = backend.directories.get(spec.get("directoryId"))
+    if directory is None:
+        return {"error": f"no directory {spec.get('directoryId')}"}, "400 Bad Request"
+    with _lock:
+        if "name" in spec:
+            directory.name = str(spec["name"])
+        if "stageReason" in spec:
+            directory.stage_reason = str(spec["stageReason"])
+    return {"ok": True}, "200 OK"
+
+
 # ---------- IAM Identity Center: asynchronous account assignments, limits, provisioning ----------
 class ThrottlingException(JsonRESTError):
     code = 400
@@ -567,6 +588,9 @@ class ExtMiddleware:
                     return _json(start_response, {"ok": True})
             if path == "/_ext/sync":
                 return _json(start_response, sync_groups(spec, account))
+            if path == "/_ext/directory":
+                answer, status = set_directory(spec, account)
+                return _json(start_response, answer, status)
             return _json(start_response, {"error": f"unknown switch {path}"}, "404 Not Found")
         target = _target(environ)
         if target:

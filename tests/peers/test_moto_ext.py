@@ -423,6 +423,29 @@ class Sync(Base):
         self.assertEqual(seen, [f"g-{i}" for i in range(7)])
 
 
+class Directory(Base):
+    def test_name_and_stage_reason_can_be_planted(self):
+        ec2 = client("ec2")
+        subnets = ec2.describe_subnets()["Subnets"]
+        by_az = {}
+        for subnet in subnets:
+            by_az.setdefault(subnet["AvailabilityZone"], subnet)
+        pick = list(by_az.values())[:2]
+        ds = client("ds")
+        did = ds.create_microsoft_ad(
+            Name="aws.corp.example.com", ShortName="AWSCORP", Password="Passw0rd!x",
+            VpcSettings={"VpcId": pick[0]["VpcId"],
+                         "SubnetIds": [p["SubnetId"] for p in pick]})["DirectoryId"]
+        hostile = "evil\u001b]52;c;ZXZpbA==\u0007\nfaked"
+        post("/_ext/directory", {"directoryId": did, "name": hostile, "stageReason": hostile})
+        described = ds.describe_directories(DirectoryIds=[did])["DirectoryDescriptions"][0]
+        self.assertEqual((described["Name"], described["StageReason"]), (hostile, hostile))
+        code, _ = _http("POST", "/_ext/directory", {"directoryId": did, "stage": "Active"})
+        self.assertEqual(code, 400)
+        code, _ = _http("POST", "/_ext/directory", {"directoryId": "d-0000000000", "name": "x"})
+        self.assertEqual(code, 400)
+
+
 class Reset(Base):
     def test_reset_clears_everything(self):
         config(latencyMs=1, assignmentCreationMs=5000, maxOutstandingAssignments=3,

@@ -3,8 +3,8 @@
 
 use aws_sdk_ssoadmin::types::{PrincipalType, TargetType};
 
+use super::SdkCloud;
 use super::identity_center::{SERVICE, missing, next, request};
-use super::{SdkCloud, map_err};
 use crate::aws::{AssignmentApi, AssignmentKey, AwsError, RequestStatus};
 
 impl AssignmentApi for SdkCloud {
@@ -25,7 +25,7 @@ impl AssignmentApi for SdkCloud {
                 .set_next_token(token)
                 .send()
                 .await
-                .map_err(|e| map_err(SERVICE, "ListAccountAssignmentsForPrincipal", e))?;
+                .map_err(|e| self.map_err(SERVICE, "ListAccountAssignmentsForPrincipal", e))?;
             out.extend(page.account_assignments().iter().map(|a| AssignmentKey {
                 account_id: a.account_id().unwrap_or_default().to_owned(),
                 permission_set_arn: a.permission_set_arn().unwrap_or_default().to_owned(),
@@ -55,7 +55,7 @@ impl AssignmentApi for SdkCloud {
             .principal_id(&key.group_id)
             .send()
             .await
-            .map_err(|e| map_err(SERVICE, OP, e))?;
+            .map_err(|e| self.map_err(SERVICE, OP, e))?;
         let status = out
             .account_assignment_creation_status()
             .ok_or_else(|| missing(OP, "creation status"))?;
@@ -80,7 +80,7 @@ impl AssignmentApi for SdkCloud {
             .account_assignment_creation_request_id(request_id)
             .send()
             .await
-            .map_err(|e| map_err(SERVICE, OP, e))?;
+            .map_err(|e| self.map_err(SERVICE, OP, e))?;
         let status = out
             .account_assignment_creation_status()
             .ok_or_else(|| missing(OP, "creation status"))?;
@@ -109,7 +109,7 @@ impl AssignmentApi for SdkCloud {
             .principal_id(&key.group_id)
             .send()
             .await
-            .map_err(|e| map_err(SERVICE, OP, e))?;
+            .map_err(|e| self.map_err(SERVICE, OP, e))?;
         let status = out
             .account_assignment_deletion_status()
             .ok_or_else(|| missing(OP, "deletion status"))?;
@@ -134,7 +134,7 @@ impl AssignmentApi for SdkCloud {
             .account_assignment_deletion_request_id(request_id)
             .send()
             .await
-            .map_err(|e| map_err(SERVICE, OP, e))?;
+            .map_err(|e| self.map_err(SERVICE, OP, e))?;
         let status = out
             .account_assignment_deletion_status()
             .ok_or_else(|| missing(OP, "deletion status"))?;

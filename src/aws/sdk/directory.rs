@@ -3,7 +3,7 @@
 use aws_sdk_directory::types as ds;
 use secrecy::{ExposeSecret, SecretString};
 
-use super::{SdkCloud, map_err};
+use super::SdkCloud;
 use crate::aws::{
     AwsError, AwsErrorKind, ConnectDirectoryRequest, CreateManagedAdRequest, CreateTrustRequest,
     Directory, DirectoryApi, DirectoryKind, DirectoryStage, Forwarder, Tag, TrustInfo, TrustState,
@@ -72,7 +72,7 @@ impl DirectoryApi for SdkCloud {
                 .set_next_token(token)
                 .send()
                 .await
-                .map_err(|e| map_err(DS, "DescribeDirectories", e))?;
+                .map_err(|e| self.map_err(DS, "DescribeDirectories", e))?;
             out.extend(page.directory_descriptions().iter().map(directory));
             token = page
                 .next_token()
@@ -95,7 +95,7 @@ impl DirectoryApi for SdkCloud {
                 .set_next_token(token)
                 .send()
                 .await
-                .map_err(|e| map_err(DS, "ListTagsForResource", e))?;
+                .map_err(|e| self.map_err(DS, "ListTagsForResource", e))?;
             out.extend(page.tags().iter().map(|t| Tag {
                 key: t.key().to_owned(),
                 value: t.value().to_owned(),
@@ -135,7 +135,7 @@ impl DirectoryApi for SdkCloud {
             .set_tags(Some(sdk_tags(&request.tags, OP)?))
             .send()
             .await
-            .map_err(|e| map_err(DS, OP, e))?;
+            .map_err(|e| self.map_err(DS, OP, e))?;
         Ok(out.directory_id().unwrap_or_default().to_owned())
     }
 
@@ -162,7 +162,7 @@ impl DirectoryApi for SdkCloud {
             .set_tags(Some(sdk_tags(&request.tags, OP)?))
             .send()
             .await
-            .map_err(|e| map_err(DS, OP, e))?;
+            .map_err(|e| self.map_err(DS, OP, e))?;
         Ok(out.directory_id().unwrap_or_default().to_owned())
     }
 
@@ -177,7 +177,7 @@ impl DirectoryApi for SdkCloud {
                 .set_next_token(token)
                 .send()
                 .await
-                .map_err(|e| map_err(DS, "DescribeTrusts", e))?;
+                .map_err(|e| self.map_err(DS, "DescribeTrusts", e))?;
             out.extend(page.trusts().iter().map(|t| {
                 TrustInfo {
                     id: t.trust_id().unwrap_or_default().to_owned(),
@@ -224,7 +224,7 @@ impl DirectoryApi for SdkCloud {
             .selective_auth(ds::SelectiveAuth::from(request.selective_auth.as_str()))
             .send()
             .await
-            .map_err(|e| map_err(DS, "CreateTrust", e))?;
+            .map_err(|e| self.map_err(DS, "CreateTrust", e))?;
         Ok(out.trust_id().unwrap_or_default().to_owned())
     }
 
@@ -234,7 +234,7 @@ impl DirectoryApi for SdkCloud {
             .trust_id(trust_id)
             .send()
             .await
-            .map_err(|e| map_err(DS, "VerifyTrust", e))?;
+            .map_err(|e| self.map_err(DS, "VerifyTrust", e))?;
         Ok(())
     }
 
@@ -245,7 +245,7 @@ impl DirectoryApi for SdkCloud {
             .directory_id(directory_id)
             .send()
             .await
-            .map_err(|e| map_err(DS, "DescribeConditionalForwarders", e))?;
+            .map_err(|e| self.map_err(DS, "DescribeConditionalForwarders", e))?;
         Ok(out
             .conditional_forwarders()
             .iter()
@@ -263,7 +263,7 @@ impl DirectoryApi for SdkCloud {
             .delete_associated_conditional_forwarder(true)
             .send()
             .await
-            .map_err(|e| map_err(DS, "DeleteTrust", e))?;
+            .map_err(|e| self.map_err(DS, "DeleteTrust", e))?;
         Ok(())
     }
 
@@ -273,7 +273,7 @@ impl DirectoryApi for SdkCloud {
             .directory_id(directory_id)
             .send()
             .await
-            .map_err(|e| map_err(DS, "DeleteDirectory", e))?;
+            .map_err(|e| self.map_err(DS, "DeleteDirectory", e))?;
         Ok(())
     }
 }

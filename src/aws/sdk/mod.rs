@@ -1,21 +1,24 @@
 //! The SDK implementation of the [`crate::aws`] traits: client construction (Region, profile,
-//! endpoint override, retries, the standard credential chain) and error mapping.
+//! endpoint override, retries, timeouts, the standard credential chain) and error mapping.
 
 mod assignments;
 mod directory;
 mod identity_center;
 mod others;
+pub mod transport;
 
 use std::time::Duration;
 
 use aws_config::BehaviorVersion;
 use aws_config::retry::RetryConfig;
-use aws_sdk_directory::error::{DisplayErrorContext, ProvideErrorMetadata, SdkError};
+use aws_sdk_directory::error::{ProvideErrorMetadata, SdkError};
 
 use super::{AwsError, AwsErrorKind};
+pub use transport::Timeouts;
 
-/// Where and as whom to call AWS: the global `--region`, `--profile`, `--endpoint-url`.
-/// Unset fields fall back to the standard AWS environment variables and config files.
+/// Where and as whom to call AWS: the global `--region`, `--profile`, `--endpoint-url`,
+/// `--aws-timeout`. Unset fields fall back to the standard AWS environment variables and config
+/// files.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Connection {
     /// The Region (the plan's `aws.region` unless overridden).
@@ -24,6 +27,8 @@ pub struct Connection {
     pub profile: Option<String>,
     /// An endpoint override for every service (an emulator, a VPC endpoint).
     pub endpoint_url: Option<String>,
+    /// How long each call may take.
+    pub timeouts: Timeouts,
 }
 
 /// Environment variable: the SDK's first retry delay in milliseconds (tests shorten it).
@@ -37,6 +42,12 @@ pub struct SdkCloud {
     pub(crate) store: aws_sdk_identitystore::Client,
     pub(crate) sts: aws_sdk_sts::Client,
     pub(crate) ec2: aws_sdk_ec2::Client,
+    /// The Region, to name its endpoints in errors.
+    region: String,
+    /// The endpoint override in effect (`--endpoint-url`, AWS_ENDPOINT_URL, the profile's).
+    endpoint_url: Option<String>,
+    /// The limits in effect, to state them in errors.
+    timeouts: Timeouts,
 }
 
 impl SdkCloud {
@@ -52,7 +63,8 @@ impl SdkCloud {
                 RetryConfig::standard()
                     .with_max_attempts(5)
                     .with_initial_backoff(backoff),
-            );
+            )
+            .timeout_config(connection.timeouts.sdk_config());
         if let Some(profile) = &connection.profile {
             loader = loader.profile_name(profile);
         }
@@ -66,56 +78,101 @@ impl SdkCloud {
             store: aws_sdk_identitystore::Client::new(&config),
             sts: aws_sdk_sts::Client::new(&config),
             ec2: aws_sdk_ec2::Client::new(&config),
+            region: connection.region.clone(),
+            endpoint_url: config.endpoint_url().map(str::to_owned),
+            timeouts: connection.timeouts,
+        }
+    }
+
+    /// Turns any SDK error of a call into an [`AwsError`] naming the call, and for failures
+    /// below the API, the endpoint and what went wrong there.
+    pub(crate) fn map_err<E, R>(
+        &self,
+        service: &'static str,
+        operation: &'static str,
+        error: SdkError<E, R>,
+    ) -> AwsError
+    where
+        E: ProvideErrorMetadata + std::error::Error + 'static,
+        R: std::fmt::Debug + 'static,
+    {
+        let endpoint =
+            || transport::endpoint_of(service, &self.region, self.endpoint_url.as_deref());
+        let transport = |timed_out: bool, source: &(dyn std::error::Error + 'static)| {
+            let kind = transport::classify(source, timed_out);
+            let detail = transport::describe(kind, &endpoint(), &self.timeouts, source);
+            AwsError::new(service, operation, kind, detail)
+        };
+        match &error {
+            SdkError::ServiceError(context) => service_error(service, operation, context.err()),
+            SdkError::TimeoutError(_) => transport(true, &error),
+            SdkError::DispatchFailure(failure) => transport(failure.is_timeout(), &error),
+            _ => {
+                let text = transport::chain_text(&error);
+                let lower = text.to_ascii_lowercase();
+                let kind = if lower.contains("credential") || lower.contains("token provider") {
+                    AwsErrorKind::Credentials
+                } else {
+                    AwsErrorKind::Other
+                };
+                let detail = format!("the answer of {} could not be used: {text}", endpoint());
+                AwsError::new(service, operation, kind, detail)
+            }
         }
     }
 }
 
-/// Turns any SDK error into an [`AwsError`] naming the call.
-pub(crate) fn map_err<E, R>(
+/// An error AWS answered with: its code and message.
+fn service_error<E: ProvideErrorMetadata>(
     service: &'static str,
     operation: &'static str,
-    error: SdkError<E, R>,
-) -> AwsError
-where
-    E: ProvideErrorMetadata + std::error::Error + 'static,
-    R: std::fmt::Debug,
-{
-    match &error {
-        SdkError::ServiceError(context) => {
-            let err = context.err();
-            let code = err.code().unwrap_or_default();
-            let kind = if code.is_empty() {
-                AwsErrorKind::Service
-            } else {
-                AwsErrorKind::from_code(code)
-            };
-            let detail = match (code, err.message()) {
-                ("", Some(message)) => message.to_owned(),
-                ("", None) => {
-                    "no error code in the answer (is the endpoint an AWS API?)".to_owned()
-                }
-                (code, Some(message)) => format!("{code}: {message}"),
-                (code, None) => code.to_owned(),
-            };
-            AwsError::new(service, operation, kind, detail)
+    err: &E,
+) -> AwsError {
+    let code = err.code().unwrap_or_default();
+    let kind = if code.is_empty() {
+        AwsErrorKind::Service
+    } else {
+        AwsErrorKind::from_code(code)
+    };
+    let detail = match (code, err.message()) {
+        ("", Some(message)) => message.to_owned(),
+        ("", None) => "no error code in the answer (is the endpoint an AWS API?)".to_owned(),
+        (code, Some(message)) => format!("{code}: {message}"),
+        (code, None) => code.to_owned(),
+    };
+    AwsError::new(service, operation, kind, detail)
+}
+
+#[cfg(test)]
+mod tests {
+    use aws_config::timeout::TimeoutConfig;
+
+    use super::*;
+
+    #[tokio::test]
+    async fn every_client_gets_the_timeouts() {
+        let connection = Connection {
+            region: "eu-west-1".to_owned(),
+            endpoint_url: Some("http://127.0.0.1:9".to_owned()),
+            timeouts: Timeouts::for_operation(Duration::from_secs(7)),
+            ..Connection::default()
+        };
+        let cloud = SdkCloud::connect(&connection).await;
+        let configs = [
+            cloud.ds.config().timeout_config().cloned(),
+            cloud.sso.config().timeout_config().cloned(),
+            cloud.store.config().timeout_config().cloned(),
+            cloud.sts.config().timeout_config().cloned(),
+            cloud.ec2.config().timeout_config().cloned(),
+        ];
+        let third = Duration::from_secs(7) / 3;
+        for config in configs {
+            let config = config.unwrap_or_else(TimeoutConfig::disabled);
+            assert_eq!(config.operation_timeout(), Some(Duration::from_secs(7)));
+            assert_eq!(config.operation_attempt_timeout(), Some(third));
+            assert_eq!(config.connect_timeout(), Some(third));
+            assert_eq!(config.read_timeout(), Some(third));
         }
-        SdkError::DispatchFailure(_) | SdkError::TimeoutError(_) => {
-            let detail = DisplayErrorContext(&error).to_string();
-            let kind = if detail.contains("credentials") || detail.contains("identity") {
-                AwsErrorKind::Credentials
-            } else {
-                AwsErrorKind::Unreachable
-            };
-            AwsError::new(service, operation, kind, detail)
-        }
-        _ => {
-            let detail = DisplayErrorContext(&error).to_string();
-            let kind = if detail.contains("credentials") || detail.contains("identity") {
-                AwsErrorKind::Credentials
-            } else {
-                AwsErrorKind::Other
-            };
-            AwsError::new(service, operation, kind, detail)
-        }
+        assert_eq!(Connection::default().timeouts, Timeouts::default());
     }
 }

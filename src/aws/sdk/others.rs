@@ -1,6 +1,6 @@
 //! [`IdentityStoreApi`], [`AccountApi`] and [`NetworkApi`] on the SDK.
 
-use super::{SdkCloud, map_err};
+use super::SdkCloud;
 use crate::aws::{
     AccountApi, AwsError, CallerIdentity, EgressRule, Group, IdentityStoreApi, NetworkApi, Subnet,
 };
@@ -17,7 +17,7 @@ impl IdentityStoreApi for SdkCloud {
                 .set_next_token(token)
                 .send()
                 .await
-                .map_err(|e| map_err("identitystore", "ListGroups", e))?;
+                .map_err(|e| self.map_err("identitystore", "ListGroups", e))?;
             out.extend(page.groups().iter().map(|g| {
                 Group {
                     id: g.group_id().to_owned(),
@@ -47,7 +47,7 @@ impl AccountApi for SdkCloud {
             .get_caller_identity()
             .send()
             .await
-            .map_err(|e| map_err("sts", "GetCallerIdentity", e))?;
+            .map_err(|e| self.map_err("sts", "GetCallerIdentity", e))?;
         Ok(CallerIdentity {
             account: out.account().unwrap_or_default().to_owned(),
             arn: out.arn().unwrap_or_default().to_owned(),
@@ -63,7 +63,7 @@ impl NetworkApi for SdkCloud {
             .set_subnet_ids(Some(ids.to_vec()))
             .send()
             .await
-            .map_err(|e| map_err("ec2", "DescribeSubnets", e))?;
+            .map_err(|e| self.map_err("ec2", "DescribeSubnets", e))?;
         Ok(out
             .subnets()
             .iter()
@@ -82,7 +82,7 @@ impl NetworkApi for SdkCloud {
             .group_ids(group_id)
             .send()
             .await
-            .map_err(|e| map_err("ec2", "DescribeSecurityGroups", e))?;
+            .map_err(|e| self.map_err("ec2", "DescribeSecurityGroups", e))?;
         Ok(out
             .security_groups()
             .iter()
