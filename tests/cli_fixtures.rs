@@ -571,3 +571,52 @@ fn validate_checks_the_secrets_it_can_read_against_aws_rules() {
     assert!(all.contains("does not meet AWS's"), "{all}");
     assert!(!all.contains("Canary£Secret"), "{all}");
 }
+
+/// What the JSON Schema says of each file, as an editor would check it (PyYAML + jsonschema).
+fn schema_verdicts(files: &[std::path::PathBuf]) -> std::collections::HashMap<String, bool> {
+    let mut command = std::process::Command::new(support::moto::python());
+    command
+        .arg(crate_dir().join("tests/peers/schema_check.py"))
+        .arg(crate_dir().join("assets/plan.schema.json"))
+        .args(files);
+    let output = command.output().expect("the schema checker runs");
+    assert!(
+        output.status.success(),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    String::from_utf8_lossy(&output.stdout)
+        .lines()
+        .map(|line| {
+            let verdict: serde_json::Value = serde_json::from_str(line).unwrap();
+            (
+                verdict["file"].as_str().unwrap().to_owned(),
+                verdict["valid"].as_bool().unwrap(),
+            )
+        })
+        .collect()
+}
+
+#[test]
+fn the_json_schema_accepts_every_plan_validate_accepts() {
+    let mut files = fixtures("valid");
+    files.extend(fixtures("invalid"));
+    files.extend(examples());
+    let verdicts = schema_verdicts(&files);
+    assert_eq!(verdicts.len(), files.len());
+    let mut failures = Vec::new();
+    for file in &files {
+        let schema_valid = verdicts[&file.display().to_string()];
+        let run = adsso([Path::new("validate"), file]);
+        if run.code == Some(0) && !schema_valid {
+            failures.push(format!(
+                "{}: validate accepts it, the JSON Schema refuses it",
+                name(file)
+            ));
+        }
+    }
+    report(&failures);
+    // Both refuse an unquoted account id (YAML tools read it as a number).
+    let unquoted = crate_dir().join("tests/fixtures/invalid/account-id-unquoted.yaml");
+    assert!(!verdicts[&unquoted.display().to_string()]);
+}

@@ -65,8 +65,12 @@ pub struct Metadata {
 pub struct Aws {
     /// The Region of the Identity Center instance (the directory must be in the same Region).
     pub region: String,
-    /// Optional guard: `apply` refuses to run against any other account (12 digits).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    /// Optional guard: `apply` refuses to run against any other account (12 digits, quoted).
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "super::quoted::optional"
+    )]
     pub account_id: Option<String>,
 }
 
@@ -270,6 +274,7 @@ pub struct Assignment {
     pub group: String,
     /// The name of a permission set of this plan.
     pub permission_set: String,
-    /// 12-digit AWS account ids.
+    /// 12-digit AWS account ids, quoted.
+    #[serde(deserialize_with = "super::quoted::list")]
     pub accounts: Vec<String>,
 }

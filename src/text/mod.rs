@@ -73,6 +73,10 @@ pub fn secret_readiness(what: &str, reference: &str, checked: bool) -> String {
     }
 }
 
+/// An account id written as a YAML number.
+pub const ACCOUNT_ID_QUOTED: &str = "an account id must be quoted, e.g. \"012345678901\": unquoted, YAML \
+     tools read it as a number (and drop a leading zero)";
+
 /// A parser error in our words.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ParseExplanation {

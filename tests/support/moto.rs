@@ -34,7 +34,7 @@ fn ensure_venv() -> Result<PathBuf, String> {
     let installed = Command::new(&python)
         .args([
             "-c",
-            "import moto, flask, flask_cors; print(moto.__version__)",
+            "import moto, flask, flask_cors, jsonschema; print(moto.__version__)",
         ])
         .output()
         .is_ok_and(|out| String::from_utf8_lossy(&out.stdout).trim() == MOTO_VERSION);
@@ -68,6 +68,7 @@ fn ensure_venv() -> Result<PathBuf, String> {
             &format!("moto=={MOTO_VERSION}"),
             "flask",
             "flask-cors",
+            "jsonschema==4.25.1",
         ],
     )?;
     Ok(python)
