@@ -163,9 +163,9 @@ fn the_account_guard_is_checked_against_the_credentials() {
     focus(&mut model, FieldId::AccountId);
     type_text(&mut model, "111122223333");
     assert!(model.errors[&FieldId::AccountId].contains("credentials are for account 123456789012"));
-    while !model.draft.get(FieldId::AccountId).is_empty() {
-        update(&mut model, Action::Erase);
-    }
+    super::erase(&mut model, |model| {
+        model.draft.get(FieldId::AccountId).is_empty()
+    });
     type_text(&mut model, "123456789012");
     assert!(!model.errors.contains_key(&FieldId::AccountId));
 }

@@ -23,12 +23,27 @@ fn type_text(model: &mut Model, text: &str) {
     }
 }
 
+/// The most keys a test presses in one loop: a broken rule fails the test instead of hanging it.
+const KEY_BOUND: usize = 500;
+
+/// Presses Backspace until `done` holds, at most [`KEY_BOUND`] times.
+fn erase(model: &mut Model, done: impl Fn(&Model) -> bool) {
+    for _ in 0..KEY_BOUND {
+        if done(model) {
+            return;
+        }
+        update(model, Action::Erase);
+    }
+    assert!(
+        done(model),
+        "{KEY_BOUND} Backspaces did not empty the field"
+    );
+}
+
 /// Replaces the focused field's value.
 fn answer(model: &mut Model, text: &str) {
     let id = model.focused_field().unwrap().id;
-    while !model.draft.get(id).is_empty() {
-        update(model, Action::Erase);
-    }
+    erase(model, |model| model.draft.get(id).is_empty());
     type_text(model, text);
     update(model, Action::Confirm);
 }
@@ -68,9 +83,13 @@ fn walk(mode: Mode) -> Model {
         update(&mut model, Action::Confirm); // service account keeps its default
     }
     assert_eq!(model.screen, Screen::Secrets, "{:?}", model.errors);
-    while model.screen == Screen::Secrets {
+    for _ in 0..KEY_BOUND {
+        if model.screen != Screen::Secrets {
+            break;
+        }
         update(&mut model, Action::Confirm);
     }
+    assert_ne!(model.screen, Screen::Secrets, "{:?}", model.errors);
     update(&mut model, Action::Confirm); // diagram
     update(&mut model, Action::Confirm); // review
     assert_eq!(model.screen, Screen::Finish);

@@ -14,9 +14,7 @@ fn at_save() -> Model {
 
 fn replace_path(model: &mut Model, path: &str) {
     model.focus = 0;
-    while !model.save_path.is_empty() {
-        update(model, Action::Erase);
-    }
+    super::erase(model, |model| model.save_path.is_empty());
     type_text(model, path);
 }
 
