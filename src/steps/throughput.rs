@@ -28,12 +28,19 @@ impl Pace {
         }
     }
 
-    /// Waits for this call's turn.
+    /// Waits for this call's turn. A turn is taken when it comes, not booked ahead: callers that
+    /// wake late together (a busy machine) take turns one interval apart instead of sending a
+    /// burst that AWS would count in one second.
     pub async fn turn(&self) {
-        let now = Instant::now();
-        let at = self.next.get().max(now);
-        self.next.set(at + self.interval);
-        tokio::time::sleep_until(at).await;
+        loop {
+            let now = Instant::now();
+            let at = self.next.get();
+            if at <= now {
+                self.next.set(now + self.interval);
+                return;
+            }
+            tokio::time::sleep_until(at).await;
+        }
     }
 
     /// After throttling: no call starts before `pause` from now.
@@ -93,6 +100,28 @@ mod tests {
             pace.turn().await;
         }
         assert_eq!(start.elapsed(), Duration::from_secs(1));
+    }
+
+    #[tokio::test(start_paused = true)]
+    async fn callers_that_wake_late_together_still_go_one_interval_apart() {
+        let pace = Pace::per_second(20);
+        pace.turn().await;
+        // Three callers wait while the thread is busy well past all their turns.
+        let taken = std::cell::RefCell::new(Vec::new());
+        let caller = || async {
+            pace.turn().await;
+            taken.borrow_mut().push(Instant::now());
+        };
+        let busy = async {
+            std::thread::sleep(Duration::from_millis(10));
+            tokio::time::advance(Duration::from_millis(400)).await;
+        };
+        tokio::join!(busy, caller(), caller(), caller());
+        let times = taken.into_inner();
+        assert_eq!(times.len(), 3);
+        for pair in times.windows(2) {
+            assert!(pair[1] - pair[0] >= Duration::from_millis(50), "{times:?}");
+        }
     }
 
     #[tokio::test(start_paused = true)]
