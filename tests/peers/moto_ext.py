@@ -25,6 +25,17 @@ Adds to IAM Identity Center (sso-admin, JSON target `SWBExternalService.<Operati
     returned; ResourceNotFoundException for any other id.
   * `tpsLimit`: sso-admin and identitystore calls beyond that many accepted within the trailing
     1 s are refused with ThrottlingException (400) "Rate exceeded".
+  * Permission set ARNs in AWS's form, arn:aws:sso:::permissionSet/ssoins-<16>/ps-<16>, and
+    identity store ids d-<10 hex>.
+Strict: every AWS call is first checked against its operation's input rules in botocore's service
+model (botocore 1.44.8, pinned in scripts/test; strict_wire.py, strict_models.py, java_regex.py):
+required members, types, lengths, ranges, enums and `pattern`s with Java regex semantics, nested
+members too. A request that breaks them never reaches moto: it is answered as AWS does (HTTP 400,
+ValidationException with "N validation error(s) detected: Value '..' at '..' failed to satisfy
+constraint: ..." for the JSON services, ValidationError for sts, InvalidParameterValue or
+MissingParameter for ec2). There is no switch to turn this off; GET /_ext/config shows
+"strict": true. It runs after latency, rate limits and faults (those answer first, as AWS's front
+door does).
 Adds switches and fault injection (JSON bodies):
   POST /_ext/config   {"directoryCreatingReads": 2, "failDirectories": false,
                        "latencyMs": 0, "assignmentCreationMs": 0, "maxOutstandingAssignments": 10,
@@ -32,12 +43,12 @@ Adds switches and fault injection (JSON bodies):
                       (defaults shown; only the keys given change; unknown keys -> 400)
                       latencyMs: every AWS call (anything with a target) sleeps that long first;
                       calls sleep concurrently (threaded server).
-  GET  /_ext/config   the current switches
+  GET  /_ext/config   the current switches, and "strict": true (read-only)
   POST /_ext/onprem-trust {"remoteDomainName": "corp.example.com"}
   POST /_ext/sync     {"directoryId": "d-...", "region": "us-east-1", "groups": ["AWS-SSO-Users"],
                        "domain": "corp.example.com"}   identity store shows groups synced from it
-                      (DisplayName "<group>@<domain>", ids "NNNNNNNNNN-sync", the same for the same
-                      directory and group on every run); answers {"identityStoreId", "groupIds"
+                      (DisplayName "<group>@<domain>", ids shaped like AWS's "<10 hex>-<uuid>", the
+                      same for the same directory and group on every run); answers {"identityStoreId", "groupIds"
                       (in the order given), "issuer"}. Usable as PrincipalId (GROUP) in sso-admin.
   POST /_fault        {"target": "DirectoryService_20150416.DescribeDirectories" | "sts.GetCallerIdentity"
                        | "*", "count": 2, "kind": "throttle" | "http500" | "latency" | "error",
@@ -84,6 +95,8 @@ from moto.ssoadmin.responses import SSOAdminResponse
 from moto.ssoadmin.utils import PAGINATION_MODEL as SSO_PAGINATION
 from moto.utilities.paginator import paginate
 from werkzeug.serving import run_simple
+
+import strict_wire
 
 _lock = threading.Lock()
 _DEFAULTS = {"directoryCreatingReads": 0, "failDirectories": False, "latencyMs": 0,
@@ -321,7 +334,9 @@ def sync_groups(spec, account):
         for name in spec.get("groups", []):
             # Repeatable across runs and servers (hash() of a str is not).
             digest = hashlib.sha256(f"{directory_id}/{name}".encode()).hexdigest()
-            gid = f"{int(digest[:15], 16) % (10 ** 10):010d}-sync"
+            # Shaped like Identity Store group ids (sso-admin's PrincipalId pattern).
+            gid = (f"{digest[:10]}-{digest[10:18]}-{digest[18:22]}-{digest[22:26]}-"
+                   f"{digest[26:30]}-{digest[30:42]}")
             store.groups[gid] = Group(gid, f"{name}@{domain}",
                                       [{"Issuer": issuer, "Id": f"{name}-sid"}],
                                       "synced from Active Directory", store_id)
@@ -450,6 +465,25 @@ def describe_permission_set_provisioning_status(self):
     return json.dumps({"PermissionSetProvisioningStatus": status})
 
 
+def permission_set_arn(instance_arn):
+    """AWS's form, arn:aws:sso:::permissionSet/ssoins-<16>/ps-<16> (moto writes instance/...,
+    which sso-admin's PermissionSetArn pattern refuses)."""
+    return (instance_arn.replace(":instance/", ":permissionSet/", 1) + "/ps-"
+            + ssom.random.get_random_string(length=16).lower())
+
+
+ssom.PermissionSet.generate_id = staticmethod(permission_set_arn)
+_orig_instance_init = ssom.Instance.__init__
+
+
+def instance_init(self, *args, **kwargs):
+    """Identity store ids as AWS writes them, d-<10 hex> (moto uses any lowercase letter, which
+    identitystore's IdentityStoreId pattern refuses)."""
+    _orig_instance_init(self, *args, **kwargs)
+    self.identity_store_id = f"d-{ssom.random.get_random_hex(10)}"
+
+
+ssom.Instance.__init__ = instance_init
 for fn in (create_account_assignment, describe_account_assignment_creation_status,
            provision_permission_set, describe_permission_set_provisioning_status):
     setattr(SSOAdminResponse, fn.__name__, fn)
@@ -535,7 +569,7 @@ class ExtMiddleware:
                 return _json(start_response, {"calls": list(_calls)})
         if method == "GET" and path == "/_ext/config":
             with _lock:
-                return _json(start_response, dict(_config))
+                return _json(start_response, dict(_config, strict=True))
         if method == "GET" and path == "/_ext/stats":
             return _json(start_response, stats())
         if method == "GET" and path == "/_ext/assignments":
@@ -625,6 +659,11 @@ class ExtMiddleware:
                                             ("X-Amzn-ErrorType", code),
                                             ("Content-Length", str(len(payload)))])
                     return [payload]
+            refused = strict_wire.refusal(environ, target, _body(environ))
+            if refused:
+                status, headers, payload = refused
+                start_response(status, headers)
+                return [payload]
         return self.app(environ, start_response)
 
 
