@@ -25,7 +25,7 @@ pub fn tags(plan: &Plan) -> Vec<Tag> {
 }
 
 fn description(plan: &Plan) -> String {
-    format!("Created by adsso, plan {}", plan.metadata.name)
+    format!("Created by adsso for plan {}", plan.metadata.name)
 }
 
 /// `ConnectDirectory` for an AD Connector plan.
