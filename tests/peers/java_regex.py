@@ -3,14 +3,16 @@
 AWS checks a member's `pattern` with java.util.regex and `Matcher.matches()`: the whole value
 must match, anchors or not. `translate(pattern)` returns a compiled Python pattern with the same
 meaning; use it with `fullmatch`. The Java constructs handled, and how:
-  * `\\d \\D \\w \\W \\s \\S \\b \\B` are ASCII-only in Java (no UNICODE_CHARACTER_CLASS): the
-    pattern is compiled with re.ASCII, which gives Python the same sets (`\\s` = [ \\t\\n\\x0B\\f\\r]).
-  * `\\p{X}` / `\\P{X}` with X a Unicode general category (L, Lu, N, Nd, Z, M, S, P, C, ... also
-    `IsL`, `L&`-free forms) or a Java POSIX class (`Alpha`, `Digit`, `Alnum`, `Punct` = ASCII
-    punctuation !"#$%&'()*+,-./:;<=>?@[\\]^_`{|}~ only, `Upper`, `Lower`, `Space`, `XDigit`,
-    `Blank`, `Cntrl`, `Graph`, `Print`, `ASCII`) or `LD` (letter or digit): expanded to explicit
-    character ranges (from unicodedata), also inside a bracket class; `\\P` inside a class is
-    refused.
+  * `\\d \\D \\w \\W \\s \\S \\b \\B` are ASCII-only in Java (no UNICODE_CHARACTER_CLASS):
+    the pattern is compiled with re.ASCII, which gives Python the same sets (`\\s` is
+    [ \\t\\n\\x0B\\f\\r]).
+  * `\\p{X}` / `\\P{X}` with X a Unicode general category (L, Lu, N, Nd, Z, M, S, P, C, ...; also
+    written `IsL`), a Java POSIX class (ASCII only: `Alpha`, `Digit`, `Alnum`, `Punct` =
+    !"#$%&'()*+,-./:;<=>?@[\\]^_`{|}~, `Upper`, `Lower`, `Space`, `XDigit`, `Blank`, `Cntrl`,
+    `Graph`, `Print`, `ASCII`) or `LD` (letter or digit, Character.isLetterOrDigit: L and Nd):
+    expanded to explicit character ranges, also inside a bracket class (`\\P` inside a class is
+    refused). The categories come from Python's unicodedata, whose Unicode version may trail
+    Java's by a release.
   * `.` does not match Java's line terminators (\\n \\r \\u0085 \\u2028 \\u2029).
   * `\\z` -> `\\Z`; `(?<name>` -> `(?P<name>`; `\\uXXXX`, `\\xhh`, `\\t \\n \\r \\f \\a`, escaped
     punctuation, lookarounds, possessive quantifiers: the same in both.
@@ -40,23 +42,30 @@ class Untranslatable(ValueError):
 
 
 @functools.lru_cache(maxsize=None)
+def _category_table():
+    """General category -> [(first, last)] code point ranges, from one pass over all of Unicode."""
+    table = {}
+    category = unicodedata.category
+    current, start = None, 0
+    for cp in range(sys.maxunicode + 1):
+        cat = category(chr(cp))
+        if cat != current:
+            if current is not None:
+                table.setdefault(current, []).append((start, cp - 1))
+            current, start = cat, cp
+    table.setdefault(current, []).append((start, sys.maxunicode))
+    return table
+
+
+@functools.lru_cache(maxsize=None)
 def _category_ranges(prefix):
     """Class text (ranges) of every code point whose general category starts with `prefix`."""
-    out, start, prev = [], None, None
-    for cp in range(sys.maxunicode + 1):
-        if unicodedata.category(chr(cp)).startswith(prefix):
-            if start is None:
-                start = cp
-            prev = cp
-        elif start is not None:
-            out.append((start, prev))
-            start = None
-    if start is not None:
-        out.append((start, prev))
+    ranges = sorted(r for cat, rs in _category_table().items() if cat.startswith(prefix)
+                    for r in rs)
 
     def esc(cp):
         return f"\\U{cp:08x}"
-    return "".join(esc(a) if a == b else f"{esc(a)}-{esc(b)}" for a, b in out)
+    return "".join(esc(a) if a == b else f"{esc(a)}-{esc(b)}" for a, b in ranges)
 
 
 _CATEGORIES = {"L", "Lu", "Ll", "Lt", "Lm", "Lo", "M", "Mn", "Mc", "Me", "N", "Nd", "Nl", "No",

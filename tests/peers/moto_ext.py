@@ -47,9 +47,9 @@ Adds switches and fault injection (JSON bodies):
   POST /_ext/onprem-trust {"remoteDomainName": "corp.example.com"}
   POST /_ext/sync     {"directoryId": "d-...", "region": "us-east-1", "groups": ["AWS-SSO-Users"],
                        "domain": "corp.example.com"}   identity store shows groups synced from it
-                      (DisplayName "<group>@<domain>", ids shaped like AWS's "<10 hex>-<uuid>", the
-                      same for the same directory and group on every run); answers {"identityStoreId", "groupIds"
-                      (in the order given), "issuer"}. Usable as PrincipalId (GROUP) in sso-admin.
+                      (DisplayName "<group>@<domain>", ids shaped like AWS's "<10 hex>-<uuid>",
+                      the same for the same directory and group on every run); answers
+                      {"identityStoreId", "groupIds" (in the order given), "issuer"}. Usable as PrincipalId (GROUP) in sso-admin.
   POST /_fault        {"target": "DirectoryService_20150416.DescribeDirectories" | "sts.GetCallerIdentity"
                        | "*", "count": 2, "kind": "throttle" | "http500" | "latency" | "error",
                        "latencyMs": 300, "code": "AccessDeniedException", "status": 400, "message": "..."}

@@ -11,6 +11,7 @@ Requests are decoded per protocol into the member-name tree strict_models.valida
     `Name.entry.N.key/value`; an empty list is `Name=`. Integers, floats and booleans are
     converted from their text; text that does not convert stays a string, so it fails the type
     check.
+Each refusal is logged (stderr; also appended to $STRICT_REFUSALS_LOG when set).
 Requests for services outside strict_models.SERVICES, for unknown operations, or in another
 protocol (for instance CBOR) are not checked: moto answers them as before.
 
@@ -21,6 +22,8 @@ header x-amzn-ErrorType, body {"__type": code, "message": ...}; sts the query XM
 one-line sentence for the first violation).
 """
 import json
+import os
+import sys
 import urllib.parse
 import uuid
 from xml.sax.saxutils import escape
@@ -208,4 +211,18 @@ def refusal(environ, target, raw):
                                    ("X-Amzn-ErrorType", "SerializationException"),
                                    ("Content-Length", str(len(payload)))], payload
     violations = strict_models.validate(service, operation, params)
-    return answer(service, violations) if violations else None
+    if not violations:
+        return None
+    _log_refusal(target, message(service, violations))
+    return answer(service, violations)
+
+
+def _log_refusal(target, text):
+    """Every refusal goes to the server's stderr and, when STRICT_REFUSALS_LOG names a file, is
+    appended there (one JSON line), so a run of the Rust tests can list what AWS would refuse."""
+    line = json.dumps({"target": target, "message": text})
+    print(f"strict: refused {line}", file=sys.stderr, flush=True)
+    path = os.environ.get("STRICT_REFUSALS_LOG")
+    if path:
+        with open(path, "a", encoding="utf-8") as f:
+            f.write(line + "\n")

@@ -7,6 +7,7 @@ sending), boto3 for the accepted calls. Each rule kind is proved to refuse, with
 code and message, and to accept at its boundary; every operation adsso calls is accepted when
 valid. The Java-regex translation is checked directly as well.
 """
+import functools
 import json
 import os
 import sys
@@ -20,7 +21,7 @@ sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 import java_regex  # noqa: E402
 import strict_models  # noqa: E402
 import test_moto_ext as ext  # noqa: E402
-from test_moto_ext import REGION, client, pid, post  # noqa: E402
+from test_moto_ext import REGION, pid, post  # noqa: E402
 
 setUpModule = ext.setUpModule
 tearDownModule = ext.tearDownModule
@@ -29,6 +30,12 @@ DESCRIPTION_PATTERN = r"^([a-zA-Z0-9_])[\\a-zA-Z0-9_@#%*+=:?./!\s-]*$"
 TRUST_PASSWORD_PATTERN = r"^(\p{LD}|\p{Punct}| )+$"
 SIGNING = {"ds": "ds", "sso-admin": "sso", "identitystore": "identitystore", "sts": "sts",
            "ec2": "ec2"}
+
+
+@functools.lru_cache(maxsize=None)
+def client(service):
+    """One boto3 client per service for the whole run (building one loads its model: slow)."""
+    return ext.client(service)
 
 
 def _send(service, data, headers):
@@ -54,7 +61,8 @@ def call_json(service, operation, body):
 
 def call_query(service, action, fields):
     """(status, code, message) of a raw query/ec2 call (code and message None on success)."""
-    form = dict(fields, Action=action, Version=strict_models.model(service)["metadata"]["apiVersion"])
+    version = strict_models.model(service)["metadata"]["apiVersion"]
+    form = dict(fields, Action=action, Version=version)
     status, _, raw = _send(service, urllib.parse.urlencode(form).encode(),
                            {"Content-Type": "application/x-www-form-urlencoded"})
     root = ET.fromstring(raw)
@@ -68,7 +76,8 @@ def call_query(service, action, fields):
 
 
 def one(value, path, rule):
-    return f"1 validation error detected: Value {value} at '{path}' failed to satisfy constraint: {rule}"
+    return (f"1 validation error detected: Value {value} at '{path}' failed to satisfy "
+            f"constraint: {rule}")
 
 
 class Strict(unittest.TestCase):
@@ -347,7 +356,8 @@ class JavaRegex(unittest.TestCase):
         self.assertFalse(m(r"[\w+=,.@-]+", "caf\u00e9"))  # \w is ASCII
         self.assertTrue(m(r"\p{L}+", "caf\u00e9"))
         self.assertTrue(m(r"[\p{L}\p{Z}\p{N}_.:/=+\-@]*", "Ärger 1\u3000x"))
-        self.assertTrue(m(TRUST_PASSWORD_PATTERN, "\u00c4\u0661 !\"#$%&'()*+,-./:;<=>?@[\\]^_`{|}~"))
+        self.assertTrue(m(TRUST_PASSWORD_PATTERN,
+                          "\u00c4\u0661 !\"#$%&'()*+,-./:;<=>?@[\\]^_`{|}~"))
         self.assertFalse(m(TRUST_PASSWORD_PATTERN, "\u00a3"))
         self.assertFalse(m(r"\p{Punct}", "\u00bf"))  # Unicode punctuation, not Java's \p{Punct}
         self.assertFalse(m(r"a.b", "a\u2028b"))  # . stops at Java's line terminators
