@@ -196,6 +196,15 @@ class Strict(unittest.TestCase):
         self.assertRefused(self.trust(directory, TrustDirection="Both-Way"), "ValidationException",
                            one("'Both-Way'", "trustDirection", "Member must satisfy enum value "
                                "set: [One-Way: Outgoing, One-Way: Incoming, Two-Way]"))
+        body = {"InstanceArn": client("sso-admin").list_instances()["Instances"][0]["InstanceArn"],
+                "PrincipalId": pid("g"), "PrincipalType": "GROUP"}
+        status, _, out = call_json("sso-admin", "ListAccountAssignmentsForPrincipal", body)
+        self.assertEqual(status, 200, out)
+        body["PrincipalType"] = "ROLE"  # moto alone answers an empty list
+        self.assertRefused(call_json("sso-admin", "ListAccountAssignmentsForPrincipal", body),
+                           "ValidationException",
+                           one("'ROLE'", "principalType",
+                               "Member must satisfy enum value set: [USER, GROUP]"))
 
     def test_list_length_boundaries(self):
         store = client("sso-admin").list_instances()["Instances"][0]["IdentityStoreId"]
