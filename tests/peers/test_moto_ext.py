@@ -15,6 +15,7 @@ import time
 import unittest
 import urllib.error
 import urllib.request
+import uuid
 
 import boto3
 from botocore.config import Config
@@ -57,6 +58,12 @@ def get(path):
     code, out = _http("GET", path)
     assert code == 200, (path, code, out)
     return out
+
+
+def pid(name):
+    """An Identity Store principal id (a UUID, as sso-admin's PrincipalId pattern wants) named by
+    `name`: the same name gives the same id."""
+    return str(uuid.uuid5(uuid.NAMESPACE_URL, name))
 
 
 def config(**switches):
@@ -139,16 +146,19 @@ class Config_(Base):
         self.assertEqual(get("/_ext/config"), {
             "directoryCreatingReads": 0, "failDirectories": False, "latencyMs": 0,
             "assignmentCreationMs": 0, "maxOutstandingAssignments": 10,
-            "failAssignmentPrincipals": [], "tpsLimit": 0})
+            "failAssignmentPrincipals": [], "tpsLimit": 0, "strict": True})
         code, out = _http("POST", "/_ext/config", {"latencyMS": 5})
         self.assertEqual(code, 400, out)
         self.assertIn("latencyMS", out["error"])
+        code, out = _http("POST", "/_ext/config", {"strict": False})  # read-only: always strict
+        self.assertEqual(code, 400, out)
+        self.assertTrue(get("/_ext/config")["strict"])
 
     def test_moto_default_assignment_succeeds_at_once(self):
-        status = self.create("g-1")
+        status = self.create(pid("g-1"))
         self.assertEqual(status["Status"], "SUCCEEDED")
         self.assertEqual(self.creation_status(status["RequestId"])["Status"], "SUCCEEDED")
-        self.assertEqual(self.listed(), ["g-1"])
+        self.assertEqual(self.listed(), [pid("g-1")])
 
 
 class Latency(Base):
@@ -192,31 +202,31 @@ class AsyncAssignments(Base):
     def test_in_progress_then_succeeded_and_listed_only_then(self):
         config(assignmentCreationMs=1000)
         started = time.monotonic()
-        status = self.create("g-1")
+        status = self.create(pid("g-1"))
         self.assertEqual(status["Status"], "IN_PROGRESS")
-        self.assertEqual(status["PrincipalId"], "g-1")
+        self.assertEqual(status["PrincipalId"], pid("g-1"))
         rid = status["RequestId"]
         self.assertEqual(self.creation_status(rid)["Status"], "IN_PROGRESS")
         self.assertEqual(self.listed(), [])
-        self.assertEqual(self.listed_for("g-1"), [])
+        self.assertEqual(self.listed_for(pid("g-1")), [])
         self.assertEqual([(a["principalId"], a["status"]) for a in self.stored()],
-                         [("g-1", "IN_PROGRESS")])
+                         [(pid("g-1"), "IN_PROGRESS")])
         time.sleep(max(0.0, 1.05 - (time.monotonic() - started)))
         done = self.creation_status(rid)
         self.assertEqual(done["Status"], "SUCCEEDED")
         self.assertEqual(done["RequestId"], rid)
         self.assertEqual(done["PermissionSetArn"], self.ps)
-        self.assertEqual(self.listed(), ["g-1"])
-        self.assertEqual([a["AccountId"] for a in self.listed_for("g-1")], [ACCOUNT])
+        self.assertEqual(self.listed(), [pid("g-1")])
+        self.assertEqual([a["AccountId"] for a in self.listed_for(pid("g-1"))], [ACCOUNT])
         self.assertEqual([(a["principalId"], a["status"]) for a in self.stored()],
-                         [("g-1", "SUCCEEDED")])
+                         [(pid("g-1"), "SUCCEEDED")])
 
     def test_outstanding_limit_refuses_with_throttling(self):
         config(assignmentCreationMs=1500, maxOutstandingAssignments=3)
         for i in range(3):
-            self.assertEqual(self.create(f"g-{i}")["Status"], "IN_PROGRESS")
+            self.assertEqual(self.create(pid(f"g-{i}"))["Status"], "IN_PROGRESS")
         with self.assertRaises(ClientError) as refused:
-            self.create("g-3")
+            self.create(pid("g-3"))
         err = refused.exception.response
         self.assertEqual(err["Error"]["Code"], "ThrottlingException")
         self.assertEqual(err["Error"]["Message"], "Exceeded the limit of 3 outstanding "
@@ -230,29 +240,29 @@ class AsyncAssignments(Base):
         self.assertEqual(stats["assignmentCreates"], 3)
         self.assertEqual(len(self.stored()), 3)  # the refused one is not stored
         time.sleep(1.55)
-        self.assertEqual(self.create("g-3")["Status"], "IN_PROGRESS")
+        self.assertEqual(self.create(pid("g-3"))["Status"], "IN_PROGRESS")
         self.assertEqual(get("/_ext/stats")["assignmentCreates"], 4)
 
     def test_default_limit_is_ten(self):
         config(assignmentCreationMs=5000)
         for i in range(10):
-            self.create(f"g-{i}")
+            self.create(pid(f"g-{i}"))
         with self.assertRaises(ClientError) as refused:
-            self.create("g-10")
+            self.create(pid("g-10"))
         self.assertEqual(refused.exception.response["Error"]["Message"],
                          "Exceeded the limit of 10 outstanding asynchronous "
                          "CreateAccountAssignment calls")
         self.assertEqual(get("/_ext/stats")["maxOutstandingAssignments"], 10)
 
     def test_failed_principals(self):
-        config(failAssignmentPrincipals=["g-bad"])
-        at_once = self.create("g-bad")
+        config(failAssignmentPrincipals=[pid("g-bad")])
+        at_once = self.create(pid("g-bad"))
         self.assertEqual(at_once["Status"], "FAILED")
         self.assertIn("Not supported for this principal", at_once["FailureReason"])
         self.assertEqual(self.creation_status(at_once["RequestId"])["Status"], "FAILED")
         config(assignmentCreationMs=800)
-        later = self.create("g-bad")
-        ok = self.create("g-ok")
+        later = self.create(pid("g-bad"))
+        ok = self.create(pid("g-ok"))
         self.assertEqual(later["Status"], "IN_PROGRESS")
         self.assertEqual(self.creation_status(later["RequestId"])["Status"], "IN_PROGRESS")
         time.sleep(0.85)
@@ -261,9 +271,9 @@ class AsyncAssignments(Base):
         self.assertEqual(failed["FailureReason"],
                          "Received a 404 status error: Not supported for this principal")
         self.assertEqual(self.creation_status(ok["RequestId"])["Status"], "SUCCEEDED")
-        self.assertEqual(self.listed(), ["g-ok"])
-        self.assertEqual(self.listed_for("g-bad"), [])
-        self.assertEqual([a["principalId"] for a in self.stored()], ["g-ok"])
+        self.assertEqual(self.listed(), [pid("g-ok")])
+        self.assertEqual(self.listed_for(pid("g-bad")), [])
+        self.assertEqual([a["principalId"] for a in self.stored()], [pid("g-ok")])
 
     def test_unknown_creation_request(self):
         with self.assertRaises(ClientError) as missing:
@@ -272,11 +282,11 @@ class AsyncAssignments(Base):
 
     def test_delete_after_async_create(self):
         config(assignmentCreationMs=100)
-        self.create("g-1")
+        self.create(pid("g-1"))
         time.sleep(0.15)
         deleted = self.sso.delete_account_assignment(
             InstanceArn=self.instance, TargetId=ACCOUNT, TargetType="AWS_ACCOUNT",
-            PermissionSetArn=self.ps, PrincipalType="GROUP", PrincipalId="g-1")
+            PermissionSetArn=self.ps, PrincipalType="GROUP", PrincipalId=pid("g-1"))
         self.assertEqual(deleted["AccountAssignmentDeletionStatus"]["Status"], "SUCCEEDED")
         self.assertEqual(self.listed(), [])
         self.assertEqual(self.stored(), [])
@@ -319,10 +329,10 @@ class Rate(Base):
 
 class Stats(Base):
     def test_duplicates_creates_and_dump(self):
-        self.create("g-1")
-        self.create("g-1")
-        self.create("g-2")
-        self.create("g-1", account="111122223333")
+        self.create(pid("g-1"))
+        self.create(pid("g-1"))
+        self.create(pid("g-2"))
+        self.create(pid("g-1"), account="111122223333")
         stats = get("/_ext/stats")
         self.assertEqual(stats["assignmentCreates"], 4)
         self.assertEqual(stats["duplicateAssignments"], 1)
@@ -330,16 +340,17 @@ class Stats(Base):
         self.assertEqual(stats["maxOutstandingAssignments"], 0)  # assignmentCreationMs is 0
         self.assertEqual(sorted((a["accountId"], a["permissionSetArn"], a["principalId"])
                                 for a in self.stored()),
-                         sorted([(ACCOUNT, self.ps, "g-1"), (ACCOUNT, self.ps, "g-1"),
-                                 (ACCOUNT, self.ps, "g-2"), ("111122223333", self.ps, "g-1")]))
+                         sorted([(ACCOUNT, self.ps, pid("g-1")), (ACCOUNT, self.ps, pid("g-1")),
+                                 (ACCOUNT, self.ps, pid("g-2")),
+                                 ("111122223333", self.ps, pid("g-1"))]))
         self.assertEqual(get("/_ext/assignments?account=999999999999&region=us-east-1"),
                          {"assignments": []})
 
     def test_fault_injected_create_does_not_count(self):
         post("/_fault", {"target": "SWBExternalService.CreateAccountAssignment", "count": 1})
         with self.assertRaises(ClientError):
-            self.create("g-1")
-        self.create("g-1")
+            self.create(pid("g-1"))
+        self.create(pid("g-1"))
         stats = get("/_ext/stats")
         self.assertEqual((stats["assignmentCreates"], stats["throttled"]), (1, 0))
 
@@ -410,7 +421,7 @@ class Sync(Base):
 
     def test_pagination_of_listing(self):
         for i in range(7):
-            self.create(f"g-{i}")
+            self.create(pid(f"g-{i}"))
         seen, token = [], None
         while True:
             kw = {"NextToken": token} if token else {}
@@ -420,7 +431,7 @@ class Sync(Base):
             token = page.get("NextToken")
             if not token:
                 break
-        self.assertEqual(seen, [f"g-{i}" for i in range(7)])
+        self.assertEqual(seen, [pid(f"g-{i}") for i in range(7)])
 
 
 class Directory(Base):
@@ -449,12 +460,12 @@ class Directory(Base):
 class Reset(Base):
     def test_reset_clears_everything(self):
         config(latencyMs=1, assignmentCreationMs=5000, maxOutstandingAssignments=3,
-               failAssignmentPrincipals=["g-bad"], tpsLimit=1000, directoryCreatingReads=3)
-        self.create("g-1")
-        self.create("g-1")
-        self.create("g-bad")
+               failAssignmentPrincipals=[pid("g-bad")], tpsLimit=1000, directoryCreatingReads=3)
+        self.create(pid("g-1"))
+        self.create(pid("g-1"))
+        self.create(pid("g-bad"))
         with self.assertRaises(ClientError):
-            self.create("g-2")
+            self.create(pid("g-2"))
         rid = self.sso.provision_permission_set(
             InstanceArn=self.instance, PermissionSetArn=self.ps,
             TargetType="ALL_PROVISIONED_ACCOUNTS")["PermissionSetProvisioningStatus"]["RequestId"]

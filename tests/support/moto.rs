@@ -1,5 +1,6 @@
 //! The AWS emulator peer: moto 5.2.5 (pinned, in `.venv-moto`) plus adsso's extension server
-//! `tests/peers/moto_ext.py`. Each [`Peer`] is one server on a free 127.0.0.1 port, started
+//! `tests/peers/moto_ext.py`, strict: it refuses what AWS's input rules (botocore 1.44.8's models,
+//! pinned) refuse. Each [`Peer`] is one server on a free 127.0.0.1 port, started
 //! fresh (so tests never share state), reset on start, and killed by its PID on drop.
 //! If the peer cannot start, the test fails with the reason: it never skips.
 
@@ -14,6 +15,10 @@ use super::{Run, crate_dir};
 
 /// The pinned emulator version.
 pub const MOTO_VERSION: &str = "5.2.5";
+/// jsonschema, pinned: `tests/peers/schema_check.py` checks plans against the JSON Schema.
+pub const JSONSCHEMA_VERSION: &str = "4.25.1";
+/// The pinned botocore (and boto3): the strict emulator checks every request against its models.
+pub const BOTOCORE_VERSION: &str = "1.44.8";
 /// The account moto answers for.
 pub const ACCOUNT: &str = "123456789012";
 /// The Region every test uses.
@@ -34,10 +39,14 @@ fn ensure_venv() -> Result<PathBuf, String> {
     let installed = Command::new(&python)
         .args([
             "-c",
-            "import moto, flask, flask_cors, jsonschema; print(moto.__version__)",
+            "import importlib.metadata as m, moto, botocore, boto3, flask, flask_cors, jsonschema; \
+             print(moto.__version__, botocore.__version__, boto3.__version__, m.version('jsonschema'))",
         ])
         .output()
-        .is_ok_and(|out| String::from_utf8_lossy(&out.stdout).trim() == MOTO_VERSION);
+        .is_ok_and(|out| {
+            String::from_utf8_lossy(&out.stdout).trim()
+                == format!("{MOTO_VERSION} {BOTOCORE_VERSION} {BOTOCORE_VERSION} {JSONSCHEMA_VERSION}")
+        });
     if installed {
         return Ok(python);
     }
@@ -66,9 +75,11 @@ fn ensure_venv() -> Result<PathBuf, String> {
             "install",
             "-q",
             &format!("moto=={MOTO_VERSION}"),
+            &format!("botocore=={BOTOCORE_VERSION}"),
+            &format!("boto3=={BOTOCORE_VERSION}"),
             "flask",
             "flask-cors",
-            "jsonschema==4.25.1",
+            &format!("jsonschema=={JSONSCHEMA_VERSION}"),
         ],
     )?;
     Ok(python)
