@@ -7,13 +7,20 @@
 //! contain the word "admin").
 
 use super::Problem;
+use super::aws_model as model;
+use super::aws_tables::model_or;
 
-/// Admin password length, in characters (model: `(?=^.{8,64}$)`).
+/// Admin password length, in characters (the model's `Password` pattern: `(?=^.{8,64}$)`; the
+/// shape states no min or max, so the numbers are written here and pinned by a test).
 pub const ADMIN_PASSWORD_LENGTH: std::ops::RangeInclusive<usize> = 8..=64;
-/// Trust password length (model: min 1, max 128).
-pub const TRUST_PASSWORD_LENGTH: std::ops::RangeInclusive<usize> = 1..=128;
-/// AD Connector service account password length (model: min 1, max 128).
-pub const CONNECT_PASSWORD_LENGTH: std::ops::RangeInclusive<usize> = 1..=128;
+/// Trust password length (the model's `TrustPassword` min and max).
+pub const TRUST_PASSWORD_LENGTH: std::ops::RangeInclusive<usize> =
+    model_or(model::DS_CREATE_TRUST_TRUST_PASSWORD.min, 1)
+        ..=model_or(model::DS_CREATE_TRUST_TRUST_PASSWORD.max, 128);
+/// AD Connector service account password length (the model's `ConnectPassword` min and max).
+pub const CONNECT_PASSWORD_LENGTH: std::ops::RangeInclusive<usize> =
+    model_or(model::DS_CONNECT_DIRECTORY_PASSWORD.min, 1)
+        ..=model_or(model::DS_CONNECT_DIRECTORY_PASSWORD.max, 128);
 
 /// Java's `\s`: the white space the model's "special character" class excludes.
 fn is_java_space(c: char) -> bool {
