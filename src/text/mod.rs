@@ -302,6 +302,9 @@ pub mod untrusted;
 pub mod wizard;
 
 #[cfg(test)]
+mod wording_tests;
+
+#[cfg(test)]
 mod size_tests {
     use super::describe_size;
 

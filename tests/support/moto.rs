@@ -14,6 +14,8 @@ use super::{Run, crate_dir};
 
 /// The pinned emulator version.
 pub const MOTO_VERSION: &str = "5.2.5";
+/// The pinned botocore: its models are the source of `src/plan/rules/aws_model.rs`.
+pub const BOTOCORE_VERSION: &str = "1.44.8";
 /// The account moto answers for.
 pub const ACCOUNT: &str = "123456789012";
 /// The Region every test uses.
@@ -34,10 +36,12 @@ fn ensure_venv() -> Result<PathBuf, String> {
     let installed = Command::new(&python)
         .args([
             "-c",
-            "import moto, flask, flask_cors; print(moto.__version__)",
+            "import moto, botocore, flask, flask_cors; print(moto.__version__, botocore.__version__)",
         ])
         .output()
-        .is_ok_and(|out| String::from_utf8_lossy(&out.stdout).trim() == MOTO_VERSION);
+        .is_ok_and(|out| {
+            String::from_utf8_lossy(&out.stdout).trim() == format!("{MOTO_VERSION} {BOTOCORE_VERSION}")
+        });
     if installed {
         return Ok(python);
     }
@@ -66,6 +70,7 @@ fn ensure_venv() -> Result<PathBuf, String> {
             "install",
             "-q",
             &format!("moto=={MOTO_VERSION}"),
+            &format!("botocore=={BOTOCORE_VERSION}"),
             "flask",
             "flask-cors",
         ],
