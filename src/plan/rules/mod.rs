@@ -349,7 +349,7 @@ pub const TAGS_MAX: usize = smaller(
 /// `_.:/=+-@`, not starting with `aws:`.
 pub fn tag_key(key: &str) -> Result<(), Problem> {
     let length = key.chars().count();
-    if length < TAG_KEY_MIN || length > TAG_KEY_MAX {
+    if !(TAG_KEY_MIN..=TAG_KEY_MAX).contains(&length) {
         return Err(format!(
             "the tag key {} has {length} characters",
             shown(key)
