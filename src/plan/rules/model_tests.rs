@@ -347,3 +347,27 @@ fn inline_policies_hold_at_most_10240_characters_besides_white_space() {
         "the policy has 10241 characters besides white space"
     );
 }
+
+#[test]
+fn domain_names_are_at_most_255_characters() {
+    // Four labels of 63 characters and three dots make exactly 255.
+    let label = "a".repeat(DNS_LABEL_MAX);
+    let longest = format!("{label}.{label}.{label}.{label}");
+    assert_eq!(longest.len(), FQDN_MAX);
+    assert_eq!(fqdn(&longest), Ok(()));
+    let one_more = format!("{label}.{label}.{label}.{}.c", "b".repeat(62));
+    assert_eq!(one_more.len(), FQDN_MAX + 1);
+    assert_eq!(
+        fqdn(&one_more).unwrap_err(),
+        format!("{} is longer than 255 characters", shown(&one_more))
+    );
+}
+
+#[test]
+fn the_longest_plan_name_is_a_valid_tag_value() {
+    // apply tags what it creates with `adsso:plan=<metadata.name>`.
+    let longest = format!("a-{}", "9".repeat(61));
+    assert_eq!(plan_name(&longest), Ok(()));
+    assert_eq!(tag_value(&longest), Ok(()));
+    assert_eq!(tag_key(crate::text::PLAN_TAG_KEY), Ok(()));
+}
