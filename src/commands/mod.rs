@@ -92,6 +92,15 @@ pub enum CommandError {
         /// The subcommand.
         command: &'static str,
     },
+    /// `--region` is not a Region of the table.
+    #[error("--region: {problem}")]
+    #[diagnostic(help(
+        "give a Region AWS lists (such as us-east-1), or drop --region to use the plan's aws.region"
+    ))]
+    UnknownRegion {
+        /// What is wrong, with the closest Region when there is one.
+        problem: String,
+    },
     /// `--region` contradicts the plan.
     #[error("--region {flag} contradicts the plan's aws.region {plan}")]
     #[diagnostic(help("drop --region, or fix `aws.region` in the plan"))]
@@ -119,6 +128,7 @@ impl CommandError {
             | CommandError::CaFile { .. }
             | CommandError::WizardNeedsTerminal
             | CommandError::NoTerminal { .. }
+            | CommandError::UnknownRegion { .. }
             | CommandError::RegionMismatch { .. } => Outcome::Invalid,
             CommandError::Write(_)
             | CommandError::Runtime(_)
@@ -240,11 +250,17 @@ pub fn load_valid(file: &Path) -> Result<Option<crate::plan::Plan>, CommandError
     }
 }
 
-/// Where to call AWS for `plan`: its Region (a different `--region` is refused).
+/// Where to call AWS for `plan`: its Region (a `--region` that AWS does not list, or that is not
+/// the plan's, is refused).
 pub fn connection(
     flags: &AwsFlags,
     plan: &crate::plan::Plan,
 ) -> Result<crate::aws::sdk::Connection, CommandError> {
+    if let Some(region) = &flags.region
+        && let Err(problem) = crate::plan::rules::region(region)
+    {
+        return Err(CommandError::UnknownRegion { problem });
+    }
     if let Some(region) = &flags.region
         && *region != plan.aws.region
     {

@@ -4,7 +4,7 @@
 use super::PLAN_TAG;
 use super::events::Call;
 use crate::aws::{ConnectDirectoryRequest, CreateManagedAdRequest, CreateTrustRequest, Tag};
-use crate::plan::{ConnectorSize, Edition, Plan, TrustType};
+use crate::plan::{ConnectorSize, Edition, Plan, TrustDirection, TrustType};
 
 /// The tags apply puts on what it creates: the plan's tags and `adsso:plan`.
 pub fn tags(plan: &Plan) -> Vec<Tag> {
@@ -26,8 +26,54 @@ pub fn tags(plan: &Plan) -> Vec<Tag> {
 
 /// The directory's `Description`. Directory Service allows only
 /// `^([a-zA-Z0-9_])[\\a-zA-Z0-9_@#%*+=:?./!\s-]*$` (0-128): no comma, no parentheses.
-fn description(plan: &Plan) -> String {
+pub fn description(plan: &Plan) -> String {
     format!("Created by adsso for plan {}", plan.metadata.name)
+}
+
+/// The `Size` Directory Service takes for a connector size (the model's `DirectorySize` enum).
+pub fn size_name(size: ConnectorSize) -> &'static str {
+    match size {
+        ConnectorSize::Small => "Small",
+        ConnectorSize::Large => "Large",
+    }
+}
+
+/// The `Edition` Directory Service takes (the model's `DirectoryEdition` enum; its `Hybrid` is
+/// not offered: a hybrid directory extends an on-premises domain instead of trusting it).
+pub fn edition_name(edition: Edition) -> &'static str {
+    match edition {
+        Edition::Standard => "Standard",
+        Edition::Enterprise => "Enterprise",
+    }
+}
+
+/// The `TrustType` Directory Service takes (the model's `TrustType` enum).
+pub fn trust_type_name(trust_type: TrustType) -> &'static str {
+    match trust_type {
+        TrustType::Forest => "Forest",
+        TrustType::External => "External",
+    }
+}
+
+/// The `TrustDirection` Directory Service takes (the model's `TrustDirection` enum). Only
+/// `Two-Way` is ever sent: validation refuses the one-way forms.
+pub fn trust_direction_name(direction: TrustDirection) -> &'static str {
+    match direction {
+        TrustDirection::TwoWay => "Two-Way",
+        TrustDirection::OneWayOutgoing => "One-Way: Outgoing",
+        TrustDirection::OneWayIncoming => "One-Way: Incoming",
+    }
+}
+
+/// The `SelectiveAuth` Directory Service takes (the model's `SelectiveAuth` enum).
+pub fn selective_auth_name(enabled: bool) -> &'static str {
+    if enabled { "Enabled" } else { "Disabled" }
+}
+
+/// The permission set's `Description`. sso-admin allows 1-700 characters of tab, newline,
+/// carriage return, U+0020-U+007E and U+00A1-U+00FF.
+pub fn permission_set_description(plan: &Plan) -> String {
+    format!("Created by adsso, plan {}", plan.metadata.name)
 }
 
 /// `ConnectDirectory` for an AD Connector plan.
@@ -37,11 +83,7 @@ pub fn connect_directory(plan: &Plan) -> Option<ConnectDirectoryRequest> {
         name: plan.self_managed.domain.clone(),
         short_name: plan.self_managed.netbios_name.clone(),
         description: description(plan),
-        size: match connector.size {
-            ConnectorSize::Small => "Small",
-            ConnectorSize::Large => "Large",
-        }
-        .to_owned(),
+        size: size_name(connector.size).to_owned(),
         vpc_id: connector.vpc_id.clone(),
         subnet_ids: connector.subnet_ids.clone(),
         customer_dns_ips: plan.self_managed.dns_servers.clone(),
@@ -57,11 +99,7 @@ pub fn create_managed_ad(plan: &Plan) -> Option<CreateManagedAdRequest> {
         name: create.domain.clone(),
         short_name: create.netbios_name.clone(),
         description: description(plan),
-        edition: match create.edition {
-            Edition::Standard => "Standard",
-            Edition::Enterprise => "Enterprise",
-        }
-        .to_owned(),
+        edition: edition_name(create.edition).to_owned(),
         vpc_id: create.vpc_id.clone(),
         subnet_ids: create.subnet_ids.clone(),
         tags: tags(plan),
@@ -74,19 +112,10 @@ pub fn create_trust(plan: &Plan, directory_id: &str) -> Option<CreateTrustReques
     Some(CreateTrustRequest {
         directory_id: directory_id.to_owned(),
         remote_domain: plan.self_managed.domain.clone(),
-        direction: "Two-Way".to_owned(),
-        trust_type: match trust.trust_type {
-            TrustType::Forest => "Forest",
-            TrustType::External => "External",
-        }
-        .to_owned(),
+        direction: trust_direction_name(TrustDirection::TwoWay).to_owned(),
+        trust_type: trust_type_name(trust.trust_type).to_owned(),
         forwarder_ips: plan.self_managed.dns_servers.clone(),
-        selective_auth: if trust.selective_auth {
-            "Enabled"
-        } else {
-            "Disabled"
-        }
-        .to_owned(),
+        selective_auth: selective_auth_name(trust.selective_auth).to_owned(),
     })
 }
 
@@ -167,38 +196,5 @@ pub fn verify_trust_call(trust_id: &str) -> Call {
         service: "ds",
         operation: "VerifyTrust",
         params: vec![("TrustId", trust_id.to_owned())],
-    }
-}
-
-#[cfg(test)]
-mod description_tests {
-    use super::*;
-
-    /// Directory Service's `Description` pattern, written out: the first character from
-    /// `[a-zA-Z0-9_]`, the rest from `[\\a-zA-Z0-9_@#%*+=:?./!\s-]`, at most 128.
-    fn directory_service_accepts(text: &str) -> bool {
-        let mut chars = text.chars();
-        let first_ok = chars
-            .next()
-            .is_none_or(|c| c.is_ascii_alphanumeric() || c == '_');
-        first_ok
-            && text.chars().count() <= 128
-            && chars.all(|c| {
-                c.is_ascii_alphanumeric() || "\\_@#%*+=:?./!- \t\n\r\u{b}\u{c}".contains(c)
-            })
-    }
-
-    #[test]
-    fn the_description_fits_directory_services_pattern_for_the_longest_plan_name() {
-        let path = format!("{}/assets/examples/trust.yaml", env!("CARGO_MANIFEST_DIR"));
-        let mut plan = crate::plan::load(&std::fs::read(path).unwrap())
-            .unwrap()
-            .0
-            .plan;
-        plan.metadata.name = format!("a-{}", "9".repeat(61));
-        let text = description(&plan);
-        assert!(directory_service_accepts(&text), "{text}");
-        assert!(!directory_service_accepts("Created by adsso, plan x"));
-        assert!(!directory_service_accepts(&"a".repeat(129)));
     }
 }

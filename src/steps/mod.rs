@@ -242,6 +242,8 @@ mod tests {
 #[cfg(test)]
 mod assignment_tests;
 #[cfg(test)]
+mod calls_tests;
+#[cfg(test)]
 mod executor_tests;
 #[cfg(test)]
 mod fake;

@@ -113,7 +113,7 @@ impl<C: Cloud, R: Reporter> Executor<'_, C, R> {
         let request = NewPermissionSet {
             instance_arn: instance.to_owned(),
             name: set.name.clone(),
-            description: format!("Created by adsso for plan {}", plan.metadata.name),
+            description: calls::permission_set_description(plan),
             session_duration: set
                 .session_duration
                 .clone()

@@ -189,8 +189,11 @@ fn strip_position_suffix(message: &str) -> &str {
 pub const PLAN_NAME_ALLOWED: &str =
     "1-63 characters of a-z, 0-9 and `-` (it tags what apply creates)";
 /// `aws.region`.
-pub const REGION_ALLOWED: &str =
-    "an AWS Region name such as `us-east-1` (the Region of the Identity Center instance)";
+pub const REGION_ALLOWED: &str = "a Region AWS lists in one of its partitions (aws, aws-cn, aws-us-gov, aws-iso, aws-iso-b, \
+     aws-iso-e, aws-iso-f, aws-eusc), such as `us-east-1` or `eusc-de-east-1`: the Region of the Identity Center instance";
+/// An ARN of another partition than the Region's.
+pub const PARTITION_MATCHES_REGION: &str = "an ARN of the Region's partition (`arn:aws:` for `us-east-1`, `arn:aws-cn:` \
+     for `cn-north-1`, `arn:aws-us-gov:` for `us-gov-west-1`, ...), or change `aws.region`";
 /// Account ids.
 pub const ACCOUNT_ALLOWED: &str = "a 12-digit AWS account id, quoted (\"123456789012\")";
 /// Domain names.
@@ -250,8 +253,8 @@ pub const MANAGED_DOMAIN_DIFFERS: &str =
 pub const MANAGED_NETBIOS_DIFFERS: &str =
     "the two NetBIOS names of a trust must differ (AWSCORP and CORP)";
 /// Instance ARN.
-pub const INSTANCE_ARN_ALLOWED: &str =
-    "arn:aws:sso:::instance/ssoins-<16 characters>, or leave it out to discover it";
+pub const INSTANCE_ARN_ALLOWED: &str = "arn:PARTITION:sso:::instance/ssoins-<16 characters> (PARTITION aws, aws-cn, \
+     aws-us-gov, aws-eusc, ...), or leave it out to discover it";
 /// Permission set names.
 pub const PERMISSION_SET_NAME_ALLOWED: &str =
     "1-32 characters of letters, digits and + = , . @ _ -";
@@ -261,9 +264,10 @@ pub const PERMISSION_SET_UNIQUE: &str = "each permission set name appears once";
 pub const EXISTING_PERMISSION_SET: &str = "an existing permission set is only referenced: remove `sessionDuration`, `managedPolicies` and `inlinePolicy`, or `existing: true`";
 /// Session durations.
 pub const SESSION_DURATION_ALLOWED: &str =
-    "an ISO 8601 duration from PT1H to PT12H (PT8H, PT1H30M, PT3600.5S)";
+    "an ISO 8601 duration from PT1H to PT12H of at most 100 characters (PT8H, PT1H30M, PT3600.5S)";
 /// Managed policies.
-pub const MANAGED_POLICY_ALLOWED: &str = "distinct AWS managed policy ARNs: arn:PARTITION:iam::aws:policy/[PATH/]NAME (PARTITION aws, aws-cn, aws-us-gov, aws-eusc, ...; no empty path segment)";
+pub const MANAGED_POLICY_ALLOWED: &str = "distinct AWS managed policy ARNs of 20-2048 characters: \
+     arn:PARTITION:iam::aws:policy/[PATH/]NAME (PARTITION aws, aws-cn, aws-us-gov, aws-eusc, ...; no empty path segment)";
 /// At most this many managed policies on one permission set (Identity Center quota).
 pub const MAX_MANAGED_POLICIES: usize = 20;
 /// Too many managed policies.
@@ -282,8 +286,9 @@ pub const PERMISSION_SET_REFERENCE: &str = "the name of a permission set under `
 pub const ACCOUNTS_ALLOWED: &str = "one or more distinct 12-digit AWS account ids, quoted";
 /// The tag apply sets on what it creates.
 pub const PLAN_TAG_KEY: &str = "adsso:plan";
-/// At most this many user tags (AWS allows 50 per resource; adsso adds one).
-pub const MAX_USER_TAGS: usize = 49;
+/// At most this many user tags (AWS allows [`crate::plan::rules::TAGS_MAX`] per resource;
+/// adsso adds one).
+pub const MAX_USER_TAGS: usize = crate::plan::rules::TAGS_MAX - 1;
 /// Tag count.
 pub const TAGS_COUNT_ALLOWED: &str = "at most 49 tags (AWS allows 50 and adsso adds `adsso:plan`)";
 /// A `.` in a new NetBIOS name.
@@ -299,6 +304,9 @@ pub mod diagram;
 pub mod preflight;
 pub mod untrusted;
 pub mod wizard;
+
+#[cfg(test)]
+mod wording_tests;
 
 #[cfg(test)]
 mod size_tests {

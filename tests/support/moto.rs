@@ -17,7 +17,8 @@ use super::{Run, crate_dir};
 pub const MOTO_VERSION: &str = "5.2.5";
 /// jsonschema, pinned: `tests/peers/schema_check.py` checks plans against the JSON Schema.
 pub const JSONSCHEMA_VERSION: &str = "4.25.1";
-/// The pinned botocore (and boto3): the strict emulator checks every request against its models.
+/// The pinned botocore (and boto3): the strict emulator checks every request against its models,
+/// which are also the source of `src/plan/rules/aws_model.rs`.
 pub const BOTOCORE_VERSION: &str = "1.44.8";
 /// The account moto answers for.
 pub const ACCOUNT: &str = "123456789012";

@@ -3,13 +3,28 @@
 
 use serde_json::{Map, Value};
 
+use super::aws_model as model;
+use super::aws_tables::model_or;
 use super::{Problem, QUOTE_MAX, shown};
 
-/// Shortest and longest session duration Identity Center accepts, in seconds (1 h and 12 h).
+/// Shortest and longest session duration Identity Center accepts, in seconds (1 h and 12 h: the
+/// sso-admin API reference for `SessionDuration`; the model's `Duration` shape states only its
+/// text's length).
 pub const SESSION_SECONDS: std::ops::RangeInclusive<u64> = 3_600..=43_200;
 
-/// An ISO 8601 duration (`PT8H`, `PT1H30M`, `P0DT4H`) within Identity Center's 1 to 12 hours.
+/// The longest session duration text (sso-admin's `Duration` max).
+pub const SESSION_DURATION_TEXT_MAX: usize = model_or(
+    model::SSO_ADMIN_CREATE_PERMISSION_SET_SESSION_DURATION.max,
+    100,
+);
+
+/// An ISO 8601 duration (`PT8H`, `PT1H30M`, `P0DT4H`) within Identity Center's 1 to 12 hours, of
+/// at most [`SESSION_DURATION_TEXT_MAX`] characters.
 pub fn session_duration(text: &str) -> Result<u64, Problem> {
+    let length = text.chars().count();
+    if length > SESSION_DURATION_TEXT_MAX {
+        return Err(format!("{} has {length} characters", shown(text)));
+    }
     let (whole, fraction) = iso8601_parts(text)
         .ok_or_else(|| format!("{} is not an ISO 8601 duration", shown(text)))?;
     // Exact bounds with a fraction: 3599.5 s is too short, 43200.5 s too long.
@@ -113,14 +128,23 @@ pub fn human_duration(seconds: u64) -> String {
     parts.join(" ")
 }
 
-/// A permission set name: `[\w+=,.@-]{1,32}`.
+/// The shortest and longest permission set name (sso-admin's `PermissionSetName`).
+pub const PERMISSION_SET_NAME_LENGTH: std::ops::RangeInclusive<usize> =
+    model_or(model::SSO_ADMIN_CREATE_PERMISSION_SET_NAME.min, 1)
+        ..=model_or(model::SSO_ADMIN_CREATE_PERMISSION_SET_NAME.max, 32);
+
+/// The characters of a permission set name besides `\w` (the model's `[\w+=,.@-]+`).
+pub(crate) const PERMISSION_SET_NAME_PUNCTUATION: &str = "+=,.@-";
+
+/// A permission set name: `[\w+=,.@-]+` (`\w` as Java means it: ASCII letters, digits and `_`),
+/// [`PERMISSION_SET_NAME_LENGTH`] characters.
 pub fn permission_set_name(name: &str) -> Result<(), Problem> {
     let length = name.chars().count();
-    if length == 0 || length > 32 {
+    if !PERMISSION_SET_NAME_LENGTH.contains(&length) {
         return Err(format!("{} has {length} characters", shown(name)));
     }
     match name.chars().find(|c| {
-        !(c.is_ascii_alphanumeric() || matches!(c, '_' | '+' | '=' | ',' | '.' | '@' | '-'))
+        !(c.is_ascii_alphanumeric() || *c == '_' || PERMISSION_SET_NAME_PUNCTUATION.contains(*c))
     }) {
         Some(bad) => Err(format!(
             "{} contains `{}`",
@@ -131,8 +155,9 @@ pub fn permission_set_name(name: &str) -> Result<(), Problem> {
     }
 }
 
-/// The longest inline policy `PutInlinePolicyToPermissionSet` takes, in characters.
-pub const INLINE_POLICY_MAX: usize = 32_768;
+/// The longest inline policy `PutInlinePolicyToPermissionSet` takes, in characters (the model's
+/// `PermissionSetPolicyDocument` max).
+pub const INLINE_POLICY_MAX: usize = model_or(model::SSO_ADMIN_PUT_INLINE_POLICY.max, 32_768);
 
 /// IAM's quota for a role's inline policy, in characters not counting white space ("Role policy
 /// size cannot exceed 10,240 characters", IAM and AWS STS quotas): Identity Center provisions the
@@ -180,7 +205,7 @@ pub fn inline_policy(text: &str) -> Result<Value, Problem> {
 }
 
 /// The first character outside `[\t\n\r\u{20}-\u{ff}]`, with its 1-based line and column.
-fn first_unsendable(text: &str) -> Option<(usize, usize, char)> {
+pub(super) fn first_unsendable(text: &str) -> Option<(usize, usize, char)> {
     text.split('\n').enumerate().find_map(|(index, line)| {
         line.chars()
             .position(|c| !matches!(c, '\t' | '\r' | '\u{20}'..='\u{ff}'))

@@ -1,8 +1,16 @@
 //! Format rules for single values, as AWS states them for the fields adsso sends
 //! (Directory Service, IAM Identity Center, tagging). Each check returns the problem in plain
 //! words; the caller adds the field path and what is allowed (see [`crate::text`]).
+//!
+//! Lengths, list sizes, enums, partitions and Regions come from the generated table
+//! [`aws_model`] (botocore's models); the patterns are implemented by hand and each is pinned to
+//! the model's text by a unit test. Limits the models do not state cite their source.
 
 use std::net::Ipv4Addr;
+
+use aws_model as model;
+use aws_tables::model_or;
+pub use aws_tables::{ModelField, Partition, closest_region, edit_distance, partition_of};
 
 /// A problem with one value, in plain words.
 pub type Problem = String;
@@ -43,8 +51,16 @@ pub fn plan_name(name: &str) -> Result<(), Problem> {
     }
 }
 
-/// A domain name as Directory Service takes it: `^([a-zA-Z0-9]+[\.-])+([a-zA-Z0-9])+$`, with at
-/// least two labels, labels of at most 63 characters and at most 255 in all.
+/// The longest domain name (RFC 1035 section 2.3.4: 255 octets; Directory Service's
+/// `DirectoryName` states no length, `RemoteDomainName` allows 1024).
+pub const FQDN_MAX: usize = 255;
+
+/// The longest label of a domain name (RFC 1035 section 2.3.4: 63 octets).
+pub const DNS_LABEL_MAX: usize = 63;
+
+/// A domain name as Directory Service takes it (`DirectoryName`:
+/// `^([a-zA-Z0-9]+[\\.-])+([a-zA-Z0-9])+$`), with at least two labels, labels of at most
+/// [`DNS_LABEL_MAX`] characters and at most [`FQDN_MAX`] in all, no trailing dot.
 pub fn fqdn(name: &str) -> Result<(), Problem> {
     if name.is_empty() {
         return Err("the domain name is empty".into());
@@ -52,8 +68,11 @@ pub fn fqdn(name: &str) -> Result<(), Problem> {
     if name.ends_with('.') {
         return Err(format!("{} ends with a dot", shown(name)));
     }
-    if name.len() > 255 {
-        return Err(format!("{} is longer than 255 characters", shown(name)));
+    if name.len() > FQDN_MAX {
+        return Err(format!(
+            "{} is longer than {FQDN_MAX} characters",
+            shown(name)
+        ));
     }
     if let Some(bad) = name
         .chars()
@@ -79,9 +98,9 @@ pub fn fqdn(name: &str) -> Result<(), Problem> {
                 shown(name)
             ));
         }
-        if label.len() > 63 {
+        if label.len() > DNS_LABEL_MAX {
             return Err(format!(
-                "{} has a label longer than 63 characters",
+                "{} has a label longer than {DNS_LABEL_MAX} characters",
                 shown(name)
             ));
         }
@@ -89,14 +108,19 @@ pub fn fqdn(name: &str) -> Result<(), Problem> {
     Ok(())
 }
 
-/// Characters a NetBIOS name may not contain (Microsoft's list; AWS's `ShortName` pattern).
+/// Characters a NetBIOS name may not contain (Microsoft's list; the character class of AWS's
+/// `DirectoryShortName` pattern `^[^\\/:*?"<>|.]+[^\\/:*?"<>|]*$`).
 pub const NETBIOS_FORBIDDEN: &[char] = &['\\', '/', ':', '*', '?', '"', '<', '>', '|'];
 
-/// A NetBIOS domain name: 1-15 characters, none of `\/:*?"<>|`, no spaces or control
-/// characters, not starting with `.`.
+/// The longest NetBIOS domain name (Microsoft, "Naming conventions in Active Directory":
+/// 15 characters; `DirectoryShortName` states no length).
+pub const NETBIOS_MAX: usize = 15;
+
+/// A NetBIOS domain name: 1-[`NETBIOS_MAX`] characters, none of `\/:*?"<>|`, no spaces or
+/// control characters, not starting with `.`.
 pub fn netbios(name: &str) -> Result<(), Problem> {
     let length = name.chars().count();
-    if length == 0 || length > 15 {
+    if length == 0 || length > NETBIOS_MAX {
         return Err(format!("{} has {length} characters", shown(name)));
     }
     if let Some(bad) = name.chars().find(|c| {
@@ -201,34 +225,38 @@ fn is_lower_hex(text: &str) -> bool {
     text.chars().all(|c| matches!(c, '0'..='9' | 'a'..='f'))
 }
 
+/// The digits of an AWS account id (sso-admin's `TargetId`: `\d{12}`, 12 to 12 characters).
+pub const ACCOUNT_ID_DIGITS: usize =
+    model_or(model::SSO_ADMIN_CREATE_ACCOUNT_ASSIGNMENT_TARGET_ID.max, 12);
+
 /// A 12-digit AWS account id.
 pub fn account_id(id: &str) -> Result<(), Problem> {
-    if id.len() == 12 && id.chars().all(|c| c.is_ascii_digit()) {
+    if id.len() == ACCOUNT_ID_DIGITS && id.chars().all(|c| c.is_ascii_digit()) {
         Ok(())
     } else {
-        Err(format!("{} is not 12 digits", shown(id)))
+        Err(format!("{} is not {ACCOUNT_ID_DIGITS} digits", shown(id)))
     }
 }
 
-/// An AWS Region name such as `us-east-1` or `us-gov-west-1`.
-pub fn region(name: &str) -> Result<(), Problem> {
-    let parts: Vec<&str> = name.split('-').collect();
-    let well_formed = parts.len() >= 3
-        && parts[0].len() == 2
-        && parts[..parts.len() - 1]
-            .iter()
-            .all(|part| !part.is_empty() && part.chars().all(|c| c.is_ascii_lowercase()))
-        && parts.last().is_some_and(|last| {
-            !last.is_empty() && last.len() <= 2 && last.chars().all(|c| c.is_ascii_digit())
-        });
-    if well_formed {
-        Ok(())
-    } else {
-        Err(format!("{} is not a Region name", shown(name)))
+/// An AWS Region of the table (every partition botocore's endpoint files list); returns its
+/// partition. An unknown name's problem suggests the closest Region of the table.
+pub fn region(name: &str) -> Result<&'static Partition, Problem> {
+    partition_of(name).ok_or_else(|| unknown_region(name))
+}
+
+/// `` `us-est-1` is not a Region name; did you mean `us-east-1`? ``
+pub fn unknown_region(name: &str) -> Problem {
+    match closest_region(name) {
+        Some(close) => format!(
+            "{} is not a Region name; did you mean `{close}`?",
+            shown(name)
+        ),
+        None => format!("{} is not a Region name", shown(name)),
     }
 }
 
-/// The service account name for AD Connector: `[a-zA-Z0-9._-]+`, no `DOMAIN\` or `@`.
+/// The service account name for AD Connector (`UserName`: `[a-zA-Z0-9._-]+`, at least 1), at
+/// most [`SAM_ACCOUNT_NAME_MAX`], no `DOMAIN\` or `@`.
 pub fn service_account_name(name: &str) -> Result<(), Problem> {
     if name.is_empty() {
         return Err("the user name is empty".into());
@@ -259,7 +287,8 @@ pub fn service_account_name(name: &str) -> Result<(), Problem> {
     }
 }
 
-/// An environment variable name: `[A-Za-z_][A-Za-z0-9_]*`.
+/// An environment variable name: `[A-Za-z_][A-Za-z0-9_]*` (POSIX.1-2017, Base Definitions 8.1
+/// and 3.235 "Name"; no AWS model is involved: the name never reaches AWS).
 pub fn env_name(name: &str) -> Result<(), Problem> {
     let mut chars = name.chars();
     let first_ok = chars
@@ -272,77 +301,26 @@ pub fn env_name(name: &str) -> Result<(), Problem> {
     }
 }
 
-/// A tag key: 1-128 characters of letters, digits, spaces and `_.:/=+-@`, not starting with `aws:`.
-pub fn tag_key(key: &str) -> Result<(), Problem> {
-    let length = key.chars().count();
-    if length == 0 || length > 128 {
-        return Err(format!(
-            "the tag key {} has {length} characters",
-            shown(key)
-        ));
-    }
-    if key.to_ascii_lowercase().starts_with("aws:") {
-        return Err(format!(
-            "the tag key {} uses the reserved `aws:` prefix",
-            shown(key)
-        ));
-    }
-    tag_characters(key)
-}
-
-/// A tag value: 0-256 characters of letters, digits, spaces and `_.:/=+-@`.
-pub fn tag_value(value: &str) -> Result<(), Problem> {
-    if value.chars().count() > 256 {
-        return Err("the tag value is longer than 256 characters".into());
-    }
-    // The value is not quoted: a tag value is free text and may hold something private.
-    tag_characters(value)
-        .map_err(|_| "the tag value contains a character that is not allowed".into())
-}
-
-/// The tag character set of the Directory Service and sso-admin models:
-/// `[\p{L}\p{Z}\p{N}_.:/=+\-@]` (letters, separators such as spaces, numbers; no marks).
-fn tag_characters(text: &str) -> Result<(), Problem> {
-    use unicode_general_category::{GeneralCategory as Category, get_general_category};
-    let allowed = |c: char| {
-        "_.:/=+-@".contains(c)
-            || matches!(
-                get_general_category(c),
-                Category::UppercaseLetter
-                    | Category::LowercaseLetter
-                    | Category::TitlecaseLetter
-                    | Category::ModifierLetter
-                    | Category::OtherLetter
-                    | Category::SpaceSeparator
-                    | Category::LineSeparator
-                    | Category::ParagraphSeparator
-                    | Category::DecimalNumber
-                    | Category::LetterNumber
-                    | Category::OtherNumber
-            )
-    };
-    match text.chars().find(|c| !allowed(*c)) {
-        Some(bad) => Err(format!(
-            "{} contains `{}`",
-            shown(text),
-            bad.escape_default()
-        )),
-        None => Ok(()),
-    }
-}
-
 mod arns;
+pub mod aws_model;
+mod aws_tables;
 mod free_text;
 mod identity_center;
 pub mod passwords;
+mod tags;
 
 pub use arns::*;
 pub use free_text::*;
 pub use identity_center::*;
+pub use tags::*;
 
 #[cfg(test)]
 mod model_tests;
 #[cfg(test)]
+pub(crate) mod pattern_tests;
+#[cfg(test)]
 mod policy_tests;
+#[cfg(test)]
+mod sso_pattern_tests;
 #[cfg(test)]
 mod tests;

@@ -7,13 +7,20 @@
 //! contain the word "admin").
 
 use super::Problem;
+use super::aws_model as model;
+use super::aws_tables::model_or;
 
-/// Admin password length, in characters (model: `(?=^.{8,64}$)`).
+/// Admin password length, in characters (the model's `Password` pattern: `(?=^.{8,64}$)`; the
+/// shape states no min or max, so the numbers are written here and pinned by a test).
 pub const ADMIN_PASSWORD_LENGTH: std::ops::RangeInclusive<usize> = 8..=64;
-/// Trust password length (model: min 1, max 128).
-pub const TRUST_PASSWORD_LENGTH: std::ops::RangeInclusive<usize> = 1..=128;
-/// AD Connector service account password length (model: min 1, max 128).
-pub const CONNECT_PASSWORD_LENGTH: std::ops::RangeInclusive<usize> = 1..=128;
+/// Trust password length (the model's `TrustPassword` min and max).
+pub const TRUST_PASSWORD_LENGTH: std::ops::RangeInclusive<usize> =
+    model_or(model::DS_CREATE_TRUST_TRUST_PASSWORD.min, 1)
+        ..=model_or(model::DS_CREATE_TRUST_TRUST_PASSWORD.max, 128);
+/// AD Connector service account password length (the model's `ConnectPassword` min and max).
+pub const CONNECT_PASSWORD_LENGTH: std::ops::RangeInclusive<usize> =
+    model_or(model::DS_CONNECT_DIRECTORY_PASSWORD.min, 1)
+        ..=model_or(model::DS_CONNECT_DIRECTORY_PASSWORD.max, 128);
 
 /// Java's `\s`: the white space the model's "special character" class excludes.
 fn is_java_space(c: char) -> bool {
@@ -116,6 +123,33 @@ mod tests {
     use super::*;
 
     #[test]
+    fn the_rules_implement_the_models_password_shapes() {
+        let admin = format!(
+            "(?=^.{{{},{}}}$)",
+            ADMIN_PASSWORD_LENGTH.start(),
+            ADMIN_PASSWORD_LENGTH.end()
+        );
+        assert_eq!(
+            model::DS_CREATE_MICROSOFT_AD_PASSWORD.pattern,
+            Some(
+                r"(?=^.{8,64}$)((?=.*\d)(?=.*[A-Z])(?=.*[a-z])|(?=.*\d)(?=.*[^A-Za-z0-9\s])(?=.*[a-z])|(?=.*[^A-Za-z0-9\s])(?=.*[A-Z])(?=.*[a-z])|(?=.*\d)(?=.*[A-Z])(?=.*[^A-Za-z0-9\s]))^.*"
+            )
+        );
+        assert!(
+            model::DS_CREATE_MICROSOFT_AD_PASSWORD
+                .pattern
+                .is_some_and(|p| p.starts_with(&admin))
+        );
+        assert_eq!(
+            model::DS_CREATE_TRUST_TRUST_PASSWORD.pattern,
+            Some(r"^(\p{LD}|\p{Punct}| )+$")
+        );
+        assert_eq!(model::DS_CONNECT_DIRECTORY_PASSWORD.pattern, None);
+        assert_eq!(TRUST_PASSWORD_LENGTH, 1..=128);
+        assert_eq!(CONNECT_PASSWORD_LENGTH, 1..=128);
+    }
+
+    #[test]
     fn admin_passwords_are_8_to_64_characters() {
         assert_eq!(admin_password("Abcdef1!"), Ok(()));
         assert_eq!(admin_password(&format!("Ab1!{}", "x".repeat(60))), Ok(()));
@@ -166,9 +200,12 @@ mod tests {
         ] {
             assert_eq!(trust_password(ok), Ok(()), "{ok}");
         }
-        assert_eq!(trust_password(&"p".repeat(128)), Ok(()));
         assert_eq!(
-            trust_password(&"p".repeat(129)),
+            trust_password(&"p".repeat(*TRUST_PASSWORD_LENGTH.end())),
+            Ok(())
+        );
+        assert_eq!(
+            trust_password(&"p".repeat(TRUST_PASSWORD_LENGTH.end() + 1)),
             Err("it has 129 characters; 1-128 are allowed".into())
         );
         assert_eq!(
@@ -185,8 +222,11 @@ mod tests {
     #[test]
     fn connect_passwords_are_1_to_128_characters() {
         assert_eq!(connect_password("x"), Ok(()));
-        assert_eq!(connect_password(&"x".repeat(128)), Ok(()));
-        assert!(connect_password(&"x".repeat(129)).is_err());
+        assert_eq!(
+            connect_password(&"x".repeat(*CONNECT_PASSWORD_LENGTH.end())),
+            Ok(())
+        );
+        assert!(connect_password(&"x".repeat(CONNECT_PASSWORD_LENGTH.end() + 1)).is_err());
         assert!(connect_password("").is_err());
     }
 }

@@ -10,14 +10,24 @@ use crate::plan::model::{Assignment, IdentityCenter, PermissionSet};
 use crate::plan::rules;
 use crate::text;
 
-/// Checks `identityCenter` as a whole.
-pub(super) fn check(center: &IdentityCenter, path: &FieldPath, report: &mut Report) {
-    if let Some(arn) = &center.instance_arn {
-        report.check(
+/// The plan's Region and its partition, when the Region is known.
+type Region<'a> = Option<(&'a str, &'static rules::Partition)>;
+
+/// Checks `identityCenter` as a whole; ARNs must be of `region`'s partition.
+pub(super) fn check(
+    center: &IdentityCenter,
+    region: Region<'_>,
+    path: &FieldPath,
+    report: &mut Report,
+) {
+    if let Some(arn) = &center.instance_arn
+        && let Some(partition) = report.check(
             path.key("instanceArn"),
             rules::instance_arn(arn),
             text::INSTANCE_ARN_ALLOWED,
-        );
+        )
+    {
+        same_partition(arn, partition, region, path.key("instanceArn"), report);
     }
     let sets = path.key("permissionSets");
     let mut names = HashSet::new();
@@ -30,7 +40,7 @@ pub(super) fn check(center: &IdentityCenter, path: &FieldPath, report: &mut Repo
                 text::PERMISSION_SET_UNIQUE,
             );
         }
-        permission_set(set, &item, report);
+        permission_set(set, region, &item, report);
     }
     let assignments = path.key("assignments");
     for (index, assignment) in center.assignments.iter().enumerate() {
@@ -38,7 +48,24 @@ pub(super) fn check(center: &IdentityCenter, path: &FieldPath, report: &mut Repo
     }
 }
 
-fn permission_set(set: &PermissionSet, path: &FieldPath, report: &mut Report) {
+/// Reports an ARN whose partition is not the Region's.
+fn same_partition(
+    arn: &str,
+    partition: &rules::Partition,
+    region: Region<'_>,
+    path: FieldPath,
+    report: &mut Report,
+) {
+    if let Some((name, region_partition)) = region {
+        report.check(
+            path,
+            rules::same_partition(arn, partition, name, region_partition),
+            text::PARTITION_MATCHES_REGION,
+        );
+    }
+}
+
+fn permission_set(set: &PermissionSet, region: Region<'_>, path: &FieldPath, report: &mut Report) {
     report.check(
         path.key("name"),
         rules::permission_set_name(&set.name),
@@ -67,15 +94,16 @@ fn permission_set(set: &PermissionSet, path: &FieldPath, report: &mut Report) {
     let policies = path.key("managedPolicies");
     let mut seen = HashSet::new();
     for (index, arn) in set.managed_policies.iter().enumerate() {
-        if report
-            .check(
-                policies.index(index),
-                rules::managed_policy_arn(arn),
-                text::MANAGED_POLICY_ALLOWED,
-            )
-            .is_some()
-            && !seen.insert(arn.as_str())
-        {
+        let Some(partition) = report.check(
+            policies.index(index),
+            rules::managed_policy_arn(arn),
+            text::MANAGED_POLICY_ALLOWED,
+        ) else {
+            continue;
+        };
+        if seen.insert(arn.as_str()) {
+            same_partition(arn, partition, region, policies.index(index), report);
+        } else {
             report.error(
                 policies.index(index),
                 format!("{} is listed twice", rules::shown(arn)),

@@ -58,19 +58,26 @@ pub fn validate(plan: &Plan) -> Vec<Diagnostic> {
         rules::plan_name(&plan.metadata.name),
         text::PLAN_NAME_ALLOWED,
     );
-    aws(plan, &mut report);
+    let partition = aws(plan, &mut report);
     self_managed(&plan.self_managed, &root.key("selfManaged"), &mut report);
     connection::check(plan, &root.key("connection"), &mut report);
     if let Some(identity_center) = &plan.identity_center {
-        identity_center::check(identity_center, &root.key("identityCenter"), &mut report);
+        let region = partition.map(|partition| (plan.aws.region.as_str(), partition));
+        identity_center::check(
+            identity_center,
+            region,
+            &root.key("identityCenter"),
+            &mut report,
+        );
     }
     tags(plan, &mut report);
     report.diagnostics
 }
 
-fn aws(plan: &Plan, report: &mut Report) {
+/// Checks `aws`; returns the partition of a known Region.
+fn aws(plan: &Plan, report: &mut Report) -> Option<&'static rules::Partition> {
     let path = FieldPath::root().key("aws");
-    report.check(
+    let partition = report.check(
         path.key("region"),
         rules::region(&plan.aws.region),
         text::REGION_ALLOWED,
@@ -82,6 +89,7 @@ fn aws(plan: &Plan, report: &mut Report) {
             text::ACCOUNT_ALLOWED,
         );
     }
+    partition
 }
 
 fn self_managed(domain: &SelfManaged, path: &FieldPath, report: &mut Report) {

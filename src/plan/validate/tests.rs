@@ -211,6 +211,47 @@ fn identity_center_rules() {
 }
 
 #[test]
+fn arns_must_be_of_the_regions_partition() {
+    let mut plan = trust_plan();
+    let center = plan.identity_center.as_mut().unwrap();
+    center.instance_arn = Some("arn:aws-us-gov:sso:::instance/ssoins-0123456789abcdef".into());
+    center.permission_sets[0].managed_policies = vec![
+        "arn:aws-us-gov:iam::aws:policy/ReadOnlyAccess".into(),
+        "arn:aws:iam::aws:policy/job-function/ViewOnlyAccess".into(),
+    ];
+    plan.aws.region = "us-gov-west-1".into();
+    assert_eq!(
+        error_paths(&plan),
+        ["identityCenter.permissionSets[0].managedPolicies[1]"]
+    );
+    plan.aws.region = "us-east-1".into();
+    assert_eq!(
+        error_paths(&plan),
+        [
+            "identityCenter.instanceArn",
+            "identityCenter.permissionSets[0].managedPolicies[0]"
+        ]
+    );
+    // An unknown Region is reported once; the ARNs are not compared with it.
+    plan.aws.region = "us-est-1".into();
+    assert_eq!(error_paths(&plan), ["aws.region"]);
+}
+
+#[test]
+fn tags_up_to_the_limit_are_accepted() {
+    let mut plan = connector_plan();
+    plan.tags.clear();
+    for index in 0..crate::text::MAX_USER_TAGS {
+        plan.tags.insert(format!("k{index}"), "v".into());
+    }
+    assert_eq!(error_paths(&plan), Vec::<String>::new());
+    plan.tags.insert("one-more".into(), "v".into());
+    assert_eq!(error_paths(&plan), ["tags"]);
+    let message = errors(&plan)[0].to_string();
+    assert!(message.contains("50 tags are given"), "{message}");
+}
+
+#[test]
 fn duplicate_permission_sets_and_accounts() {
     let mut plan = trust_plan();
     let center = plan.identity_center.as_mut().unwrap();

@@ -1,0 +1,77 @@
+//! The allowed-value wording states the numbers the rules use, so a limit that moves with the
+//! models (or a documented limit that changes) fails here until the text says it.
+
+use super::*;
+use crate::plan::rules::{self, aws_model};
+
+fn says(text: &str, part: &str) {
+    assert!(text.contains(part), "`{text}` does not say `{part}`");
+}
+
+#[test]
+fn tag_wording_states_the_models_limits() {
+    says(TAG_KEY_ALLOWED, &format!("1-{}", rules::TAG_KEY_MAX));
+    says(TAG_VALUE_ALLOWED, &format!("0-{}", rules::TAG_VALUE_MAX));
+    says(
+        TAGS_COUNT_ALLOWED,
+        &format!(
+            "at most {MAX_USER_TAGS} tags (AWS allows {}",
+            rules::TAGS_MAX
+        ),
+    );
+}
+
+#[test]
+fn identity_center_wording_states_the_models_limits() {
+    let name = rules::PERMISSION_SET_NAME_LENGTH;
+    says(
+        PERMISSION_SET_NAME_ALLOWED,
+        &format!("{}-{}", name.start(), name.end()),
+    );
+    says(
+        INLINE_POLICY_ALLOWED,
+        &format!("1-{}", rules::INLINE_POLICY_MAX),
+    );
+    says(
+        INLINE_POLICY_ALLOWED,
+        &format!("at most {}", rules::INLINE_POLICY_QUOTA),
+    );
+    says(
+        SESSION_DURATION_ALLOWED,
+        &format!("at most {} characters", rules::SESSION_DURATION_TEXT_MAX),
+    );
+    let arn = rules::MANAGED_POLICY_ARN_LENGTH;
+    says(
+        MANAGED_POLICY_ALLOWED,
+        &format!("{}-{}", arn.start(), arn.end()),
+    );
+    says(
+        MANAGED_POLICY_COUNT,
+        &format!("at most {MAX_MANAGED_POLICIES}"),
+    );
+    says(
+        ACCOUNT_ALLOWED,
+        &format!("{}-digit", rules::ACCOUNT_ID_DIGITS),
+    );
+}
+
+#[test]
+fn directory_wording_states_the_documented_limits() {
+    says(NETBIOS_ALLOWED, &format!("1-{}", rules::NETBIOS_MAX));
+    for c in rules::NETBIOS_FORBIDDEN {
+        says(NETBIOS_ALLOWED, &c.to_string());
+    }
+    says(
+        SERVICE_ACCOUNT_ALLOWED,
+        &format!("1-{}", rules::SAM_ACCOUNT_NAME_MAX),
+    );
+}
+
+#[test]
+fn region_wording_names_every_partition_of_the_table() {
+    for partition in aws_model::PARTITIONS {
+        says(REGION_ALLOWED, partition.id);
+    }
+    says(REGION_ALLOWED, "eusc-de-east-1");
+    assert!(rules::region("eusc-de-east-1").is_ok());
+}
