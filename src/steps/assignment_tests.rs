@@ -211,6 +211,53 @@ fn throttled_creations_are_retried_until_they_succeed() {
 }
 
 #[test]
+fn write_conflicts_are_retried_with_backoff_for_sets_and_assignments() {
+    let plan = plan();
+    let cloud = ready(both_groups());
+    {
+        let mut state = cloud.0.borrow_mut();
+        state.access.conflicts.insert("CreatePermissionSet", 2);
+        state
+            .access
+            .conflicts
+            .insert("AttachManagedPolicyToPermissionSet", 1);
+        state.access.conflicts.insert("CreateAccountAssignment", 3);
+    }
+    let (outcome, _) = apply(&plan, &cloud);
+    assert!(matches!(outcome, Ok(ApplyOutcome::Done)), "{outcome:?}");
+    let state = cloud.0.borrow();
+    assert_eq!(state.access.sets.len(), 2);
+    assert_eq!(state.access.assignments.len(), 3);
+    assert_eq!(state.access.conflicts.values().sum::<usize>(), 0);
+    let creates = state
+        .mutations
+        .iter()
+        .filter(|m| m.starts_with("CreatePermissionSet"));
+    assert_eq!(creates.count(), 1);
+}
+
+#[test]
+fn a_conflict_that_persists_ends_as_a_concurrent_change_after_bounded_retries() {
+    let plan = plan();
+    let cloud = ready(both_groups());
+    cloud
+        .0
+        .borrow_mut()
+        .access
+        .conflicts
+        .insert("CreateAccountAssignment", 1000);
+    let (outcome, _) = apply(&plan, &cloud);
+    let Err(ApplyError::Assignments(text)) = outcome else {
+        panic!("{outcome:?}");
+    };
+    assert!(text.contains("concurrent change"), "{text}");
+    assert!(!text.contains("rename or remove"), "{text}");
+    let left = cloud.0.borrow().access.conflicts["CreateAccountAssignment"];
+    let per_creation = throughput::MAX_CONFLICT_RETRIES as usize + 1;
+    assert_eq!(1000 - left, 3 * per_creation);
+}
+
+#[test]
 fn at_most_ten_creations_are_outstanding_and_failures_are_listed() {
     let mut plan = plan();
     let accounts: Vec<String> = (0..60)

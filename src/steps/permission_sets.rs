@@ -1,15 +1,19 @@
 //! The permission sets step: each plan permission set is found by name and made to match the plan
 //! (session duration, AWS managed policies, inline policy), or created tagged `adsso:plan`; a
-//! changed set that is already provisioned is provisioned again. `existing: true` sets are only
+//! changed set that is already provisioned is provisioned again. Each change is retried after
+//! throttling or a write conflict (see [`super::throughput::Retry`]). `existing: true` sets are only
 //! looked up.
 
 use std::collections::BTreeMap;
 
+use tokio::time::Instant;
+
 use super::calls;
 use super::events::Call;
 use super::executor::{Check, Executor, RunMode, StepEnd};
+use super::throughput::with_retries;
 use super::{ApplyError, Event, Reporter};
-use crate::aws::{Cloud, NewPermissionSet, PermissionSetInfo, RequestState};
+use crate::aws::{AwsError, Cloud, NewPermissionSet, PermissionSetInfo, RequestState};
 use crate::plan::{PermissionSet, rules};
 
 /// The session duration AWS gives a permission set that sets none.
@@ -120,14 +124,19 @@ impl<C: Cloud, R: Reporter> Executor<'_, C, R> {
                 .unwrap_or_else(|| DEFAULT_SESSION.to_owned()),
             tags: calls::tags(plan),
         };
-        let arn = self.cloud.create_permission_set(&request).await?;
+        let (cloud, pace, deadline) = (self.cloud, &self.pace, self.deadline());
+        let arn = with_retries(pace, deadline, || cloud.create_permission_set(&request)).await?;
         for policy in &set.managed_policies {
-            self.cloud
-                .attach_managed_policy(instance, &arn, policy)
-                .await?;
+            with_retries(pace, deadline, || {
+                cloud.attach_managed_policy(instance, &arn, policy)
+            })
+            .await?;
         }
         if let Some(policy) = &set.inline_policy {
-            self.cloud.put_inline_policy(instance, &arn, policy).await?;
+            with_retries(pace, deadline, || {
+                cloud.put_inline_policy(instance, &arn, policy)
+            })
+            .await?;
         }
         self.permission_sets.insert(set.name.clone(), arn.clone());
         Ok(format!("created {} ({arn})", set.name))
@@ -153,7 +162,11 @@ impl<C: Cloud, R: Reporter> Executor<'_, C, R> {
         for change in &changes {
             match self.mode {
                 RunMode::DryRun => self.would(change.call(&set.name)),
-                RunMode::Apply => change.make(self.cloud, instance, &info.arn).await?,
+                RunMode::Apply => {
+                    let (cloud, pace, deadline) = (self.cloud, &self.pace, self.deadline());
+                    with_retries(pace, deadline, || change.make(cloud, instance, &info.arn))
+                        .await?;
+                }
             }
             done.push(change.to_string());
         }
@@ -216,8 +229,11 @@ impl<C: Cloud, R: Reporter> Executor<'_, C, R> {
 
     /// `ProvisionPermissionSet` to the accounts it is in, then waits for it.
     async fn provision(&mut self, instance: &str, arn: &str) -> Result<(), ApplyError> {
-        let cloud = self.cloud;
-        let first = cloud.provision_permission_set(instance, arn).await?;
+        let (cloud, pace, deadline) = (self.cloud, &self.pace, self.deadline());
+        let first = with_retries(pace, deadline, || {
+            cloud.provision_permission_set(instance, arn)
+        })
+        .await?;
         let request = first.request_id.clone();
         let mut state = Some(first.state);
         let end = self
@@ -242,6 +258,11 @@ impl<C: Cloud, R: Reporter> Executor<'_, C, R> {
             ))),
             _ => Ok(()),
         }
+    }
+
+    /// Until when a retried call may wait (the wait timeout from now).
+    fn deadline(&self) -> Instant {
+        Instant::now() + self.policy.timeout
     }
 
     fn would(&mut self, call: Call) {
@@ -307,19 +328,16 @@ impl Change {
         }
     }
 
-    async fn make<C: Cloud>(&self, cloud: &C, instance: &str, arn: &str) -> Result<(), ApplyError> {
+    async fn make<C: Cloud>(&self, cloud: &C, instance: &str, arn: &str) -> Result<(), AwsError> {
         match self {
             Change::Session(duration) => {
-                cloud
-                    .update_session_duration(instance, arn, duration)
-                    .await?
+                cloud.update_session_duration(instance, arn, duration).await
             }
-            Change::Attach(policy) => cloud.attach_managed_policy(instance, arn, policy).await?,
-            Change::Detach(policy) => cloud.detach_managed_policy(instance, arn, policy).await?,
-            Change::PutInline(policy) => cloud.put_inline_policy(instance, arn, policy).await?,
-            Change::DeleteInline => cloud.delete_inline_policy(instance, arn).await?,
+            Change::Attach(policy) => cloud.attach_managed_policy(instance, arn, policy).await,
+            Change::Detach(policy) => cloud.detach_managed_policy(instance, arn, policy).await,
+            Change::PutInline(policy) => cloud.put_inline_policy(instance, arn, policy).await,
+            Change::DeleteInline => cloud.delete_inline_policy(instance, arn).await,
         }
-        Ok(())
     }
 }
 
