@@ -128,6 +128,13 @@ the VPC cannot reach the self-managed DNS servers (VPN/Direct Connect, routes, f
 the service account's password or name is wrong, or Kerberos pre-authentication is disabled for it. \
 Fix the cause, delete the failed directory (`adsso destroy FILE`), then re-run `adsso apply`";
 
+/// What to do when an existing directory is Impaired or Inoperable.
+pub const DIRECTORY_IMPAIRED_FIX: &str = "See the Directory Service troubleshooting guide (\"Troubleshooting \
+AWS Managed Microsoft AD\", directory status reasons): the usual causes are a changed or deleted security group, \
+network ACL or ENI of the directory, or a changed Admin account. `aws ds describe-directories --directory-ids ID` \
+shows the reason; once the directory is Active again (AWS restores it automatically when the cause is fixed, or \
+restore a snapshot), re-run `adsso apply`";
+
 /// The likely fixes when a trust ends in `Failed` or `VerifyFailed`.
 pub const TRUST_FAILED_FIX: &str = "likely causes: the trust password differs from the one used on the self-managed side; \
 the Managed AD's security group has no outbound rule to the self-managed network (the most common cause of \

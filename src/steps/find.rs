@@ -85,6 +85,7 @@ mod tests {
             dns_ips: vec![],
             vpc_id: None,
             security_group_id: None,
+            edition: None,
         }
     }
 

@@ -247,3 +247,5 @@ mod executor_tests;
 mod fake;
 #[cfg(test)]
 mod fake_access;
+#[cfg(test)]
+mod trust_tests;
