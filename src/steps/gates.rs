@@ -126,6 +126,9 @@ pub(crate) async fn onprem<C: Cloud, R: Reporter>(
             Err(error) if onprem_side_missing(&error) => {
                 Ok(Evidence::Missing(format!("not yet: {error}")))
             }
+            Err(error) if passing_failure(&error) => Ok(Evidence::Missing(format!(
+                "could not check (checking again): {error}"
+            ))),
             Err(error) => Err(error.into()),
         }
     })
@@ -141,11 +144,23 @@ pub(crate) async fn onprem<C: Cloud, R: Reporter>(
 
 /// Whether a VerifyTrust failure means the self-managed side is not there (yet): Directory
 /// Service answers ClientException ("the trust relationship could not be verified: the specified
-/// domain either does not exist or could not be contacted") until it is. Every other failure
-/// (access denied, no such trust, unsupported, invalid parameter, service and network failures)
-/// will not go away by waiting for the operator, so it ends apply at once with its message.
+/// domain either does not exist or could not be contacted") until it is. The answers that waiting
+/// for the operator cannot fix (access denied, no such trust, unsupported, invalid parameter,
+/// credentials, an endpoint that refuses or does not resolve) end apply at once with their message.
 pub fn onprem_side_missing(error: &AwsError) -> bool {
     error.kind == AwsErrorKind::Client
+}
+
+/// A failure that says nothing about the trust and passes on its own (the service failed
+/// internally, throttling, no answer in time): the gate checks again rather than end apply.
+fn passing_failure(error: &AwsError) -> bool {
+    matches!(
+        error.kind,
+        AwsErrorKind::Service
+            | AwsErrorKind::Throttling
+            | AwsErrorKind::TimedOut
+            | AwsErrorKind::Unreachable
+    )
 }
 
 /// The identity-source gate: the directory becomes Identity Center's identity source.

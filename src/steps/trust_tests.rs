@@ -204,15 +204,21 @@ fn verify_trust_errors_that_waiting_cannot_fix_end_apply_at_once() {
 
 #[test]
 fn verify_trust_keeps_waiting_while_the_other_side_cannot_be_contacted() {
-    let plan = existing_plan();
-    let cloud = with_directory(&plan, |_| {});
-    cloud.0.borrow_mut().verify_after = 3;
-    let outcome = run(&plan, &cloud, GateMode::Wait);
-    assert!(
-        matches!(outcome, Ok(ApplyOutcome::Paused { .. })),
-        "{outcome:?}"
-    );
-    let state = cloud.0.borrow();
-    assert_eq!(state.verify_calls, 4);
-    assert!(state.trusts.iter().all(|t| t.state == TrustState::Verified));
+    for kind in [AwsErrorKind::Client, AwsErrorKind::Service] {
+        let plan = existing_plan();
+        let cloud = with_directory(&plan, |_| {});
+        {
+            let mut state = cloud.0.borrow_mut();
+            state.verify_after = 3;
+            state.verify_error = Some(kind);
+        }
+        let outcome = run(&plan, &cloud, GateMode::Wait);
+        let Ok(ApplyOutcome::Paused { gate, .. }) = outcome else {
+            panic!("{kind:?}: {outcome:?}");
+        };
+        assert_eq!(gate, Step::IdentitySourceGate);
+        let state = cloud.0.borrow();
+        assert_eq!(state.verify_calls, 4, "{kind:?}");
+        assert!(state.trusts.iter().all(|t| t.state == TrustState::Verified));
+    }
 }
