@@ -15,7 +15,7 @@ use crate::steps::events::Collect;
 
 const DIRECTORY: &str = "d-0000000000";
 
-fn plan() -> Plan {
+pub(super) fn plan() -> Plan {
     let path = format!("{}/assets/examples/trust.yaml", env!("CARGO_MANIFEST_DIR"));
     let bytes = std::fs::read(path).unwrap();
     crate::plan::load(&bytes).unwrap().0.plan
@@ -32,7 +32,7 @@ fn group(id: &str, name: &str, issuer_directory: &str) -> Group {
 }
 
 /// A fake where the trust example's directory and trust exist and are verified.
-fn ready(groups: Vec<Group>) -> Fake {
+pub(super) fn ready(groups: Vec<Group>) -> Fake {
     let cloud = Fake::new();
     {
         let mut state = cloud.0.borrow_mut();
@@ -48,14 +48,14 @@ fn ready(groups: Vec<Group>) -> Fake {
     cloud
 }
 
-fn both_groups() -> Vec<Group> {
+pub(super) fn both_groups() -> Vec<Group> {
     vec![
         group("g-1", "AWS-SSO-Users@corp.example.com", DIRECTORY),
         group("g-2", "AWS-Admins@corp.example.com", DIRECTORY),
     ]
 }
 
-fn apply(plan: &Plan, cloud: &Fake) -> (Result<ApplyOutcome, ApplyError>, Vec<Event>) {
+pub(super) fn apply(plan: &Plan, cloud: &Fake) -> (Result<ApplyOutcome, ApplyError>, Vec<Event>) {
     let mut events = Collect::default();
     let runtime = tokio::runtime::Builder::new_current_thread()
         .enable_time()
@@ -88,7 +88,7 @@ fn apply(plan: &Plan, cloud: &Fake) -> (Result<ApplyOutcome, ApplyError>, Vec<Ev
     (outcome, events.0)
 }
 
-fn sso_mutations(cloud: &Fake) -> Vec<String> {
+pub(super) fn sso_mutations(cloud: &Fake) -> Vec<String> {
     let state = cloud.0.borrow();
     state
         .mutations

@@ -14,6 +14,7 @@ pub mod find;
 pub mod gates;
 pub mod guards;
 pub mod network;
+mod permission_set_calls;
 mod permission_sets;
 pub mod report;
 pub mod throughput;
@@ -241,6 +242,8 @@ mod tests {
 
 #[cfg(test)]
 mod assignment_tests;
+#[cfg(test)]
+mod dry_run_tests;
 #[cfg(test)]
 mod executor_tests;
 #[cfg(test)]

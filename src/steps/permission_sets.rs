@@ -8,16 +8,13 @@ use std::collections::BTreeMap;
 
 use tokio::time::Instant;
 
-use super::calls;
 use super::events::Call;
 use super::executor::{Check, Executor, RunMode, StepEnd};
+use super::permission_set_calls as psc;
 use super::throughput::with_retries;
 use super::{ApplyError, Event, Reporter};
-use crate::aws::{AwsError, Cloud, NewPermissionSet, PermissionSetInfo, RequestState};
+use crate::aws::{AwsError, Cloud, PermissionSetInfo, RequestState};
 use crate::plan::{PermissionSet, rules};
-
-/// The session duration AWS gives a permission set that sets none.
-const DEFAULT_SESSION: &str = "PT1H";
 
 /// The ARN a dry run shows for a permission set it would create.
 pub(crate) fn placeholder(name: &str) -> String {
@@ -34,10 +31,17 @@ impl<C: Cloud, R: Reporter> Executor<'_, C, R> {
             .map(|ic| ic.permission_sets.as_slice())
             .unwrap_or_default();
         let Some(instance) = self.instance.clone() else {
-            for set in sets.iter().filter(|s| !s.existing) {
-                self.would(create_call("<instance ARN>", set, &plan.metadata.name));
-                self.permission_sets
-                    .insert(set.name.clone(), placeholder(&set.name));
+            for set in sets {
+                if set.existing {
+                    self.permission_sets
+                        .insert(set.name.clone(), format!("<ARN of {}>", set.name));
+                    continue;
+                }
+                let arn = placeholder(&set.name);
+                for call in psc::creation(plan, "<instance ARN>", &arn, set) {
+                    self.would(call);
+                }
+                self.permission_sets.insert(set.name.clone(), arn);
             }
             return Ok(StepEnd::Done(
                 "would create the permission sets (the instance could not be read)".to_owned(),
@@ -99,31 +103,14 @@ impl<C: Cloud, R: Reporter> Executor<'_, C, R> {
     ) -> Result<String, ApplyError> {
         let plan = self.plan;
         if self.mode == RunMode::DryRun {
-            self.would(create_call(instance, set, &plan.metadata.name));
-            for policy in &set.managed_policies {
-                self.would(policy_call(
-                    "AttachManagedPolicyToPermissionSet",
-                    &set.name,
-                    policy,
-                ));
+            let arn = placeholder(&set.name);
+            for call in psc::creation(plan, instance, &arn, set) {
+                self.would(call);
             }
-            if set.inline_policy.is_some() {
-                self.would(inline_call(&set.name));
-            }
-            self.permission_sets
-                .insert(set.name.clone(), placeholder(&set.name));
+            self.permission_sets.insert(set.name.clone(), arn);
             return Ok(format!("would create {}", set.name));
         }
-        let request = NewPermissionSet {
-            instance_arn: instance.to_owned(),
-            name: set.name.clone(),
-            description: format!("Created by adsso, plan {}", plan.metadata.name),
-            session_duration: set
-                .session_duration
-                .clone()
-                .unwrap_or_else(|| DEFAULT_SESSION.to_owned()),
-            tags: calls::tags(plan),
-        };
+        let request = psc::new_set(plan, instance, set);
         let (cloud, pace, deadline) = (self.cloud, &self.pace, self.deadline());
         let arn = with_retries(pace, deadline, || cloud.create_permission_set(&request)).await?;
         for policy in &set.managed_policies {
@@ -161,7 +148,7 @@ impl<C: Cloud, R: Reporter> Executor<'_, C, R> {
         let mut done = Vec::new();
         for change in &changes {
             match self.mode {
-                RunMode::DryRun => self.would(change.call(&set.name)),
+                RunMode::DryRun => self.would(change.call(instance, &info.arn)),
                 RunMode::Apply => {
                     let (cloud, pace, deadline) = (self.cloud, &self.pace, self.deadline());
                     with_retries(pace, deadline, || change.make(cloud, instance, &info.arn))
@@ -170,8 +157,9 @@ impl<C: Cloud, R: Reporter> Executor<'_, C, R> {
             }
             done.push(change.to_string());
         }
-        if self.mode == RunMode::Apply {
-            self.provision(instance, &info.arn).await?;
+        match self.mode {
+            RunMode::Apply => self.provision(instance, &info.arn).await?,
+            RunMode::DryRun => self.would(psc::provision(instance, &info.arn)),
         }
         let verb = if self.mode == RunMode::DryRun {
             "would update"
@@ -303,28 +291,20 @@ impl std::fmt::Display for Change {
 }
 
 impl Change {
-    fn call(&self, name: &str) -> Call {
+    fn call(&self, instance: &str, arn: &str) -> Call {
         match self {
-            Change::Session(duration) => Call {
-                service: "sso-admin",
-                operation: "UpdatePermissionSet",
-                params: vec![
-                    ("PermissionSet", name.to_owned()),
-                    ("SessionDuration", duration.clone()),
-                ],
-            },
+            Change::Session(duration) => psc::update_session(instance, arn, duration),
             Change::Attach(policy) => {
-                policy_call("AttachManagedPolicyToPermissionSet", name, policy)
+                psc::policy("AttachManagedPolicyToPermissionSet", instance, arn, policy)
             }
-            Change::Detach(policy) => {
-                policy_call("DetachManagedPolicyFromPermissionSet", name, policy)
-            }
-            Change::PutInline(_) => inline_call(name),
-            Change::DeleteInline => Call {
-                service: "sso-admin",
-                operation: "DeleteInlinePolicyFromPermissionSet",
-                params: vec![("PermissionSet", name.to_owned())],
-            },
+            Change::Detach(policy) => psc::policy(
+                "DetachManagedPolicyFromPermissionSet",
+                instance,
+                arn,
+                policy,
+            ),
+            Change::PutInline(policy) => psc::put_inline(instance, arn, policy),
+            Change::DeleteInline => psc::delete_inline(instance, arn),
         }
     }
 
@@ -338,45 +318,5 @@ impl Change {
             Change::PutInline(policy) => cloud.put_inline_policy(instance, arn, policy).await,
             Change::DeleteInline => cloud.delete_inline_policy(instance, arn).await,
         }
-    }
-}
-
-fn create_call(instance: &str, set: &PermissionSet, plan: &str) -> Call {
-    Call {
-        service: "sso-admin",
-        operation: "CreatePermissionSet",
-        params: vec![
-            ("InstanceArn", instance.to_owned()),
-            ("Name", set.name.clone()),
-            (
-                "SessionDuration",
-                set.session_duration
-                    .clone()
-                    .unwrap_or_else(|| DEFAULT_SESSION.to_owned()),
-            ),
-            ("Tags", format!("{}={plan}", super::PLAN_TAG)),
-        ],
-    }
-}
-
-fn policy_call(operation: &'static str, name: &str, policy: &str) -> Call {
-    Call {
-        service: "sso-admin",
-        operation,
-        params: vec![
-            ("PermissionSet", name.to_owned()),
-            ("ManagedPolicyArn", policy.to_owned()),
-        ],
-    }
-}
-
-fn inline_call(name: &str) -> Call {
-    Call {
-        service: "sso-admin",
-        operation: "PutInlinePolicyToPermissionSet",
-        params: vec![
-            ("PermissionSet", name.to_owned()),
-            ("InlinePolicy", "(the plan's inlinePolicy)".to_owned()),
-        ],
     }
 }
