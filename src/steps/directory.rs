@@ -40,7 +40,7 @@ impl<C: Cloud, R: Reporter> Executor<'_, C, R> {
                 directory.id,
                 directory.stage.name()
             );
-            self.directory = Some(directory);
+            self.directory = Some(*directory);
             return Ok(StepEnd::Done(note));
         }
         let id = match step {

@@ -144,7 +144,8 @@ fn only_the_differing_setting_is_named_and_a_matching_trust_is_used() {
 #[test]
 fn an_impaired_inoperable_or_hybrid_directory_is_refused_before_any_change() {
     let plan = existing_plan();
-    let cases: [(&str, Box<dyn Fn(&mut crate::aws::Directory)>); 3] = [
+    type Edit = Box<dyn Fn(&mut crate::aws::Directory)>;
+    let cases: [(&str, Edit); 3] = [
         (
             "is Impaired (the security group was deleted)",
             Box::new(|d| {
