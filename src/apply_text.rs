@@ -9,13 +9,25 @@ use crate::text::untrusted::Untrusted;
 pub fn aws_error_what(kind: AwsErrorKind) -> &'static str {
     match kind {
         AwsErrorKind::AlreadyExists => "the resource already exists",
+        AwsErrorKind::Conflict => {
+            "a concurrent change conflicted with this one (IAM Identity Center had not finished \
+             propagating an earlier write), and it still conflicted after adsso retried with backoff"
+        }
         AwsErrorKind::DoesNotExist => "the resource does not exist (or is not visible to you)",
         AwsErrorKind::LimitExceeded => "the account's directory quota for this Region is reached",
+        AwsErrorKind::QuotaExceeded => "an IAM Identity Center quota is reached",
+        AwsErrorKind::TagLimit => "the resource would have more tags than Directory Service allows",
+        AwsErrorKind::DirectoryUnavailable => "the directory is unavailable",
+        AwsErrorKind::InvalidNextToken => "AWS no longer accepts the page token of a listing",
         AwsErrorKind::InvalidParameter => "AWS refused a parameter",
         AwsErrorKind::Client => "AWS refused the request (a problem on the client side)",
         AwsErrorKind::Service => "the AWS service failed internally",
         AwsErrorKind::Unsupported => "the operation is not supported for this resource",
         AwsErrorKind::AccessDenied => "access denied",
+        AwsErrorKind::KmsKey => {
+            "the IAM Identity Center instance's customer managed KMS key refused the operation \
+             (AWS gave a KMS_* reason)"
+        }
         AwsErrorKind::Throttling => "AWS throttled the requests, even after retries",
         AwsErrorKind::Validation => "AWS refused the request as invalid",
         AwsErrorKind::Credentials => "the AWS credentials are missing, expired or invalid",
@@ -34,11 +46,35 @@ pub fn aws_error_fix(kind: AwsErrorKind) -> &'static str {
         AwsErrorKind::AlreadyExists => {
             "another resource has this name; `adsso status FILE` shows what exists, then rename or remove the other one"
         }
+        AwsErrorKind::Conflict => {
+            "make sure nothing else (another adsso run, the console, automation) changes the same \
+             permission sets or assignments now, then re-run `adsso apply`: what was made is kept"
+        }
         AwsErrorKind::DoesNotExist => {
             "check the id in the plan, the Region (`aws.region`, `--region`) and the account"
         }
         AwsErrorKind::LimitExceeded => {
-            "delete an unused directory or request a quota increase (GetDirectoryLimits shows the counts), then re-run"
+            "delete an unused directory or request a quota increase from Directory Service \
+             (`aws ds get-directory-limits` shows the counts), then re-run"
+        }
+        AwsErrorKind::QuotaExceeded => {
+            "see the IAM Identity Center quotas (User Guide, \"IAM Identity Center quotas\": permission \
+             sets per instance, managed policies per permission set, inline policy size, assignments); \
+             remove unused ones or request an increase in the Service Quotas console (service \
+             \"IAM Identity Center\"), then re-run"
+        }
+        AwsErrorKind::TagLimit => {
+            "a Directory Service resource holds at most 50 tags: remove tags from the plan's `tags` \
+             or from the directory (`aws ds remove-tags-from-resource`), then re-run"
+        }
+        AwsErrorKind::DirectoryUnavailable => {
+            "check the directory's status and reason (`aws ds describe-directories`, the Directory \
+             Service console); an Impaired or Inoperable directory needs the steps of the Directory \
+             Service troubleshooting guide (security group and network changes are the usual cause) \
+             before it can be used; once it is Active, re-run"
+        }
+        AwsErrorKind::InvalidNextToken => {
+            "the listing changed or its token expired while adsso read it: re-run `adsso apply`"
         }
         AwsErrorKind::InvalidParameter | AwsErrorKind::Validation => {
             "check the plan's values against AWS's rules (`adsso validate FILE`) and AWS's message"
@@ -54,6 +90,12 @@ pub fn aws_error_fix(kind: AwsErrorKind) -> &'static str {
         }
         AwsErrorKind::AccessDenied => {
             "use credentials allowed to call ds:*, sso:*, identitystore:*, ec2:Describe* (`--profile`, AWS_PROFILE)"
+        }
+        AwsErrorKind::KmsKey => {
+            "check the KMS key configured for the instance (IAM Identity Center console -> Settings -> \
+             Management -> Encryption): it must be enabled and not pending deletion (`aws kms \
+             describe-key`), and its key policy must let IAM Identity Center and the identity store \
+             (and your credentials, through them) use it; fix the key or its policy, then re-run"
         }
         AwsErrorKind::Throttling => "wait a minute and re-run `adsso apply`; it resumes safely",
         AwsErrorKind::Credentials => {
@@ -85,6 +127,13 @@ pub const DIRECTORY_FAILED_FIX: &str = "likely causes: the two subnets are not i
 the VPC cannot reach the self-managed DNS servers (VPN/Direct Connect, routes, firewall: TCP/UDP 53, 88, 389), \
 the service account's password or name is wrong, or Kerberos pre-authentication is disabled for it. \
 Fix the cause, delete the failed directory (`adsso destroy FILE`), then re-run `adsso apply`";
+
+/// What to do when an existing directory is Impaired or Inoperable.
+pub const DIRECTORY_IMPAIRED_FIX: &str = "See the Directory Service troubleshooting guide (\"Troubleshooting \
+AWS Managed Microsoft AD\", directory status reasons): the usual causes are a changed or deleted security group, \
+network ACL or ENI of the directory, or a changed Admin account. `aws ds describe-directories --directory-ids ID` \
+shows the reason; once the directory is Active again (AWS restores it automatically when the cause is fixed, or \
+restore a snapshot), re-run `adsso apply`";
 
 /// The likely fixes when a trust ends in `Failed` or `VerifyFailed`.
 pub const TRUST_FAILED_FIX: &str = "likely causes: the trust password differs from the one used on the self-managed side; \

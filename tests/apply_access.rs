@@ -299,3 +299,87 @@ fn five_hundred_assignments_with_latency_keep_the_call_budget() {
     // Calls start 50 ms apart; the server's receive times may bunch one call into a window.
     assert!(stats["peakTps"].as_u64().unwrap() <= 21, "{stats}");
 }
+
+/// The operations a dry run's standard output lists (`would call service:Operation`).
+fn listed(stdout: &str) -> Vec<String> {
+    stdout
+        .lines()
+        .filter_map(|line| line.strip_prefix("would call "))
+        .filter_map(|call| call.split(':').nth(1))
+        .map(str::to_owned)
+        .collect()
+}
+
+#[test]
+fn a_dry_run_lists_the_mutating_calls_the_real_run_makes_in_order() {
+    let peer = Peer::start();
+    let dir = tempfile::tempdir().unwrap();
+    let plan = access_plan(&peer, &["AWS-SSO-Users", "AWS-Admins"], &accounts(2));
+    let path = write(dir.path(), &plan);
+    let dry = peer.adsso(&["apply", path.to_str().unwrap(), "--dry-run"], &SECRETS);
+    no_secret(&dry);
+    assert_eq!(dry.code, Some(0), "{}", dry.all_output());
+    assert_eq!(mutations(&peer), Vec::<String>::new());
+    for expected in [
+        "Description: Created by adsso, plan corp-ad-connector",
+        "Tags: Owner=platform-team, adsso:plan=corp-ad-connector",
+        "ManagedPolicyArn: arn:aws:iam::aws:policy/ReadOnlyAccess",
+        "InlinePolicy: {",
+    ] {
+        assert!(dry.stdout.contains(expected), "{expected}: {}", dry.stdout);
+    }
+    let would = listed(&dry.stdout);
+
+    let first = apply(&peer, &path);
+    assert_eq!(first.code, Some(3), "{}", first.all_output());
+    let directories = peer.directories();
+    peer.sync(&directories[0].0, DOMAIN, &["AWS-SSO-Users", "AWS-Admins"]);
+    let second = apply(&peer, &path);
+    assert_eq!(second.code, Some(0), "{}", second.all_output());
+    let made: Vec<String> = mutations(&peer)
+        .iter()
+        .filter_map(|target| target.rsplit('.').next())
+        .map(str::to_owned)
+        .collect();
+    assert_eq!(would, made);
+    assert_eq!(
+        would
+            .iter()
+            .filter(|o| *o == "CreateAccountAssignment")
+            .count(),
+        4
+    );
+}
+
+#[test]
+fn a_dry_run_without_credentials_lists_and_counts_every_call() {
+    let peer = Peer::start();
+    let dir = tempfile::tempdir().unwrap();
+    let path = write(
+        dir.path(),
+        &access_plan(&peer, &["AWS-SSO-Users"], &accounts(3)),
+    );
+    let dry = peer.adsso(
+        &["apply", path.to_str().unwrap(), "--dry-run"],
+        &[("AWS_ACCESS_KEY_ID", ""), ("AWS_SECRET_ACCESS_KEY", "")],
+    );
+    assert_eq!(dry.code, Some(0), "{}", dry.all_output());
+    assert_eq!(
+        listed(&dry.stdout),
+        vec![
+            "ConnectDirectory",
+            "CreatePermissionSet",
+            "AttachManagedPolicyToPermissionSet",
+            "PutInlinePolicyToPermissionSet",
+            "CreateAccountAssignment",
+            "CreateAccountAssignment",
+            "CreateAccountAssignment"
+        ]
+    );
+    let text = flat(&dry.stderr);
+    assert!(text.contains("3 account assignment(s)"), "{text}");
+    assert!(
+        text.contains("0 of 3 assignments exist; would create 3"),
+        "{text}"
+    );
+}

@@ -88,6 +88,8 @@ pub struct Directory {
     pub vpc_id: Option<String>,
     /// The security group AWS created for the directory.
     pub security_group_id: Option<String>,
+    /// A Managed AD's edition (`Standard`, `Enterprise`, `Hybrid`); `None` for other types.
+    pub edition: Option<String>,
 }
 
 /// The state of a trust.
@@ -142,6 +144,8 @@ pub struct TrustInfo {
     pub direction: String,
     /// `Forest` or `External`.
     pub trust_type: String,
+    /// `Enabled` or `Disabled`.
+    pub selective_auth: String,
     /// Its state.
     pub state: TrustState,
     /// Why (empty when AWS gives no reason).

@@ -42,7 +42,7 @@ pub fn run(file: &Path, flags: &AwsFlags, dns_ips: &[Ipv4Addr]) -> Result<Outcom
                         .await
                         .map_err(ApplyError::from)?;
                     match find::decide(candidates, name, &plan.metadata.name)? {
-                        Found::Owned(directory) => Some(directory),
+                        Found::Owned(directory) => Some(*directory),
                         Found::Nothing => None,
                     }
                 }

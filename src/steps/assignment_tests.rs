@@ -15,7 +15,7 @@ use crate::steps::events::Collect;
 
 const DIRECTORY: &str = "d-0000000000";
 
-fn plan() -> Plan {
+pub(super) fn plan() -> Plan {
     let path = format!("{}/assets/examples/trust.yaml", env!("CARGO_MANIFEST_DIR"));
     let bytes = std::fs::read(path).unwrap();
     crate::plan::load(&bytes).unwrap().0.plan
@@ -32,7 +32,7 @@ fn group(id: &str, name: &str, issuer_directory: &str) -> Group {
 }
 
 /// A fake where the trust example's directory and trust exist and are verified.
-fn ready(groups: Vec<Group>) -> Fake {
+pub(super) fn ready(groups: Vec<Group>) -> Fake {
     let cloud = Fake::new();
     {
         let mut state = cloud.0.borrow_mut();
@@ -48,14 +48,14 @@ fn ready(groups: Vec<Group>) -> Fake {
     cloud
 }
 
-fn both_groups() -> Vec<Group> {
+pub(super) fn both_groups() -> Vec<Group> {
     vec![
         group("g-1", "AWS-SSO-Users@corp.example.com", DIRECTORY),
         group("g-2", "AWS-Admins@corp.example.com", DIRECTORY),
     ]
 }
 
-fn apply(plan: &Plan, cloud: &Fake) -> (Result<ApplyOutcome, ApplyError>, Vec<Event>) {
+pub(super) fn apply(plan: &Plan, cloud: &Fake) -> (Result<ApplyOutcome, ApplyError>, Vec<Event>) {
     let mut events = Collect::default();
     let runtime = tokio::runtime::Builder::new_current_thread()
         .enable_time()
@@ -88,7 +88,7 @@ fn apply(plan: &Plan, cloud: &Fake) -> (Result<ApplyOutcome, ApplyError>, Vec<Ev
     (outcome, events.0)
 }
 
-fn sso_mutations(cloud: &Fake) -> Vec<String> {
+pub(super) fn sso_mutations(cloud: &Fake) -> Vec<String> {
     let state = cloud.0.borrow();
     state
         .mutations
@@ -208,6 +208,53 @@ fn throttled_creations_are_retried_until_they_succeed() {
     let state = cloud.0.borrow();
     assert_eq!(state.access.assignments.len(), 3);
     assert_eq!(state.access.creates, 3);
+}
+
+#[test]
+fn write_conflicts_are_retried_with_backoff_for_sets_and_assignments() {
+    let plan = plan();
+    let cloud = ready(both_groups());
+    {
+        let mut state = cloud.0.borrow_mut();
+        state.access.conflicts.insert("CreatePermissionSet", 2);
+        state
+            .access
+            .conflicts
+            .insert("AttachManagedPolicyToPermissionSet", 1);
+        state.access.conflicts.insert("CreateAccountAssignment", 3);
+    }
+    let (outcome, _) = apply(&plan, &cloud);
+    assert!(matches!(outcome, Ok(ApplyOutcome::Done)), "{outcome:?}");
+    let state = cloud.0.borrow();
+    assert_eq!(state.access.sets.len(), 2);
+    assert_eq!(state.access.assignments.len(), 3);
+    assert_eq!(state.access.conflicts.values().sum::<usize>(), 0);
+    let creates = state
+        .mutations
+        .iter()
+        .filter(|m| m.starts_with("CreatePermissionSet"));
+    assert_eq!(creates.count(), 1);
+}
+
+#[test]
+fn a_conflict_that_persists_ends_as_a_concurrent_change_after_bounded_retries() {
+    let plan = plan();
+    let cloud = ready(both_groups());
+    cloud
+        .0
+        .borrow_mut()
+        .access
+        .conflicts
+        .insert("CreateAccountAssignment", 1000);
+    let (outcome, _) = apply(&plan, &cloud);
+    let Err(ApplyError::Assignments(text)) = outcome else {
+        panic!("{outcome:?}");
+    };
+    assert!(text.contains("concurrent change"), "{text}");
+    assert!(!text.contains("rename or remove"), "{text}");
+    let left = cloud.0.borrow().access.conflicts["CreateAccountAssignment"];
+    let per_creation = throughput::MAX_CONFLICT_RETRIES as usize + 1;
+    assert_eq!(1000 - left, 3 * per_creation);
 }
 
 #[test]

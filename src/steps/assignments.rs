@@ -14,10 +14,10 @@ use tokio::time::Instant;
 use super::events::Call;
 use super::executor::{Executor, RunMode, StepEnd};
 use super::gates::directory_issuer;
-use super::throughput::{CALLS_PER_SECOND, Estimate, MAX_OUTSTANDING, Pace};
+use super::throughput::{CALLS_PER_SECOND, Estimate, MAX_OUTSTANDING, Pace, Retry, with_retries};
 use super::{ApplyError, Event, Reporter};
 use crate::apply_text;
-use crate::aws::{AssignmentKey, AwsError, AwsErrorKind, Cloud, Group, RequestState};
+use crate::aws::{AssignmentKey, AwsError, Cloud, Group, RequestState};
 use crate::plan::{Mode, Plan};
 
 /// How a plan's group name matched the identity store.
@@ -78,8 +78,6 @@ enum Created {
 
 /// The first guess at how long a creation takes, before any was seen.
 const FIRST_ESTIMATE: Duration = Duration::from_secs(1);
-/// Longest pause after throttling.
-const MAX_THROTTLE_PAUSE: Duration = Duration::from_secs(10);
 
 impl<C: Cloud, R: Reporter> Executor<'_, C, R> {
     /// Creates the plan's missing assignments.
@@ -252,8 +250,8 @@ impl<C: Cloud, R: Reporter> Executor<'_, C, R> {
     }
 }
 
-/// One creation: `CreateAccountAssignment` (again after throttling), then status checks until it
-/// ends. Every call waits for its turn in the budget.
+/// One creation: `CreateAccountAssignment` (again after throttling or a write conflict, see
+/// [`Retry`]), then status checks until it ends. Every call waits for its turn in the budget.
 async fn create_one<C: Cloud>(
     cloud: &C,
     instance: &str,
@@ -262,17 +260,12 @@ async fn create_one<C: Cloud>(
     estimate: &Estimate,
     deadline: Instant,
 ) -> Created {
-    let mut pause = Duration::from_millis(200);
-    let mut state = loop {
-        pace.turn().await;
-        match cloud.create_assignment(instance, key).await {
-            Ok(status) => break status,
-            Err(error) if error.kind == AwsErrorKind::Throttling && Instant::now() < deadline => {
-                throttled(pace, &mut pause).await;
-            }
+    let mut state =
+        match with_retries(pace, deadline, || cloud.create_assignment(instance, key)).await {
+            Ok(status) => status,
             Err(error) => return Created::Error(error),
-        }
-    };
+        };
+    let mut retry = Retry::default();
     let mut first = true;
     let mut wait = estimate.get();
     while state.state == RequestState::InProgress {
@@ -289,10 +282,7 @@ async fn create_one<C: Cloud>(
             .await
         {
             Ok(status) => state = status,
-            Err(error) if error.kind == AwsErrorKind::Throttling => {
-                throttled(pace, &mut pause).await;
-                continue;
-            }
+            Err(error) if retry.again(pace, &error, deadline).await => continue,
             Err(error) => return Created::Error(error),
         }
         if first {
@@ -308,13 +298,6 @@ async fn create_one<C: Cloud>(
         RequestState::Failed(reason) => Created::Failed(reason),
         _ => Created::Done,
     }
-}
-
-/// Backs off after a throttled call: every caller waits, the pause doubles.
-async fn throttled(pace: &Pace, pause: &mut Duration) {
-    pace.hold(*pause);
-    tokio::time::sleep(*pause).await;
-    *pause = (*pause * 2).min(MAX_THROTTLE_PAUSE);
 }
 
 /// The groups that could not be used, in words; `None` when every group was found.

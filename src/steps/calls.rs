@@ -73,7 +73,7 @@ pub fn selective_auth_name(enabled: bool) -> &'static str {
 /// The permission set's `Description`. sso-admin allows 1-700 characters of tab, newline,
 /// carriage return, U+0020-U+007E and U+00A1-U+00FF.
 pub fn permission_set_description(plan: &Plan) -> String {
-    format!("Created by adsso, plan {}", plan.metadata.name)
+    format!("Created by adsso for plan {}", plan.metadata.name)
 }
 
 /// `ConnectDirectory` for an AD Connector plan.

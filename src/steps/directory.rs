@@ -5,7 +5,9 @@ use super::calls;
 use super::executor::{Check, Executor, RunMode, StepEnd};
 use super::find::{self, Found};
 use super::{ApplyError, Event, Reporter, Step};
+use crate::apply_text;
 use crate::aws::{AwsErrorKind, Cloud, Directory, DirectoryKind, DirectoryStage};
+use crate::text::untrusted::Untrusted;
 
 impl<C: Cloud, R: Reporter> Executor<'_, C, R> {
     pub(crate) async fn ensure_directory(&mut self, step: &Step) -> Result<StepEnd, ApplyError> {
@@ -38,7 +40,7 @@ impl<C: Cloud, R: Reporter> Executor<'_, C, R> {
                 directory.id,
                 directory.stage.name()
             );
-            self.directory = Some(directory);
+            self.directory = Some(*directory);
             return Ok(StepEnd::Done(note));
         }
         let id = match step {
@@ -58,6 +60,7 @@ impl<C: Cloud, R: Reporter> Executor<'_, C, R> {
             dns_ips: Vec::new(),
             vpc_id: None,
             security_group_id: None,
+            edition: None,
         });
         Ok(StepEnd::Done(note))
     }
@@ -150,6 +153,9 @@ impl<C: Cloud, R: Reporter> Executor<'_, C, R> {
                 reason: directory.stage_reason.clone(),
             });
         }
+        if let Some(problem) = unusable_for_trust(&directory) {
+            return Err(ApplyError::ExistingDirectory(problem));
+        }
         let note = format!("{id} ({}, {})", directory.name, directory.stage.name());
         self.directory = Some(directory);
         Ok(StepEnd::Done(note))
@@ -201,4 +207,36 @@ impl<C: Cloud, R: Reporter> Executor<'_, C, R> {
         self.directory = Some(ready);
         Ok(StepEnd::Done(note))
     }
+}
+
+/// Why an existing Managed AD cannot take a trust now, in words with the fix: Impaired or
+/// Inoperable (Directory Service's troubleshooting), or Hybrid Edition (which has no trusts).
+fn unusable_for_trust(directory: &Directory) -> Option<String> {
+    let id = Untrusted(&directory.id);
+    if let DirectoryStage::Busy(stage) = &directory.stage
+        && matches!(stage.as_str(), "Impaired" | "Inoperable")
+    {
+        let reason = match directory.stage_reason.as_str() {
+            "" => String::new(),
+            reason => format!(" ({})", Untrusted(reason)),
+        };
+        return Some(format!(
+            "the directory {id} is {stage}{reason}: a trust cannot be made on it; nothing was \
+             changed. {}",
+            apply_text::DIRECTORY_IMPAIRED_FIX
+        ));
+    }
+    if directory
+        .edition
+        .as_deref()
+        .is_some_and(|e| e.eq_ignore_ascii_case("Hybrid"))
+    {
+        return Some(format!(
+            "the directory {id} is an AWS Managed Microsoft AD of Edition Hybrid, which does not \
+             support trusts; nothing was changed. Name a Standard or Enterprise Edition directory \
+             in `connection.trust.managedAd.existingDirectoryId`, or let adsso create one \
+             (`managedAd.create`)"
+        ));
+    }
+    None
 }

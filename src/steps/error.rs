@@ -79,6 +79,9 @@ pub enum ApplyError {
         /// Its direction.
         direction: String,
     },
+    /// A trust to the domain exists with another TrustType or SelectiveAuth than the plan's.
+    #[error("{}", block(.0, "    "))]
+    TrustSettings(String),
     /// A wait ran out of time.
     #[error(
         "gave up waiting after {}s for {} (still {}); AWS keeps working: re-run `adsso apply` later \

@@ -258,6 +258,7 @@ fn an_existing_one_way_trust_is_refused_with_the_fix() {
         remote_domain: "corp.example.com".to_owned(),
         direction: "One-Way: Outgoing".to_owned(),
         trust_type: "Forest".to_owned(),
+        selective_auth: "Disabled".to_owned(),
         state: TrustState::Verified,
         state_reason: String::new(),
     });

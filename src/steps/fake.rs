@@ -18,6 +18,9 @@ pub struct State {
     pub groups_after: usize,
     /// `VerifyTrust` fails until this many calls were made.
     pub verify_after: usize,
+    /// The kind of those failures (`Client` when unset, as AWS answers while the other side is
+    /// missing).
+    pub verify_error: Option<AwsErrorKind>,
     /// After a successful `VerifyTrust`, this many `DescribeTrusts` still show `VerifyFailed`.
     pub stale_after_verify: usize,
     pub stale_left: usize,
@@ -50,6 +53,7 @@ impl Fake {
             dns_ips: vec!["10.1.0.5".to_owned()],
             vpc_id: None,
             security_group_id: None,
+            edition: None,
         }
     }
 }
@@ -144,6 +148,7 @@ impl DirectoryApi for Fake {
             remote_domain: request.remote_domain.clone(),
             direction: request.direction.clone(),
             trust_type: request.trust_type.clone(),
+            selective_auth: request.selective_auth.clone(),
             state: TrustState::VerifyFailed,
             state_reason: String::new(),
         });
@@ -159,7 +164,7 @@ impl DirectoryApi for Fake {
             return Err(AwsError::new(
                 "ds",
                 "VerifyTrust",
-                AwsErrorKind::Client,
+                state.verify_error.unwrap_or(AwsErrorKind::Client),
                 "not yet",
             ));
         }

@@ -40,6 +40,8 @@ pub struct Access {
     pub creates: usize,
     /// Every status poll.
     pub polls: usize,
+    /// Operation -> how many of its next calls answer ConflictException.
+    pub conflicts: BTreeMap<&'static str, usize>,
 }
 
 fn sso_error(operation: &'static str, kind: AwsErrorKind, detail: &str) -> AwsError {
@@ -47,12 +49,29 @@ fn sso_error(operation: &'static str, kind: AwsErrorKind, detail: &str) -> AwsEr
 }
 
 impl Fake {
+    /// A ConflictException when one is injected for `operation`.
+    fn conflict(&self, operation: &'static str) -> Result<(), AwsError> {
+        let mut state = self.0.borrow_mut();
+        match state.access.conflicts.get_mut(operation) {
+            Some(left) if *left > 0 => {
+                *left -= 1;
+                Err(sso_error(
+                    operation,
+                    AwsErrorKind::Conflict,
+                    "ConflictException: a previous write is still propagating",
+                ))
+            }
+            _ => Ok(()),
+        }
+    }
+
     fn with_set<T>(
         &self,
         operation: &'static str,
         arn: &str,
         change: impl FnOnce(&mut FakeSet) -> T,
     ) -> Result<T, AwsError> {
+        self.conflict(operation)?;
         let mut state = self.0.borrow_mut();
         state.mutations.push(format!("{operation} {arn}"));
         match state.access.sets.get_mut(arn) {
@@ -104,6 +123,7 @@ impl IdentityCenterApi for Fake {
     }
 
     async fn create_permission_set(&self, request: &NewPermissionSet) -> Result<String, AwsError> {
+        self.conflict("CreatePermissionSet")?;
         let mut state = self.0.borrow_mut();
         let arn = format!("{INSTANCE}/ps-{:016}", state.access.sets.len());
         state
@@ -201,6 +221,7 @@ impl AssignmentApi for Fake {
         _: &str,
         key: &AssignmentKey,
     ) -> Result<RequestStatus, AwsError> {
+        self.conflict("CreateAccountAssignment")?;
         let mut state = self.0.borrow_mut();
         let access = &mut state.access;
         if access.throttle_creates > 0 {

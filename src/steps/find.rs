@@ -10,7 +10,7 @@ pub enum Found {
     /// Nothing with this name: create it.
     Nothing,
     /// Exactly one directory tagged as this plan's.
-    Owned(Directory),
+    Owned(Box<Directory>),
 }
 
 /// Directories named `name` (not being deleted), each with whether it carries `adsso:plan=plan`.
@@ -53,7 +53,7 @@ pub fn decide(
         (1, _) => Ok(owned
             .into_iter()
             .next()
-            .map_or(Found::Nothing, |(d, _)| Found::Owned(d))),
+            .map_or(Found::Nothing, |(d, _)| Found::Owned(Box::new(d)))),
         (0, _) => Err(ApplyError::Ambiguous(format!(
             "a directory named {name} exists ({}) but is not tagged {PLAN_TAG}={plan_name}: adsso did \
              not create it, so it leaves it alone (apply will not create a second one beside it nor take \
@@ -85,6 +85,7 @@ mod tests {
             dns_ips: vec![],
             vpc_id: None,
             security_group_id: None,
+            edition: None,
         }
     }
 

@@ -1,5 +1,6 @@
 //! The two manual gates. Each has evidence adsso checks itself: the on-premises gate passes when
-//! VerifyTrust succeeds; the identity-source gate when the identity store holds groups synced
+//! VerifyTrust succeeds (it keeps waiting only while VerifyTrust says the other side cannot be
+//! found or contacted); the identity-source gate when the identity store holds groups synced
 //! from the directory. Without evidence a gate waits (operator at a terminal) or stops apply.
 
 use std::time::Instant;
@@ -8,7 +9,7 @@ use super::calls;
 use super::executor::{Executor, GateMode, NEW_TRUST, RunMode, StepEnd};
 use super::{ApplyError, Event, Reporter};
 use crate::apply_text;
-use crate::aws::{Cloud, TrustState};
+use crate::aws::{AwsError, AwsErrorKind, Cloud, TrustState};
 use crate::onprem::{self, ManagedSide};
 
 /// The issuer of external ids of groups synced from `directory_id`.
@@ -122,7 +123,13 @@ pub(crate) async fn onprem<C: Cloud, R: Reporter>(
     let missing = wait_for_evidence(executor, &what, || async {
         match cloud.verify_trust(&trust.id).await {
             Ok(()) => Ok(Evidence::Held(())),
-            Err(error) => Ok(Evidence::Missing(format!("not yet: {error}"))),
+            Err(error) if onprem_side_missing(&error) => {
+                Ok(Evidence::Missing(format!("not yet: {error}")))
+            }
+            Err(error) if passing_failure(&error) => Ok(Evidence::Missing(format!(
+                "could not check (checking again): {error}"
+            ))),
+            Err(error) => Err(error.into()),
         }
     })
     .await?;
@@ -133,6 +140,27 @@ pub(crate) async fn onprem<C: Cloud, R: Reporter>(
             apply_text::RESUME
         ))),
     }
+}
+
+/// Whether a VerifyTrust failure means the self-managed side is not there (yet): Directory
+/// Service answers ClientException ("the trust relationship could not be verified: the specified
+/// domain either does not exist or could not be contacted") until it is. The answers that waiting
+/// for the operator cannot fix (access denied, no such trust, unsupported, invalid parameter,
+/// credentials, an endpoint that refuses or does not resolve) end apply at once with their message.
+pub fn onprem_side_missing(error: &AwsError) -> bool {
+    error.kind == AwsErrorKind::Client
+}
+
+/// A failure that says nothing about the trust and passes on its own (the service failed
+/// internally, throttling, no answer in time): the gate checks again rather than end apply.
+fn passing_failure(error: &AwsError) -> bool {
+    matches!(
+        error.kind,
+        AwsErrorKind::Service
+            | AwsErrorKind::Throttling
+            | AwsErrorKind::TimedOut
+            | AwsErrorKind::Unreachable
+    )
 }
 
 /// The identity-source gate: the directory becomes Identity Center's identity source.

@@ -14,6 +14,7 @@ pub mod find;
 pub mod gates;
 pub mod guards;
 pub mod network;
+mod permission_set_calls;
 mod permission_sets;
 pub mod report;
 pub mod throughput;
@@ -244,8 +245,12 @@ mod assignment_tests;
 #[cfg(test)]
 mod calls_tests;
 #[cfg(test)]
+mod dry_run_tests;
+#[cfg(test)]
 mod executor_tests;
 #[cfg(test)]
 mod fake;
 #[cfg(test)]
 mod fake_access;
+#[cfg(test)]
+mod trust_tests;

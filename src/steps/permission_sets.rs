@@ -1,19 +1,20 @@
 //! The permission sets step: each plan permission set is found by name and made to match the plan
 //! (session duration, AWS managed policies, inline policy), or created tagged `adsso:plan`; a
-//! changed set that is already provisioned is provisioned again. `existing: true` sets are only
+//! changed set that is already provisioned is provisioned again. Each change is retried after
+//! throttling or a write conflict (see [`super::throughput::Retry`]). `existing: true` sets are only
 //! looked up.
 
 use std::collections::BTreeMap;
 
-use super::calls;
+use tokio::time::Instant;
+
 use super::events::Call;
 use super::executor::{Check, Executor, RunMode, StepEnd};
+use super::permission_set_calls as psc;
+use super::throughput::with_retries;
 use super::{ApplyError, Event, Reporter};
-use crate::aws::{Cloud, NewPermissionSet, PermissionSetInfo, RequestState};
+use crate::aws::{AwsError, Cloud, PermissionSetInfo, RequestState};
 use crate::plan::{PermissionSet, rules};
-
-/// The session duration AWS gives a permission set that sets none.
-const DEFAULT_SESSION: &str = "PT1H";
 
 /// The ARN a dry run shows for a permission set it would create.
 pub(crate) fn placeholder(name: &str) -> String {
@@ -30,10 +31,17 @@ impl<C: Cloud, R: Reporter> Executor<'_, C, R> {
             .map(|ic| ic.permission_sets.as_slice())
             .unwrap_or_default();
         let Some(instance) = self.instance.clone() else {
-            for set in sets.iter().filter(|s| !s.existing) {
-                self.would(create_call("<instance ARN>", set, &plan.metadata.name));
-                self.permission_sets
-                    .insert(set.name.clone(), placeholder(&set.name));
+            for set in sets {
+                if set.existing {
+                    self.permission_sets
+                        .insert(set.name.clone(), format!("<ARN of {}>", set.name));
+                    continue;
+                }
+                let arn = placeholder(&set.name);
+                for call in psc::creation(plan, "<instance ARN>", &arn, set) {
+                    self.would(call);
+                }
+                self.permission_sets.insert(set.name.clone(), arn);
             }
             return Ok(StepEnd::Done(
                 "would create the permission sets (the instance could not be read)".to_owned(),
@@ -95,39 +103,27 @@ impl<C: Cloud, R: Reporter> Executor<'_, C, R> {
     ) -> Result<String, ApplyError> {
         let plan = self.plan;
         if self.mode == RunMode::DryRun {
-            self.would(create_call(instance, set, &plan.metadata.name));
-            for policy in &set.managed_policies {
-                self.would(policy_call(
-                    "AttachManagedPolicyToPermissionSet",
-                    &set.name,
-                    policy,
-                ));
+            let arn = placeholder(&set.name);
+            for call in psc::creation(plan, instance, &arn, set) {
+                self.would(call);
             }
-            if set.inline_policy.is_some() {
-                self.would(inline_call(&set.name));
-            }
-            self.permission_sets
-                .insert(set.name.clone(), placeholder(&set.name));
+            self.permission_sets.insert(set.name.clone(), arn);
             return Ok(format!("would create {}", set.name));
         }
-        let request = NewPermissionSet {
-            instance_arn: instance.to_owned(),
-            name: set.name.clone(),
-            description: calls::permission_set_description(plan),
-            session_duration: set
-                .session_duration
-                .clone()
-                .unwrap_or_else(|| DEFAULT_SESSION.to_owned()),
-            tags: calls::tags(plan),
-        };
-        let arn = self.cloud.create_permission_set(&request).await?;
+        let request = psc::new_set(plan, instance, set);
+        let (cloud, pace, deadline) = (self.cloud, &self.pace, self.deadline());
+        let arn = with_retries(pace, deadline, || cloud.create_permission_set(&request)).await?;
         for policy in &set.managed_policies {
-            self.cloud
-                .attach_managed_policy(instance, &arn, policy)
-                .await?;
+            with_retries(pace, deadline, || {
+                cloud.attach_managed_policy(instance, &arn, policy)
+            })
+            .await?;
         }
         if let Some(policy) = &set.inline_policy {
-            self.cloud.put_inline_policy(instance, &arn, policy).await?;
+            with_retries(pace, deadline, || {
+                cloud.put_inline_policy(instance, &arn, policy)
+            })
+            .await?;
         }
         self.permission_sets.insert(set.name.clone(), arn.clone());
         Ok(format!("created {} ({arn})", set.name))
@@ -152,13 +148,18 @@ impl<C: Cloud, R: Reporter> Executor<'_, C, R> {
         let mut done = Vec::new();
         for change in &changes {
             match self.mode {
-                RunMode::DryRun => self.would(change.call(&set.name)),
-                RunMode::Apply => change.make(self.cloud, instance, &info.arn).await?,
+                RunMode::DryRun => self.would(change.call(instance, &info.arn)),
+                RunMode::Apply => {
+                    let (cloud, pace, deadline) = (self.cloud, &self.pace, self.deadline());
+                    with_retries(pace, deadline, || change.make(cloud, instance, &info.arn))
+                        .await?;
+                }
             }
             done.push(change.to_string());
         }
-        if self.mode == RunMode::Apply {
-            self.provision(instance, &info.arn).await?;
+        match self.mode {
+            RunMode::Apply => self.provision(instance, &info.arn).await?,
+            RunMode::DryRun => self.would(psc::provision(instance, &info.arn)),
         }
         let verb = if self.mode == RunMode::DryRun {
             "would update"
@@ -216,8 +217,11 @@ impl<C: Cloud, R: Reporter> Executor<'_, C, R> {
 
     /// `ProvisionPermissionSet` to the accounts it is in, then waits for it.
     async fn provision(&mut self, instance: &str, arn: &str) -> Result<(), ApplyError> {
-        let cloud = self.cloud;
-        let first = cloud.provision_permission_set(instance, arn).await?;
+        let (cloud, pace, deadline) = (self.cloud, &self.pace, self.deadline());
+        let first = with_retries(pace, deadline, || {
+            cloud.provision_permission_set(instance, arn)
+        })
+        .await?;
         let request = first.request_id.clone();
         let mut state = Some(first.state);
         let end = self
@@ -242,6 +246,11 @@ impl<C: Cloud, R: Reporter> Executor<'_, C, R> {
             ))),
             _ => Ok(()),
         }
+    }
+
+    /// Until when a retried call may wait (the wait timeout from now).
+    fn deadline(&self) -> Instant {
+        Instant::now() + self.policy.timeout
     }
 
     fn would(&mut self, call: Call) {
@@ -282,83 +291,32 @@ impl std::fmt::Display for Change {
 }
 
 impl Change {
-    fn call(&self, name: &str) -> Call {
+    fn call(&self, instance: &str, arn: &str) -> Call {
         match self {
-            Change::Session(duration) => Call {
-                service: "sso-admin",
-                operation: "UpdatePermissionSet",
-                params: vec![
-                    ("PermissionSet", name.to_owned()),
-                    ("SessionDuration", duration.clone()),
-                ],
-            },
+            Change::Session(duration) => psc::update_session(instance, arn, duration),
             Change::Attach(policy) => {
-                policy_call("AttachManagedPolicyToPermissionSet", name, policy)
+                psc::policy("AttachManagedPolicyToPermissionSet", instance, arn, policy)
             }
-            Change::Detach(policy) => {
-                policy_call("DetachManagedPolicyFromPermissionSet", name, policy)
-            }
-            Change::PutInline(_) => inline_call(name),
-            Change::DeleteInline => Call {
-                service: "sso-admin",
-                operation: "DeleteInlinePolicyFromPermissionSet",
-                params: vec![("PermissionSet", name.to_owned())],
-            },
+            Change::Detach(policy) => psc::policy(
+                "DetachManagedPolicyFromPermissionSet",
+                instance,
+                arn,
+                policy,
+            ),
+            Change::PutInline(policy) => psc::put_inline(instance, arn, policy),
+            Change::DeleteInline => psc::delete_inline(instance, arn),
         }
     }
 
-    async fn make<C: Cloud>(&self, cloud: &C, instance: &str, arn: &str) -> Result<(), ApplyError> {
+    async fn make<C: Cloud>(&self, cloud: &C, instance: &str, arn: &str) -> Result<(), AwsError> {
         match self {
             Change::Session(duration) => {
-                cloud
-                    .update_session_duration(instance, arn, duration)
-                    .await?
+                cloud.update_session_duration(instance, arn, duration).await
             }
-            Change::Attach(policy) => cloud.attach_managed_policy(instance, arn, policy).await?,
-            Change::Detach(policy) => cloud.detach_managed_policy(instance, arn, policy).await?,
-            Change::PutInline(policy) => cloud.put_inline_policy(instance, arn, policy).await?,
-            Change::DeleteInline => cloud.delete_inline_policy(instance, arn).await?,
+            Change::Attach(policy) => cloud.attach_managed_policy(instance, arn, policy).await,
+            Change::Detach(policy) => cloud.detach_managed_policy(instance, arn, policy).await,
+            Change::PutInline(policy) => cloud.put_inline_policy(instance, arn, policy).await,
+            Change::DeleteInline => cloud.delete_inline_policy(instance, arn).await,
         }
-        Ok(())
-    }
-}
-
-fn create_call(instance: &str, set: &PermissionSet, plan: &str) -> Call {
-    Call {
-        service: "sso-admin",
-        operation: "CreatePermissionSet",
-        params: vec![
-            ("InstanceArn", instance.to_owned()),
-            ("Name", set.name.clone()),
-            (
-                "SessionDuration",
-                set.session_duration
-                    .clone()
-                    .unwrap_or_else(|| DEFAULT_SESSION.to_owned()),
-            ),
-            ("Tags", format!("{}={plan}", super::PLAN_TAG)),
-        ],
-    }
-}
-
-fn policy_call(operation: &'static str, name: &str, policy: &str) -> Call {
-    Call {
-        service: "sso-admin",
-        operation,
-        params: vec![
-            ("PermissionSet", name.to_owned()),
-            ("ManagedPolicyArn", policy.to_owned()),
-        ],
-    }
-}
-
-fn inline_call(name: &str) -> Call {
-    Call {
-        service: "sso-admin",
-        operation: "PutInlinePolicyToPermissionSet",
-        params: vec![
-            ("PermissionSet", name.to_owned()),
-            ("InlinePolicy", "(the plan's inlinePolicy)".to_owned()),
-        ],
     }
 }

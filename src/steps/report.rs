@@ -98,7 +98,7 @@ pub async fn plan_directory(
     let name = directory_name(plan).unwrap_or_default();
     let candidates = find::candidates(cloud, name, &plan.metadata.name).await?;
     Ok(match find::decide(candidates, name, &plan.metadata.name)? {
-        Found::Owned(directory) => Some((directory, true)),
+        Found::Owned(directory) => Some((*directory, true)),
         Found::Nothing => None,
     })
 }

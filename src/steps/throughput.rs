@@ -1,11 +1,15 @@
 //! Identity Center's limits, kept by the client: a call budget of 20 per second across its APIs
 //! (spaced evenly, pushed back after throttling) and at most 10 account assignment creations
-//! outstanding at once.
+//! outstanding at once; and the retries of a call that was throttled or hit a write conflict
+//! (`ConflictException`, which AWS's model says to retry with backoff).
 
 use std::cell::Cell;
+use std::future::Future;
 use std::time::Duration;
 
 use tokio::time::Instant;
+
+use crate::aws::{AwsError, AwsErrorKind};
 
 /// Calls per second across the Identity Center APIs (AWS quota).
 pub const CALLS_PER_SECOND: u32 = 20;
@@ -88,9 +92,122 @@ impl Estimate {
     }
 }
 
+/// Most retries of one call after a write conflict (`ConflictException`).
+pub const MAX_CONFLICT_RETRIES: u32 = 5;
+/// The first pause before a retry.
+const FIRST_PAUSE: Duration = Duration::from_millis(200);
+/// Longest pause before a retry.
+const MAX_PAUSE: Duration = Duration::from_secs(10);
+
+/// The retries of one call: after throttling until the deadline, after a write conflict at most
+/// [`MAX_CONFLICT_RETRIES`] times; each waits a pause that doubles, and every caller of the
+/// budget waits with it.
+#[derive(Debug)]
+pub struct Retry {
+    pause: Duration,
+    conflicts: u32,
+}
+
+impl Default for Retry {
+    fn default() -> Self {
+        Retry {
+            pause: FIRST_PAUSE,
+            conflicts: 0,
+        }
+    }
+}
+
+impl Retry {
+    /// Whether `error` is worth another attempt; if so, waits the pause first.
+    pub async fn again(&mut self, pace: &Pace, error: &AwsError, deadline: Instant) -> bool {
+        let retry = match error.kind {
+            AwsErrorKind::Throttling => true,
+            AwsErrorKind::Conflict => {
+                self.conflicts += 1;
+                self.conflicts <= MAX_CONFLICT_RETRIES
+            }
+            _ => false,
+        };
+        if !retry || Instant::now() >= deadline {
+            return false;
+        }
+        pace.hold(self.pause);
+        tokio::time::sleep(self.pause).await;
+        self.pause = (self.pause * 2).min(MAX_PAUSE);
+        true
+    }
+}
+
+/// Makes `call` in its turn of the budget, again after throttling or a write conflict (see
+/// [`Retry`]); the last error when it is not worth retrying any more.
+pub async fn with_retries<T, F, Fut>(
+    pace: &Pace,
+    deadline: Instant,
+    mut call: F,
+) -> Result<T, AwsError>
+where
+    F: FnMut() -> Fut,
+    Fut: Future<Output = Result<T, AwsError>>,
+{
+    let mut retry = Retry::default();
+    loop {
+        pace.turn().await;
+        match call().await {
+            Ok(value) => return Ok(value),
+            Err(error) if retry.again(pace, &error, deadline).await => {}
+            Err(error) => return Err(error),
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
+    use std::cell::RefCell;
+
     use super::*;
+
+    fn error(kind: AwsErrorKind) -> AwsError {
+        AwsError::new("sso-admin", "CreatePermissionSet", kind, "")
+    }
+
+    #[tokio::test(start_paused = true)]
+    async fn conflicts_are_retried_a_bounded_number_of_times() {
+        let pace = Pace::per_second(20);
+        let calls = RefCell::new(0u32);
+        let deadline = Instant::now() + Duration::from_secs(3600);
+        let end: Result<(), AwsError> = with_retries(&pace, deadline, || async {
+            *calls.borrow_mut() += 1;
+            Err(error(AwsErrorKind::Conflict))
+        })
+        .await;
+        assert_eq!(end.map_err(|e| e.kind), Err(AwsErrorKind::Conflict));
+        assert_eq!(*calls.borrow(), MAX_CONFLICT_RETRIES + 1);
+    }
+
+    #[tokio::test(start_paused = true)]
+    async fn a_conflict_that_clears_succeeds_and_other_errors_are_not_retried() {
+        let pace = Pace::per_second(20);
+        let deadline = Instant::now() + Duration::from_secs(3600);
+        let calls = RefCell::new(0u32);
+        let end = with_retries(&pace, deadline, || async {
+            *calls.borrow_mut() += 1;
+            match *calls.borrow() {
+                1 => Err(error(AwsErrorKind::Conflict)),
+                2 => Err(error(AwsErrorKind::Throttling)),
+                _ => Ok(7),
+            }
+        })
+        .await;
+        assert_eq!(end.map_err(|e| e.kind), Ok(7));
+        *calls.borrow_mut() = 0;
+        let end: Result<(), AwsError> = with_retries(&pace, deadline, || async {
+            *calls.borrow_mut() += 1;
+            Err(error(AwsErrorKind::AlreadyExists))
+        })
+        .await;
+        assert!(end.is_err());
+        assert_eq!(*calls.borrow(), 1);
+    }
 
     #[tokio::test(start_paused = true)]
     async fn turns_are_spaced_by_the_budget() {

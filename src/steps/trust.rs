@@ -7,7 +7,8 @@ use std::cell::Cell;
 
 use super::{calls, network};
 use crate::apply_text;
-use crate::aws::{Cloud, TrustInfo, TrustState};
+use crate::aws::{Cloud, CreateTrustRequest, TrustInfo, TrustState};
+use crate::text::untrusted::Untrusted;
 
 /// How many reads of a stale `VerifyFailed` a wait tolerates right after VerifyTrust.
 const STALE_VERIFY_FAILED_READS: u32 = 3;
@@ -35,6 +36,9 @@ impl<C: Cloud, R: Reporter> Executor<'_, C, R> {
                     id: trust.id,
                     direction: trust.direction,
                 });
+            }
+            if let Some(request) = calls::create_trust(self.plan, &directory_id) {
+                settings_match(&trust, &request)?;
             }
             if let TrustState::Failed(state) = &trust.state {
                 return Err(ApplyError::TrustFailed {
@@ -77,6 +81,7 @@ impl<C: Cloud, R: Reporter> Executor<'_, C, R> {
             remote_domain: domain,
             direction: request.direction,
             trust_type: request.trust_type,
+            selective_auth: request.selective_auth,
             state: TrustState::Pending("Creating".to_owned()),
             state_reason: String::new(),
         });
@@ -166,4 +171,50 @@ impl<C: Cloud, R: Reporter> Executor<'_, C, R> {
         };
         self.reporter.event(Event::Warning(warning));
     }
+}
+
+/// An existing trust must have the plan's TrustType and SelectiveAuth, not only its direction:
+/// otherwise it is refused, naming both values and the fix, before any change.
+fn settings_match(trust: &TrustInfo, wanted: &CreateTrustRequest) -> Result<(), ApplyError> {
+    let mut differences = Vec::new();
+    let mut fixes = Vec::new();
+    if !trust.trust_type.eq_ignore_ascii_case(&wanted.trust_type) {
+        differences.push(format!(
+            "TrustType `{}` (the plan: `{}`)",
+            Untrusted(&trust.trust_type),
+            wanted.trust_type
+        ));
+        fixes.push(format!(
+            "a trust type cannot be changed: delete that trust (console or `aws ds delete-trust \
+             --trust-id {}`) and re-run, or set the plan's `connection.trust.type` to match",
+            Untrusted(&trust.id)
+        ));
+    }
+    if !trust
+        .selective_auth
+        .eq_ignore_ascii_case(&wanted.selective_auth)
+    {
+        differences.push(format!(
+            "SelectiveAuth `{}` (the plan: `{}`)",
+            Untrusted(&trust.selective_auth),
+            wanted.selective_auth
+        ));
+        fixes.push(format!(
+            "SelectiveAuth can be changed in place: `aws ds update-trust --trust-id {} \
+             --selective-auth {}` (UpdateTrust), or set the plan's `connection.trust.selectiveAuth` \
+             to match",
+            Untrusted(&trust.id),
+            wanted.selective_auth
+        ));
+    }
+    if differences.is_empty() {
+        return Ok(());
+    }
+    Err(ApplyError::TrustSettings(format!(
+        "a trust to {} already exists ({}) with {}; nothing was changed. {}",
+        wanted.remote_domain,
+        Untrusted(&trust.id),
+        differences.join(" and "),
+        fixes.join("; ")
+    )))
 }

@@ -60,7 +60,9 @@ Adds switches and fault injection (JSON bodies):
                       given change; an unknown key or directory -> 400
   POST /_fault        {"target": "DirectoryService_20150416.DescribeDirectories" | "sts.GetCallerIdentity"
                        | "*", "count": 2, "kind": "throttle" | "http500" | "latency" | "error",
-                       "latencyMs": 300, "code": "AccessDeniedException", "status": 400, "message": "..."}
+                       "latencyMs": 300, "code": "AccessDeniedException", "status": 400, "message": "...",
+                       "reason": "KMS_AccessDeniedException"}   (reason: the JSON error's `Reason`
+                      member, as Identity Center sends it for a customer managed key)
   POST /_fault        {"clear": true}
   GET  /_ext/calls    every call received since the last reset, in order (targets)
   GET  /_ext/stats    {"maxOutstandingAssignments": highest number of creations IN_PROGRESS at any
@@ -216,8 +218,10 @@ class ExtMiddleware:
                     if kind == "error":
                         code = xml_code = fault.get("code", "ClientException")
                         status = f"{fault.get('status', 400)} Error"
-                    payload = json.dumps({"__type": code,
-                                          "message": fault.get("message", f"injected {kind}")}).encode()
+                    body = {"__type": code, "message": fault.get("message", f"injected {kind}")}
+                    if "reason" in fault:
+                        body["Reason"] = fault["reason"]
+                    payload = json.dumps(body).encode()
                     if target.startswith("ec2."):
                         xml_code = "RequestLimitExceeded" if kind == "throttle" else "InternalError"
                         payload = (f"<Response><Errors><Error><Code>{xml_code}</Code><Message>"

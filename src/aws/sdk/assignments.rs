@@ -25,7 +25,9 @@ impl AssignmentApi for SdkCloud {
                 .set_next_token(token)
                 .send()
                 .await
-                .map_err(|e| self.map_err(SERVICE, "ListAccountAssignmentsForPrincipal", e))?;
+                .map_err(|e| {
+                    self.map_reasoned_err(SERVICE, "ListAccountAssignmentsForPrincipal", e)
+                })?;
             out.extend(page.account_assignments().iter().map(|a| AssignmentKey {
                 account_id: a.account_id().unwrap_or_default().to_owned(),
                 permission_set_arn: a.permission_set_arn().unwrap_or_default().to_owned(),
@@ -55,7 +57,7 @@ impl AssignmentApi for SdkCloud {
             .principal_id(&key.group_id)
             .send()
             .await
-            .map_err(|e| self.map_err(SERVICE, OP, e))?;
+            .map_err(|e| self.map_reasoned_err(SERVICE, OP, e))?;
         let status = out
             .account_assignment_creation_status()
             .ok_or_else(|| missing(OP, "creation status"))?;
@@ -80,7 +82,7 @@ impl AssignmentApi for SdkCloud {
             .account_assignment_creation_request_id(request_id)
             .send()
             .await
-            .map_err(|e| self.map_err(SERVICE, OP, e))?;
+            .map_err(|e| self.map_reasoned_err(SERVICE, OP, e))?;
         let status = out
             .account_assignment_creation_status()
             .ok_or_else(|| missing(OP, "creation status"))?;
@@ -109,7 +111,7 @@ impl AssignmentApi for SdkCloud {
             .principal_id(&key.group_id)
             .send()
             .await
-            .map_err(|e| self.map_err(SERVICE, OP, e))?;
+            .map_err(|e| self.map_reasoned_err(SERVICE, OP, e))?;
         let status = out
             .account_assignment_deletion_status()
             .ok_or_else(|| missing(OP, "deletion status"))?;
@@ -134,7 +136,7 @@ impl AssignmentApi for SdkCloud {
             .account_assignment_deletion_request_id(request_id)
             .send()
             .await
-            .map_err(|e| self.map_err(SERVICE, OP, e))?;
+            .map_err(|e| self.map_reasoned_err(SERVICE, OP, e))?;
         let status = out
             .account_assignment_deletion_status()
             .ok_or_else(|| missing(OP, "deletion status"))?;

@@ -39,6 +39,7 @@ fn directory(d: &ds::DirectoryDescription) -> Directory {
             .and_then(|c| c.security_group_id())
             .or_else(|| vpc.and_then(|v| v.security_group_id()))
             .map(str::to_owned),
+        edition: d.edition().map(|e| e.as_str().to_owned()),
     }
 }
 
@@ -190,6 +191,10 @@ impl DirectoryApi for SdkCloud {
                     trust_type: t
                         .trust_type()
                         .map_or("Forest", ds::TrustType::as_str)
+                        .to_owned(),
+                    selective_auth: t
+                        .selective_auth()
+                        .map_or("Disabled", ds::SelectiveAuth::as_str)
                         .to_owned(),
                     state: TrustState::from_name(
                         t.trust_state().map_or("Creating", ds::TrustState::as_str),

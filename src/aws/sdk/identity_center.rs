@@ -57,7 +57,7 @@ impl IdentityCenterApi for SdkCloud {
                 .set_next_token(token)
                 .send()
                 .await
-                .map_err(|e| self.map_err(SERVICE, "ListInstances", e))?;
+                .map_err(|e| self.map_reasoned_err(SERVICE, "ListInstances", e))?;
             out.extend(page.instances().iter().map(|i| Instance {
                 arn: i.instance_arn().unwrap_or_default().to_owned(),
                 identity_store_id: i.identity_store_id().unwrap_or_default().to_owned(),
@@ -82,7 +82,7 @@ impl IdentityCenterApi for SdkCloud {
                 .set_next_token(token)
                 .send()
                 .await
-                .map_err(|e| self.map_err(SERVICE, "ListPermissionSets", e))?;
+                .map_err(|e| self.map_reasoned_err(SERVICE, "ListPermissionSets", e))?;
             out.extend(page.permission_sets().iter().cloned());
             token = next(page.next_token());
             if token.is_none() {
@@ -104,7 +104,7 @@ impl IdentityCenterApi for SdkCloud {
             .permission_set_arn(arn)
             .send()
             .await
-            .map_err(|e| self.map_err(SERVICE, OP, e))?;
+            .map_err(|e| self.map_reasoned_err(SERVICE, OP, e))?;
         let set = out
             .permission_set()
             .ok_or_else(|| missing(OP, "permission set"))?;
@@ -141,7 +141,7 @@ impl IdentityCenterApi for SdkCloud {
             .set_tags(Some(tags))
             .send()
             .await
-            .map_err(|e| self.map_err(SERVICE, OP, e))?;
+            .map_err(|e| self.map_reasoned_err(SERVICE, OP, e))?;
         out.permission_set()
             .and_then(|set| set.permission_set_arn())
             .map(str::to_owned)
@@ -161,7 +161,7 @@ impl IdentityCenterApi for SdkCloud {
             .session_duration(session_duration)
             .send()
             .await
-            .map_err(|e| self.map_err(SERVICE, "UpdatePermissionSet", e))?;
+            .map_err(|e| self.map_reasoned_err(SERVICE, "UpdatePermissionSet", e))?;
         Ok(())
     }
 
@@ -181,7 +181,9 @@ impl IdentityCenterApi for SdkCloud {
                 .set_next_token(token)
                 .send()
                 .await
-                .map_err(|e| self.map_err(SERVICE, "ListManagedPoliciesInPermissionSet", e))?;
+                .map_err(|e| {
+                    self.map_reasoned_err(SERVICE, "ListManagedPoliciesInPermissionSet", e)
+                })?;
             out.extend(
                 page.attached_managed_policies()
                     .iter()
@@ -207,7 +209,7 @@ impl IdentityCenterApi for SdkCloud {
             .managed_policy_arn(policy_arn)
             .send()
             .await
-            .map_err(|e| self.map_err(SERVICE, "AttachManagedPolicyToPermissionSet", e))?;
+            .map_err(|e| self.map_reasoned_err(SERVICE, "AttachManagedPolicyToPermissionSet", e))?;
         Ok(())
     }
 
@@ -224,7 +226,9 @@ impl IdentityCenterApi for SdkCloud {
             .managed_policy_arn(policy_arn)
             .send()
             .await
-            .map_err(|e| self.map_err(SERVICE, "DetachManagedPolicyFromPermissionSet", e))?;
+            .map_err(|e| {
+                self.map_reasoned_err(SERVICE, "DetachManagedPolicyFromPermissionSet", e)
+            })?;
         Ok(())
     }
 
@@ -240,7 +244,7 @@ impl IdentityCenterApi for SdkCloud {
             .permission_set_arn(arn)
             .send()
             .await
-            .map_err(|e| self.map_err(SERVICE, "GetInlinePolicyForPermissionSet", e))?;
+            .map_err(|e| self.map_reasoned_err(SERVICE, "GetInlinePolicyForPermissionSet", e))?;
         Ok(out
             .inline_policy()
             .filter(|p| !p.trim().is_empty())
@@ -260,7 +264,7 @@ impl IdentityCenterApi for SdkCloud {
             .inline_policy(policy)
             .send()
             .await
-            .map_err(|e| self.map_err(SERVICE, "PutInlinePolicyToPermissionSet", e))?;
+            .map_err(|e| self.map_reasoned_err(SERVICE, "PutInlinePolicyToPermissionSet", e))?;
         Ok(())
     }
 
@@ -271,7 +275,9 @@ impl IdentityCenterApi for SdkCloud {
             .permission_set_arn(arn)
             .send()
             .await
-            .map_err(|e| self.map_err(SERVICE, "DeleteInlinePolicyFromPermissionSet", e))?;
+            .map_err(|e| {
+                self.map_reasoned_err(SERVICE, "DeleteInlinePolicyFromPermissionSet", e)
+            })?;
         Ok(())
     }
 
@@ -289,7 +295,7 @@ impl IdentityCenterApi for SdkCloud {
             .target_type(ProvisionTargetType::AllProvisionedAccounts)
             .send()
             .await
-            .map_err(|e| self.map_err(SERVICE, OP, e))?;
+            .map_err(|e| self.map_reasoned_err(SERVICE, OP, e))?;
         let status = out
             .permission_set_provisioning_status()
             .ok_or_else(|| missing(OP, "provisioning status"))?;
@@ -314,7 +320,7 @@ impl IdentityCenterApi for SdkCloud {
             .provision_permission_set_request_id(request_id)
             .send()
             .await
-            .map_err(|e| self.map_err(SERVICE, OP, e))?;
+            .map_err(|e| self.map_reasoned_err(SERVICE, OP, e))?;
         let status = out
             .permission_set_provisioning_status()
             .ok_or_else(|| missing(OP, "provisioning status"))?;

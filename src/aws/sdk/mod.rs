@@ -5,6 +5,7 @@ mod assignments;
 mod directory;
 mod identity_center;
 mod others;
+mod reason;
 pub mod transport;
 
 use std::time::Duration;

@@ -17,7 +17,7 @@ impl IdentityStoreApi for SdkCloud {
                 .set_next_token(token)
                 .send()
                 .await
-                .map_err(|e| self.map_err("identitystore", "ListGroups", e))?;
+                .map_err(|e| self.map_reasoned_err("identitystore", "ListGroups", e))?;
             out.extend(page.groups().iter().map(|g| {
                 Group {
                     id: g.group_id().to_owned(),

@@ -23,6 +23,7 @@ fn directory(id: &str, kind: DirectoryKind) -> Directory {
         dns_ips: vec![],
         vpc_id: None,
         security_group_id: None,
+        edition: None,
     }
 }
 
