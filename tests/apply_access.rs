@@ -321,7 +321,7 @@ fn a_dry_run_lists_the_mutating_calls_the_real_run_makes_in_order() {
     assert_eq!(dry.code, Some(0), "{}", dry.all_output());
     assert_eq!(mutations(&peer), Vec::<String>::new());
     for expected in [
-        "Description: Created by adsso, plan corp-ad-connector",
+        "Description: Created by adsso for plan corp-ad-connector",
         "Tags: Owner=platform-team, adsso:plan=corp-ad-connector",
         "ManagedPolicyArn: arn:aws:iam::aws:policy/ReadOnlyAccess",
         "InlinePolicy: {",
