@@ -308,6 +308,7 @@ mod free_text;
 mod identity_center;
 pub mod passwords;
 mod tags;
+mod unicode;
 
 pub use arns::*;
 pub use free_text::*;

@@ -6,9 +6,9 @@
 //! botocore `ds` 2015-04-16) and the Directory Service admin guide (the Admin password may not
 //! contain the word "admin").
 
-use super::Problem;
 use super::aws_model as model;
 use super::aws_tables::model_or;
+use super::{Problem, unicode};
 
 /// Admin password length, in characters (the model's `Password` pattern: `(?=^.{8,64}$)`; the
 /// shape states no min or max, so the numbers are written here and pinned by a test).
@@ -80,16 +80,7 @@ fn is_java_punct(c: char) -> bool {
 
 /// Java's `\p{LD}`: a letter (any `L` category) or a decimal digit (`Nd`).
 fn is_java_letter_or_digit(c: char) -> bool {
-    use unicode_general_category::{GeneralCategory as Category, get_general_category};
-    matches!(
-        get_general_category(c),
-        Category::UppercaseLetter
-            | Category::LowercaseLetter
-            | Category::TitlecaseLetter
-            | Category::ModifierLetter
-            | Category::OtherLetter
-            | Category::DecimalNumber
-    )
+    unicode::is_letter(c) || unicode::is_decimal_digit(c)
 }
 
 /// The trust password (`^(\p{LD}|\p{Punct}| )+$`, 1-128): letters, digits, ASCII punctuation

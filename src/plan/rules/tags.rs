@@ -3,7 +3,7 @@
 
 use super::aws_model as model;
 use super::aws_tables::{model_or, smaller};
-use super::{Problem, shown};
+use super::{Problem, shown, unicode};
 
 /// The longest tag key both Directory Service and sso-admin take (`TagKey` max).
 pub const TAG_KEY_MAX: usize = smaller(
@@ -86,23 +86,11 @@ pub(crate) const TAG_PUNCTUATION: &str = "_.:/=+-@";
 
 /// Checks `text` against the tag character set ([`TAG_PUNCTUATION`] and the categories).
 fn tag_characters(text: &str) -> Result<(), Problem> {
-    use unicode_general_category::{GeneralCategory as Category, get_general_category};
     let allowed = |c: char| {
         TAG_PUNCTUATION.contains(c)
-            || matches!(
-                get_general_category(c),
-                Category::UppercaseLetter
-                    | Category::LowercaseLetter
-                    | Category::TitlecaseLetter
-                    | Category::ModifierLetter
-                    | Category::OtherLetter
-                    | Category::SpaceSeparator
-                    | Category::LineSeparator
-                    | Category::ParagraphSeparator
-                    | Category::DecimalNumber
-                    | Category::LetterNumber
-                    | Category::OtherNumber
-            )
+            || unicode::is_letter(c)
+            || unicode::is_separator(c)
+            || unicode::is_number(c)
     };
     match text.chars().find(|c| !allowed(*c)) {
         Some(bad) => Err(format!(
