@@ -6,10 +6,10 @@
 use std::hint::black_box;
 
 use adsso::diagram::{self, Diagram};
-use adsso::tui::draft::FieldId;
-use adsso::tui::model::{Colour, Model};
-use adsso::tui::questions::Screen;
-use adsso::tui::view::view;
+use adsso::wizard::draft::FieldId;
+use adsso::wizard::model::{Colour, Model};
+use adsso::wizard::questions::Screen;
+use adsso::wizard::view::view;
 use criterion::{Criterion, criterion_group, criterion_main};
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;

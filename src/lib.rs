@@ -1,18 +1,28 @@
 //! adsso: connect AWS IAM Identity Center to a self-managed Active Directory.
 //!
-//! The crate is layered: [`plan`] (the model, its validation) and [`diagram`] are pure; the
-//! [`cli`] and [`commands`] modules are the thin edge that reads files and prints.
+//! The pipeline, `wizard -> plan -> preflight -> apply -> aws`, one line per module:
+//! - [`wizard`]: the interactive front ends (full screen and `--plain`) that edit a plan draft.
+//! - [`plan`]: the plan model, loading with limits and positions, validation rules. Pure.
+//! - [`diagram`]: the trust and access directions of a plan, as text or Mermaid. Pure.
+//! - [`preflight`]: checks of the self-managed AD from this host (DNS, ports, Kerberos, LDAP).
+//! - [`apply`]: the plan as ordered steps, the engine that runs them, the manual gates.
+//! - [`inspect`]: read-only views of what exists in AWS for a plan (status, destroy's list).
+//! - [`aws`]: the only module that speaks to AWS: traits in adsso's own types, the SDK behind them.
+//! - [`onprem`]: the PowerShell for a self-managed domain controller. Pure.
+//! - [`secrets`] and [`files`]: secret references resolved at the edge; bounded file reads.
+//! - [`text`]: user-facing wording, and the one rule for showing untrusted text.
+//! - [`cli`] and [`commands`]: the thin command-line edge that reads input, runs and prints.
 
-pub mod apply_text;
+pub mod apply;
 pub mod aws;
 pub mod cli;
 pub mod commands;
 pub mod diagram;
 pub mod files;
+pub mod inspect;
 pub mod onprem;
 pub mod plan;
 pub mod preflight;
 pub mod secrets;
-pub mod steps;
 pub mod text;
-pub mod tui;
+pub mod wizard;

@@ -9,8 +9,8 @@ use std::os::unix::fs::PermissionsExt;
 
 use secrecy::{ExposeSecret, SecretString};
 
+use crate::apply::Secrets;
 use crate::plan::{Plan, SecretRef, SecretSlot};
-use crate::steps::Secrets;
 
 /// Why a secret could not be read. Holds references, never values.
 #[derive(Debug, thiserror::Error, PartialEq, Eq)]

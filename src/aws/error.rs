@@ -3,7 +3,7 @@
 //! request parameter, so no secret can end up in an error. AWS's words may hold any bytes: they
 //! are shown through [`crate::text::untrusted`], so they cannot drive the terminal or fake a line.
 
-use crate::apply_text;
+use crate::text::apply as apply_text;
 use crate::text::untrusted;
 
 /// What kind of failure an AWS call had.

@@ -9,8 +9,8 @@ use tokio::sync::Notify;
 
 use super::progress::Printer;
 use super::{AwsFlags, CommandError, Confirm, Outcome, confirm, connection, load_valid, runtime};
+use crate::apply::{ApplyOutcome, Executor, GateMode, RunMode, Secrets, WaitPolicy, plan_steps};
 use crate::aws::sdk::SdkCloud;
-use crate::steps::{ApplyOutcome, Executor, GateMode, RunMode, Secrets, WaitPolicy, plan_steps};
 
 /// What the flags asked for.
 #[derive(Debug, Clone, Copy)]

@@ -8,10 +8,10 @@ use std::io::Write;
 use std::path::Path;
 
 use super::{AwsFlags, CommandError, Confirm, Outcome, confirm, connection, load_valid, runtime};
+use crate::apply::guards::checked_account;
 use crate::aws::sdk::SdkCloud;
-use crate::steps::access_report::{AssignmentView, delete_assignment};
-use crate::steps::guards::checked_account;
-use crate::steps::report::{self, Removal};
+use crate::inspect::access_report::{AssignmentView, delete_assignment};
+use crate::inspect::report::{self, Removal};
 use crate::text::untrusted::Untrusted;
 
 /// What destroy deletes.

@@ -15,8 +15,8 @@ use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
+use crate::apply::RunMode;
 use crate::cli::{Cli, Command};
-use crate::steps::RunMode;
 
 /// How a command ended; each maps to one exit code of the CLI contract.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -81,7 +81,7 @@ pub enum CommandError {
     Write(#[from] std::io::Error),
     /// Apply, status or destroy failed.
     #[error(transparent)]
-    Apply(#[from] crate::steps::ApplyError),
+    Apply(#[from] crate::apply::ApplyError),
     /// A secret could not be read.
     #[error(transparent)]
     Secret(#[from] crate::secrets::SecretError),

@@ -6,12 +6,12 @@ use std::net::Ipv4Addr;
 use std::path::Path;
 
 use super::{AwsFlags, CommandError, Outcome, connection, load_valid, runtime};
+use crate::apply::{ApplyError, existing_directory, managed_domain};
 use crate::aws::DirectoryApi;
 use crate::aws::sdk::SdkCloud;
+use crate::inspect::find::{self, Found};
 use crate::onprem::{self, ManagedSide};
 use crate::plan::Mode;
-use crate::steps::find::{self, Found};
-use crate::steps::{ApplyError, existing_directory, managed_domain};
 
 /// Prints the script for the plan in `file`.
 pub fn run(file: &Path, flags: &AwsFlags, dns_ips: &[Ipv4Addr]) -> Result<Outcome, CommandError> {

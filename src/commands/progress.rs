@@ -5,7 +5,7 @@
 use std::io::{IsTerminal, Write};
 use std::time::Instant;
 
-use crate::steps::{Event, Reporter};
+use crate::apply::{Event, Reporter};
 
 /// How waiting is shown.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -8,7 +8,7 @@ use std::path::Path;
 use super::{AwsFlags, CommandError, Outcome, connection, load_valid, runtime};
 use crate::aws::sdk::SdkCloud;
 use crate::cli::StatusFormat;
-use crate::steps::report::{self, Report};
+use crate::inspect::report::{self, Report};
 use crate::text::untrusted::{self, Untrusted};
 
 /// Shows the status of the plan in `file`.
@@ -142,7 +142,7 @@ pub fn table(report: &Report) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::steps::report::{DirectoryView, TrustView};
+    use crate::inspect::report::{DirectoryView, TrustView};
 
     #[test]
     fn aws_text_in_the_table_is_escaped_and_stays_on_its_line() {

@@ -7,11 +7,11 @@ use std::path::Path;
 use std::sync::Arc;
 
 use super::{AwsFlags, CommandError, Outcome};
-use crate::tui::apply::ApplyEnd;
-use crate::tui::discovery::AwsDiscovery;
-use crate::tui::model::{Colour, Exit, Model};
-use crate::tui::save::Overwrite;
-use crate::tui::{plain, terminal};
+use crate::wizard::apply::ApplyEnd;
+use crate::wizard::discovery::AwsDiscovery;
+use crate::wizard::model::{Colour, Exit, Model};
+use crate::wizard::save::Overwrite;
+use crate::wizard::{plain, terminal};
 
 /// Runs the wizard; with `force`, an existing `out` (file or symbolic link) is replaced without
 /// asking.

@@ -300,6 +300,7 @@ pub const TAG_KEY_ALLOWED: &str = "a tag key of 1-128 letters, digits, spaces an
 pub const TAG_VALUE_ALLOWED: &str =
     "a tag value of 0-256 letters, digits, spaces and _ . : / = + - @";
 
+pub mod apply;
 pub mod diagram;
 pub mod preflight;
 pub mod untrusted;

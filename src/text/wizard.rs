@@ -135,7 +135,7 @@ pub fn discovery_unavailable(reason: &str) -> String {
     format!("No AWS access ({reason}); type the values.")
 }
 /// Discovery summary.
-pub fn discovery_summary(found: &crate::tui::discovery::Found) -> String {
+pub fn discovery_summary(found: &crate::wizard::discovery::Found) -> String {
     let instance = found.instance.as_ref().map_or_else(
         || "no Identity Center instance in this Region".to_owned(),
         |i| {
@@ -179,13 +179,13 @@ pub fn enter_secret(what: &str) -> String {
     )
 }
 /// Apply over.
-pub fn apply_over(end: &crate::tui::apply::ApplyEnd) -> &'static str {
+pub fn apply_over(end: &crate::wizard::apply::ApplyEnd) -> &'static str {
     match end {
-        crate::tui::apply::ApplyEnd::Done => "Apply complete. Enter closes the wizard.",
-        crate::tui::apply::ApplyEnd::Paused(_) => {
+        crate::wizard::apply::ApplyEnd::Done => "Apply complete. Enter closes the wizard.",
+        crate::wizard::apply::ApplyEnd::Paused(_) => {
             "Apply paused at a manual step (below). Do it, then run `adsso apply FILE` to resume. Enter closes the wizard."
         }
-        crate::tui::apply::ApplyEnd::Failed(_) => {
+        crate::wizard::apply::ApplyEnd::Failed(_) => {
             "Apply failed (below). Fix the cause, then run `adsso apply FILE` to resume. Enter closes the wizard."
         }
     }

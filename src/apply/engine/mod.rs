@@ -1,0 +1,9 @@
+//! The apply engine: the [`executor`] that runs the steps in order, the one poll loop for waits
+//! and gates ([`wait`]), the Identity Center call budget ([`throughput`]), progress [`events`]
+//! and the [`error`]s apply ends with.
+
+pub mod error;
+pub mod events;
+pub mod executor;
+pub mod throughput;
+pub mod wait;

@@ -1,0 +1,245 @@
+//! Apply as ordered steps: the plan becomes a list of [`Step`]s, each with a `describe()` used
+//! by the confirmation, `--dry-run` and progress. The [`executor`] runs them against any
+//! [`crate::aws::Cloud`]: every step reads what exists first and skips what is done, so a re-run
+//! converges without a state file. What apply creates is tagged `adsso:plan=<metadata.name>`.
+
+pub mod engine;
+pub mod steps;
+
+pub use engine::{error, events, executor, throughput, wait};
+pub(crate) use steps::permission_set_calls;
+pub use steps::{assignments, calls, gates, guards, network};
+
+use crate::plan::{Mode, Plan};
+
+pub use error::ApplyError;
+pub use events::{Call, Event, Reporter};
+pub use executor::{ApplyOutcome, Executor, GateMode, RunMode, Secrets};
+pub use wait::WaitPolicy;
+
+/// The tag key that marks what apply created.
+pub const PLAN_TAG: &str = "adsso:plan";
+
+/// One step of apply.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Step {
+    /// The credentials' account must be the plan's `aws.accountId` (STS).
+    CheckAccount,
+    /// An ACTIVE Identity Center instance must exist in the plan's Region and account.
+    CheckInstance,
+    /// The plan's subnets exist, belong to its VPC and sit in two Availability Zones (EC2).
+    CheckSubnets,
+    /// Find the plan's AD Connector, or `ConnectDirectory`.
+    ConnectDirectory,
+    /// Find the plan's Managed Microsoft AD, or `CreateMicrosoftAD`.
+    CreateManagedAd,
+    /// Use the existing Managed Microsoft AD named in the plan.
+    UseExistingDirectory,
+    /// Wait until the directory is Active.
+    WaitDirectoryActive,
+    /// Find the two-way trust to the self-managed domain, or `CreateTrust`.
+    CreateTrust,
+    /// Manual: the self-managed side of the trust; evidence: VerifyTrust succeeds.
+    OnPremGate,
+    /// Wait until the trust is Verified.
+    WaitTrustVerified,
+    /// Manual: the directory becomes Identity Center's identity source; evidence: synced groups.
+    IdentitySourceGate,
+    /// Find each permission set by name and make it match the plan, or create it.
+    PermissionSets,
+    /// Create the missing account assignments of the plan's AD groups.
+    Assignments,
+}
+
+impl Step {
+    /// What the step does, for the plan `plan`.
+    pub fn describe(&self, plan: &Plan) -> String {
+        let name = &plan.metadata.name;
+        match self {
+            Step::CheckAccount => match &plan.aws.account_id {
+                Some(account) => format!("check that the credentials are for account {account}"),
+                None => "read the credentials' account (sts GetCallerIdentity)".to_owned(),
+            },
+            Step::CheckInstance => format!(
+                "check that IAM Identity Center has an ACTIVE instance in {}",
+                plan.aws.region
+            ),
+            Step::CheckSubnets => {
+                "check that the subnets exist, belong to the VPC and use two Availability Zones"
+                    .to_owned()
+            }
+            Step::ConnectDirectory => format!(
+                "find or create the AD Connector to {} (tagged {PLAN_TAG}={name})",
+                plan.self_managed.domain
+            ),
+            Step::CreateManagedAd => format!(
+                "find or create the AWS Managed Microsoft AD {} (tagged {PLAN_TAG}={name})",
+                managed_domain(plan).unwrap_or_default()
+            ),
+            Step::UseExistingDirectory => format!(
+                "use the existing AWS Managed Microsoft AD {}",
+                existing_directory(plan).unwrap_or_default()
+            ),
+            Step::WaitDirectoryActive => "wait until the directory is Active".to_owned(),
+            Step::CreateTrust => format!(
+                "find or create the two-way trust to {} with a conditional forwarder to {}",
+                plan.self_managed.domain,
+                plan.self_managed.dns_servers.join(", ")
+            ),
+            Step::OnPremGate => format!(
+                "manual step: the trust's side on {} (evidence: VerifyTrust succeeds)",
+                plan.self_managed.domain
+            ),
+            Step::WaitTrustVerified => "wait until the trust is Verified".to_owned(),
+            Step::IdentitySourceGate => {
+                "manual step: make the directory Identity Center's identity source (evidence: groups synced from it)"
+                    .to_owned()
+            }
+            Step::PermissionSets => {
+                let names: Vec<&str> = identity_center(plan)
+                    .map(|ic| ic.permission_sets.iter().map(|s| s.name.as_str()).collect())
+                    .unwrap_or_default();
+                format!("create or update the permission sets {}", names.join(", "))
+            }
+            Step::Assignments => {
+                let (groups, count) = identity_center(plan).map_or((0, 0), |ic| {
+                    let groups: std::collections::BTreeSet<&String> =
+                        ic.assignments.iter().map(|a| &a.group).collect();
+                    (groups.len(), ic.assignments.iter().map(|a| a.accounts.len()).sum())
+                });
+                format!(
+                    "assign {groups} AD group(s): {count} account assignment(s), at most 10 in progress and 20 calls per second"
+                )
+            }
+        }
+    }
+}
+
+/// The plan's `identityCenter` block.
+fn identity_center(plan: &Plan) -> Option<&crate::plan::IdentityCenter> {
+    plan.identity_center.as_ref()
+}
+
+/// The ordered steps of a (validated) plan.
+pub fn plan_steps(plan: &Plan) -> Vec<Step> {
+    let mut steps = vec![Step::CheckAccount, Step::CheckInstance];
+    match plan.connection.mode {
+        Mode::AdConnector => {
+            steps.extend([
+                Step::CheckSubnets,
+                Step::ConnectDirectory,
+                Step::WaitDirectoryActive,
+            ]);
+        }
+        Mode::Trust | Mode::SimpleAd => {
+            if existing_directory(plan).is_some() {
+                steps.push(Step::UseExistingDirectory);
+            } else {
+                steps.extend([Step::CheckSubnets, Step::CreateManagedAd]);
+            }
+            steps.extend([
+                Step::WaitDirectoryActive,
+                Step::CreateTrust,
+                Step::OnPremGate,
+                Step::WaitTrustVerified,
+            ]);
+        }
+    }
+    steps.push(Step::IdentitySourceGate);
+    if let Some(ic) = identity_center(plan) {
+        if !ic.permission_sets.is_empty() {
+            steps.push(Step::PermissionSets);
+        }
+        if !ic.assignments.is_empty() {
+            steps.push(Step::Assignments);
+        }
+    }
+    steps
+}
+
+/// The existing Managed AD id of a trust plan.
+pub fn existing_directory(plan: &Plan) -> Option<&str> {
+    plan.connection
+        .trust
+        .as_ref()
+        .and_then(|trust| trust.managed_ad.existing_directory_id.as_deref())
+}
+
+/// The domain of the Managed AD a trust plan creates.
+pub fn managed_domain(plan: &Plan) -> Option<&str> {
+    plan.connection
+        .trust
+        .as_ref()
+        .and_then(|trust| trust.managed_ad.create.as_ref())
+        .map(|create| create.domain.as_str())
+}
+
+/// The name of the directory the plan's steps look for (AD Connector: the self-managed domain;
+/// trust: the Managed AD's domain).
+pub fn directory_name(plan: &Plan) -> Option<&str> {
+    match plan.connection.mode {
+        Mode::AdConnector => Some(plan.self_managed.domain.as_str()),
+        Mode::Trust | Mode::SimpleAd => managed_domain(plan),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn example(name: &str) -> Plan {
+        let path = format!("{}/assets/examples/{name}", env!("CARGO_MANIFEST_DIR"));
+        let bytes = std::fs::read(path).unwrap();
+        crate::plan::load(&bytes).unwrap().0.plan
+    }
+
+    #[test]
+    fn ad_connector_steps_end_at_the_identity_source_gate() {
+        let plan = example("ad-connector.yaml");
+        assert_eq!(
+            plan_steps(&plan),
+            vec![
+                Step::CheckAccount,
+                Step::CheckInstance,
+                Step::CheckSubnets,
+                Step::ConnectDirectory,
+                Step::WaitDirectoryActive,
+                Step::IdentitySourceGate,
+                Step::PermissionSets,
+                Step::Assignments
+            ]
+        );
+    }
+
+    #[test]
+    fn trust_steps_pass_both_gates_in_order() {
+        let plan = example("trust.yaml");
+        let steps = plan_steps(&plan);
+        let position = |step: Step| steps.iter().position(|s| *s == step).unwrap();
+        assert!(position(Step::CreateManagedAd) < position(Step::CreateTrust));
+        assert!(position(Step::CreateTrust) < position(Step::OnPremGate));
+        assert!(position(Step::OnPremGate) < position(Step::WaitTrustVerified));
+        assert!(position(Step::IdentitySourceGate) < position(Step::PermissionSets));
+        assert_eq!(steps.last(), Some(&Step::Assignments));
+        assert!(
+            Step::CreateTrust
+                .describe(&plan)
+                .contains("10.0.0.10, 10.0.0.11")
+        );
+    }
+}
+
+#[cfg(test)]
+mod assignment_tests;
+#[cfg(test)]
+mod calls_tests;
+#[cfg(test)]
+mod dry_run_tests;
+#[cfg(test)]
+mod executor_tests;
+#[cfg(test)]
+mod fake;
+#[cfg(test)]
+mod fake_access;
+#[cfg(test)]
+mod trust_tests;

@@ -1,0 +1,358 @@
+//! The assignments step: each plan assignment's group is found among the groups synced from the
+//! plan's directory (`Name@domain` first, then `Name`), the assignments that exist are read once
+//! per group, and the missing ones are created within Identity Center's limits (see
+//! [`crate::apply::throughput`]), each polled until it SUCCEEDS or FAILS. Missing groups are reported
+//! together and do not stop the others.
+
+use std::collections::{BTreeMap, BTreeSet};
+use std::time::Duration;
+
+use futures_util::StreamExt;
+use futures_util::stream::FuturesUnordered;
+use tokio::time::Instant;
+
+use crate::apply::events::Call;
+use crate::apply::executor::{Executor, RunMode, StepEnd};
+use crate::apply::gates::directory_issuer;
+use crate::apply::throughput::{
+    CALLS_PER_SECOND, Estimate, MAX_OUTSTANDING, Pace, Retry, with_retries,
+};
+use crate::apply::{ApplyError, Event, Reporter};
+use crate::aws::{AssignmentKey, AwsError, Cloud, Group, RequestState};
+use crate::plan::{Mode, Plan};
+use crate::text::apply as apply_text;
+
+/// How a plan's group name matched the identity store.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum GroupMatch {
+    /// Synced from the plan's directory.
+    Found {
+        /// Identity store group id.
+        id: String,
+        /// The display name that matched.
+        display_name: String,
+    },
+    /// A group by that name exists, but it did not come from the plan's directory.
+    OtherSource(String),
+    /// No group by that name (not in the sync scope, or not synced yet).
+    Missing,
+}
+
+/// The display names a plan group may have, in the order tried: `Name@domain` for each domain
+/// the groups may come from, then `Name` itself.
+pub fn candidate_names(plan: &Plan, group: &str) -> Vec<String> {
+    let mut names = vec![format!("{group}@{}", plan.self_managed.domain)];
+    if plan.connection.mode != Mode::AdConnector
+        && let Some(domain) = crate::apply::managed_domain(plan)
+    {
+        names.push(format!("{group}@{domain}"));
+    }
+    names.push(group.to_owned());
+    names
+}
+
+/// Finds a plan group among the identity store's groups.
+pub fn resolve(groups: &[Group], candidates: &[String], issuer: &str) -> GroupMatch {
+    let mut other = None;
+    for name in candidates {
+        for group in groups
+            .iter()
+            .filter(|g| g.display_name.eq_ignore_ascii_case(name))
+        {
+            if group.issuers.iter().any(|i| i == issuer) {
+                return GroupMatch::Found {
+                    id: group.id.clone(),
+                    display_name: group.display_name.clone(),
+                };
+            }
+            other.get_or_insert_with(|| group.display_name.clone());
+        }
+    }
+    other.map_or(GroupMatch::Missing, GroupMatch::OtherSource)
+}
+
+/// How one creation ended.
+enum Created {
+    Done,
+    Failed(String),
+    Error(AwsError),
+}
+
+/// The first guess at how long a creation takes, before any was seen.
+const FIRST_ESTIMATE: Duration = Duration::from_secs(1);
+
+impl<C: Cloud, R: Reporter> Executor<'_, C, R> {
+    /// Creates the plan's missing assignments.
+    pub(crate) async fn ensure_assignments(&mut self) -> Result<StepEnd, ApplyError> {
+        let plan = self.plan;
+        let assignments = plan
+            .identity_center
+            .as_ref()
+            .map(|ic| ic.assignments.as_slice())
+            .unwrap_or_default();
+        let matches = self.match_groups();
+        let mut wanted: BTreeMap<AssignmentKey, String> = BTreeMap::new();
+        for assignment in assignments {
+            let group_id = match matches.get(&assignment.group) {
+                Some(GroupMatch::Found { id, .. }) => id.clone(),
+                Some(_) => continue,
+                None => format!("<id of group {}>", assignment.group),
+            };
+            let Some(set_arn) = self.permission_sets.get(&assignment.permission_set) else {
+                continue;
+            };
+            for account in &assignment.accounts {
+                let key = AssignmentKey {
+                    account_id: account.clone(),
+                    permission_set_arn: set_arn.clone(),
+                    group_id: group_id.clone(),
+                };
+                let label = format!(
+                    "{} -> {} in {account}",
+                    assignment.group, assignment.permission_set
+                );
+                wanted.insert(key, label);
+            }
+        }
+        let existing = self.read_assignments(&wanted).await?;
+        let total = wanted.len();
+        let todo: Vec<(AssignmentKey, String)> = wanted
+            .into_iter()
+            .filter(|(key, _)| !existing.contains(key))
+            .collect();
+        let present = total - todo.len();
+        let problems = group_problems(&matches);
+        if self.mode == RunMode::DryRun {
+            let instance = self.instance_arn();
+            for (key, _) in &todo {
+                self.reporter
+                    .event(Event::WouldCall(create_call(&instance, key)));
+            }
+            return Ok(StepEnd::Done(format!(
+                "{present} of {total} assignments exist; would create {}{}",
+                todo.len(),
+                problems.map(|p| format!("; {p}")).unwrap_or_default()
+            )));
+        }
+        let failures = self.create_all(todo.clone()).await;
+        let created = todo.len() - failures.len();
+        let summary = format!("{created} created, {present} already present");
+        match (failures.is_empty(), problems) {
+            (true, None) => Ok(StepEnd::Done(summary)),
+            (true, Some(problems)) => Ok(StepEnd::Paused(format!(
+                "{summary}\n{problems}\n{}\n",
+                apply_text::SYNC_SCOPE_ADVICE
+            ))),
+            (false, problems) => Err(ApplyError::Assignments(format!(
+                "{summary}; {} failed:\n  {}{}",
+                failures.len(),
+                failures.join("\n  "),
+                problems
+                    .map(|p| format!("\n{p}\n{}", apply_text::SYNC_SCOPE_ADVICE))
+                    .unwrap_or_default()
+            ))),
+        }
+    }
+
+    fn instance_arn(&self) -> String {
+        self.instance
+            .as_ref()
+            .map_or_else(|| "<instance ARN>".to_owned(), |i| i.arn.clone())
+    }
+
+    /// Each distinct plan group -> how it matched (empty when the groups are unknown: a dry run
+    /// before the identity source is switched).
+    fn match_groups(&self) -> BTreeMap<String, GroupMatch> {
+        let (Some(groups), Some(directory), Some(account)) =
+            (&self.groups, &self.directory, &self.account)
+        else {
+            return BTreeMap::new();
+        };
+        let plan = self.plan;
+        let issuer = directory_issuer(&plan.aws.region, account, &directory.id);
+        let names: BTreeSet<&String> = plan
+            .identity_center
+            .iter()
+            .flat_map(|ic| ic.assignments.iter().map(|a| &a.group))
+            .collect();
+        names
+            .into_iter()
+            .map(|name| {
+                let candidates = candidate_names(plan, name);
+                (name.clone(), resolve(groups, &candidates, &issuer))
+            })
+            .collect()
+    }
+
+    /// The wanted assignments that exist, read once per group.
+    async fn read_assignments(
+        &mut self,
+        wanted: &BTreeMap<AssignmentKey, String>,
+    ) -> Result<BTreeSet<AssignmentKey>, ApplyError> {
+        let Some(instance) = self.instance.as_ref().map(|i| i.arn.clone()) else {
+            return Ok(BTreeSet::new());
+        };
+        let groups: BTreeSet<&String> = wanted
+            .keys()
+            .map(|k| &k.group_id)
+            .filter(|id| !id.starts_with('<'))
+            .collect();
+        let cloud = self.cloud;
+        let mut existing = BTreeSet::new();
+        for group in groups {
+            self.pace.turn().await;
+            if let Some(found) = self.read(cloud.group_assignments(&instance, group)).await? {
+                existing.extend(found);
+            }
+        }
+        Ok(existing)
+    }
+
+    /// Creates every assignment in `todo`, at most [`MAX_OUTSTANDING`] at once; returns the
+    /// failures in words.
+    async fn create_all(&mut self, todo: Vec<(AssignmentKey, String)>) -> Vec<String> {
+        let instance = self.instance_arn();
+        let total = todo.len();
+        let (cloud, pace, estimate) = (self.cloud, &self.pace, &self.estimate);
+        let deadline = Instant::now() + self.policy.timeout;
+        let mut queue = todo.into_iter();
+        let mut running = FuturesUnordered::new();
+        let mut failures = Vec::new();
+        let mut finished = 0;
+        loop {
+            while running.len() < MAX_OUTSTANDING {
+                let Some((key, label)) = queue.next() else {
+                    break;
+                };
+                let instance = instance.clone();
+                running.push(async move {
+                    let end = create_one(cloud, &instance, &key, pace, estimate, deadline).await;
+                    (label, end)
+                });
+            }
+            let Some((label, end)) = running.next().await else {
+                break;
+            };
+            finished += 1;
+            match end {
+                Created::Done => {}
+                Created::Failed(reason) => failures.push(format!(
+                    "{label}: FAILED: {}",
+                    crate::text::untrusted::Untrusted(&reason)
+                )),
+                Created::Error(error) => failures.push(format!("{label}: {error}")),
+            }
+            self.reporter.event(Event::Progress {
+                what: "account assignments".to_owned(),
+                done: finished,
+                total,
+            });
+        }
+        failures
+    }
+}
+
+/// One creation: `CreateAccountAssignment` (again after throttling or a write conflict, see
+/// [`Retry`]), then status checks until it ends. Every call waits for its turn in the budget.
+async fn create_one<C: Cloud>(
+    cloud: &C,
+    instance: &str,
+    key: &AssignmentKey,
+    pace: &Pace,
+    estimate: &Estimate,
+    deadline: Instant,
+) -> Created {
+    let mut state =
+        match with_retries(pace, deadline, || cloud.create_assignment(instance, key)).await {
+            Ok(status) => status,
+            Err(error) => return Created::Error(error),
+        };
+    let mut retry = Retry::default();
+    let mut first = true;
+    let mut wait = estimate.get();
+    while state.state == RequestState::InProgress {
+        if Instant::now() >= deadline {
+            return Created::Failed(format!(
+                "still IN_PROGRESS at the wait timeout (request {})",
+                state.request_id
+            ));
+        }
+        tokio::time::sleep(wait).await;
+        pace.turn().await;
+        match cloud
+            .assignment_creation_status(instance, &state.request_id)
+            .await
+        {
+            Ok(status) => state = status,
+            Err(error) if retry.again(pace, &error, deadline).await => continue,
+            Err(error) => return Created::Error(error),
+        }
+        if first {
+            match state.state {
+                RequestState::InProgress => estimate.was_early(),
+                _ => estimate.was_done(),
+            }
+            first = false;
+        }
+        wait = (estimate.get() / 10).max(Duration::from_millis(50));
+    }
+    match state.state {
+        RequestState::Failed(reason) => Created::Failed(reason),
+        _ => Created::Done,
+    }
+}
+
+/// The groups that could not be used, in words; `None` when every group was found.
+fn group_problems(matches: &BTreeMap<String, GroupMatch>) -> Option<String> {
+    let missing: Vec<&str> = matches
+        .iter()
+        .filter(|(_, m)| **m == GroupMatch::Missing)
+        .map(|(name, _)| name.as_str())
+        .collect();
+    let other: Vec<String> = matches
+        .iter()
+        .filter_map(|(name, m)| match m {
+            GroupMatch::OtherSource(display) => Some(format!("{name} (found {display})")),
+            _ => None,
+        })
+        .collect();
+    let mut lines = Vec::new();
+    if !missing.is_empty() {
+        lines.push(format!(
+            "groups not found in Identity Center (their assignments were skipped): {}",
+            missing.join(", ")
+        ));
+    }
+    if !other.is_empty() {
+        lines.push(format!(
+            "groups that exist in Identity Center but were not synced from this plan's directory (skipped): {}",
+            other.join(", ")
+        ));
+    }
+    (!lines.is_empty()).then(|| lines.join("\n"))
+}
+
+fn create_call(instance: &str, key: &AssignmentKey) -> Call {
+    Call {
+        service: "sso-admin",
+        operation: "CreateAccountAssignment",
+        params: vec![
+            ("InstanceArn", instance.to_owned()),
+            ("TargetId", key.account_id.clone()),
+            ("TargetType", "AWS_ACCOUNT".to_owned()),
+            ("PermissionSetArn", key.permission_set_arn.clone()),
+            ("PrincipalType", "GROUP".to_owned()),
+            ("PrincipalId", key.group_id.clone()),
+        ],
+    }
+}
+
+/// Calls per second the step keeps to.
+pub(crate) fn pace() -> Pace {
+    Pace::per_second(CALLS_PER_SECOND)
+}
+
+/// The creation-time estimate a run starts with.
+pub(crate) fn estimate() -> Estimate {
+    Estimate::new(FIRST_ESTIMATE)
+}

@@ -1,0 +1,242 @@
+//! The directory steps: find or create the AD Connector or the Managed AD (tagged), use an
+//! existing Managed AD, and wait until the directory is Active.
+
+use crate::apply::calls;
+use crate::apply::executor::{Check, Executor, RunMode, StepEnd};
+use crate::apply::{ApplyError, Event, Reporter, Step};
+use crate::aws::{AwsErrorKind, Cloud, Directory, DirectoryKind, DirectoryStage};
+use crate::inspect::find::{self, Found};
+use crate::text::apply as apply_text;
+use crate::text::untrusted::Untrusted;
+
+impl<C: Cloud, R: Reporter> Executor<'_, C, R> {
+    pub(crate) async fn ensure_directory(&mut self, step: &Step) -> Result<StepEnd, ApplyError> {
+        let name = crate::apply::directory_name(self.plan)
+            .unwrap_or_default()
+            .to_owned();
+        let plan_name = self.plan.metadata.name.clone();
+        let cloud = self.cloud;
+        let found = match self
+            .read(find::candidates(cloud, &name, &plan_name))
+            .await?
+        {
+            Some(candidates) => find::decide(candidates, &name, &plan_name)?,
+            None => Found::Nothing,
+        };
+        let expected = match step {
+            Step::ConnectDirectory => DirectoryKind::AdConnector,
+            _ => DirectoryKind::MicrosoftAd,
+        };
+        if let Found::Owned(directory) = found {
+            if directory.kind != expected {
+                return Err(ApplyError::Ambiguous(format!(
+                    "the directory {} ({name}) is tagged as this plan's but is a {}, not a {expected}; \
+                     the plan's mode changed? Remove it (`adsso destroy FILE`) or fix the plan",
+                    directory.id, directory.kind
+                )));
+            }
+            let note = format!(
+                "already exists: {} ({})",
+                directory.id,
+                directory.stage.name()
+            );
+            self.directory = Some(*directory);
+            return Ok(StepEnd::Done(note));
+        }
+        let id = match step {
+            Step::ConnectDirectory => self.connect_directory().await?,
+            _ => self.create_managed_ad().await?,
+        };
+        let Some(id) = id else {
+            return Ok(StepEnd::Done("would be created".to_owned()));
+        };
+        let note = format!("created {id}");
+        self.directory = Some(Directory {
+            id,
+            name,
+            kind: expected,
+            stage: DirectoryStage::Creating("Requested".to_owned()),
+            stage_reason: String::new(),
+            dns_ips: Vec::new(),
+            vpc_id: None,
+            security_group_id: None,
+            edition: None,
+        });
+        Ok(StepEnd::Done(note))
+    }
+
+    async fn connect_directory(&mut self) -> Result<Option<String>, ApplyError> {
+        let Some(request) = calls::connect_directory(self.plan) else {
+            return Ok(None);
+        };
+        let Some(connector) = &self.plan.connection.ad_connector else {
+            return Ok(None);
+        };
+        if self.mode == RunMode::DryRun {
+            let reference = connector.service_account.password.describe();
+            self.reporter
+                .event(Event::WouldCall(calls::connect_directory_call(
+                    &request, &reference,
+                )));
+            return Ok(None);
+        }
+        let secret = self
+            .secrets
+            .service_account
+            .as_ref()
+            .ok_or(ApplyError::MissingSecret("service account password"))?;
+        Ok(Some(self.cloud.connect_directory(&request, secret).await?))
+    }
+
+    async fn create_managed_ad(&mut self) -> Result<Option<String>, ApplyError> {
+        let Some(request) = calls::create_managed_ad(self.plan) else {
+            return Ok(None);
+        };
+        let reference = self
+            .plan
+            .connection
+            .trust
+            .as_ref()
+            .and_then(|t| t.managed_ad.create.as_ref())
+            .map(|c| c.admin_password.describe())
+            .unwrap_or_default();
+        if self.mode == RunMode::DryRun {
+            self.reporter
+                .event(Event::WouldCall(calls::create_managed_ad_call(
+                    &request, &reference,
+                )));
+            return Ok(None);
+        }
+        let secret = self
+            .secrets
+            .admin
+            .as_ref()
+            .ok_or(ApplyError::MissingSecret("Admin password"))?;
+        Ok(Some(self.cloud.create_managed_ad(&request, secret).await?))
+    }
+
+    pub(crate) async fn use_existing(&mut self) -> Result<StepEnd, ApplyError> {
+        let id = crate::apply::existing_directory(self.plan)
+            .unwrap_or_default()
+            .to_owned();
+        let cloud = self.cloud;
+        let ids = [id.clone()];
+        let answer = match self.read(cloud.describe_directories(&ids)).await {
+            Err(ApplyError::Aws(error)) if error.kind == AwsErrorKind::DoesNotExist => {
+                return Err(ApplyError::ExistingDirectory(format!(
+                    "the directory {id} does not exist in {} for this account; fix \
+                     `connection.trust.managedAd.existingDirectoryId` or `aws.region`",
+                    self.plan.aws.region
+                )));
+            }
+            other => other?,
+        };
+        let Some(directories) = answer else {
+            return Ok(StepEnd::Done("not checked (no credentials)".to_owned()));
+        };
+        let Some(directory) = directories.into_iter().find(|d| d.id == id) else {
+            return Err(ApplyError::ExistingDirectory(format!(
+                "the directory {id} does not exist in {}",
+                self.plan.aws.region
+            )));
+        };
+        if directory.kind != DirectoryKind::MicrosoftAd {
+            return Err(ApplyError::ExistingDirectory(format!(
+                "the directory {id} is a {}; a trust needs an AWS Managed Microsoft AD (MicrosoftAD) owned by this account",
+                directory.kind
+            )));
+        }
+        if let DirectoryStage::Failed(stage) | DirectoryStage::Deleting(stage) = &directory.stage {
+            return Err(ApplyError::DirectoryFailed {
+                id,
+                stage: stage.clone(),
+                reason: directory.stage_reason.clone(),
+            });
+        }
+        if let Some(problem) = unusable_for_trust(&directory) {
+            return Err(ApplyError::ExistingDirectory(problem));
+        }
+        let note = format!("{id} ({}, {})", directory.name, directory.stage.name());
+        self.directory = Some(directory);
+        Ok(StepEnd::Done(note))
+    }
+
+    pub(crate) async fn wait_directory(&mut self) -> Result<StepEnd, ApplyError> {
+        let Some(directory) = self.directory.clone() else {
+            return Ok(StepEnd::Done(
+                "would wait until the new directory is Active".to_owned(),
+            ));
+        };
+        if directory.stage == DirectoryStage::Active {
+            return Ok(StepEnd::Done(format!("{} is Active", directory.id)));
+        }
+        if self.mode == RunMode::DryRun {
+            return Ok(StepEnd::Done(format!(
+                "would wait until {} is Active (now {})",
+                directory.id,
+                directory.stage.name()
+            )));
+        }
+        let cloud = self.cloud;
+        let ids = [directory.id.clone()];
+        let what = format!("directory {} to be Active", directory.id);
+        let ready = self
+            .wait(&what, || async {
+                let found = cloud.describe_directories(&ids).await?;
+                let Some(current) = found.into_iter().next() else {
+                    return Err(ApplyError::DirectoryFailed {
+                        id: ids[0].clone(),
+                        stage: "Deleted".to_owned(),
+                        reason: "it disappeared while adsso waited".to_owned(),
+                    });
+                };
+                match &current.stage {
+                    DirectoryStage::Active => Ok(Check::Ready(current)),
+                    DirectoryStage::Failed(stage) | DirectoryStage::Deleting(stage) => {
+                        Err(ApplyError::DirectoryFailed {
+                            id: current.id.clone(),
+                            stage: stage.clone(),
+                            reason: current.stage_reason.clone(),
+                        })
+                    }
+                    other => Ok(Check::Pending(other.name().to_owned())),
+                }
+            })
+            .await?;
+        let note = format!("{} is Active (DNS {})", ready.id, ready.dns_ips.join(", "));
+        self.directory = Some(ready);
+        Ok(StepEnd::Done(note))
+    }
+}
+
+/// Why an existing Managed AD cannot take a trust now, in words with the fix: Impaired or
+/// Inoperable (Directory Service's troubleshooting), or Hybrid Edition (which has no trusts).
+fn unusable_for_trust(directory: &Directory) -> Option<String> {
+    let id = Untrusted(&directory.id);
+    if let DirectoryStage::Busy(stage) = &directory.stage
+        && matches!(stage.as_str(), "Impaired" | "Inoperable")
+    {
+        let reason = match directory.stage_reason.as_str() {
+            "" => String::new(),
+            reason => format!(" ({})", Untrusted(reason)),
+        };
+        return Some(format!(
+            "the directory {id} is {stage}{reason}: a trust cannot be made on it; nothing was \
+             changed. {}",
+            apply_text::DIRECTORY_IMPAIRED_FIX
+        ));
+    }
+    if directory
+        .edition
+        .as_deref()
+        .is_some_and(|e| e.eq_ignore_ascii_case("Hybrid"))
+    {
+        return Some(format!(
+            "the directory {id} is an AWS Managed Microsoft AD of Edition Hybrid, which does not \
+             support trusts; nothing was changed. Name a Standard or Enterprise Edition directory \
+             in `connection.trust.managedAd.existingDirectoryId`, or let adsso create one \
+             (`managedAd.create`)"
+        ));
+    }
+    None
+}

@@ -1,0 +1,322 @@
+//! The permission sets step: each plan permission set is found by name and made to match the plan
+//! (session duration, AWS managed policies, inline policy), or created tagged `adsso:plan`; a
+//! changed set that is already provisioned is provisioned again. Each change is retried after
+//! throttling or a write conflict (see [`crate::apply::throughput::Retry`]). `existing: true` sets are only
+//! looked up.
+
+use std::collections::BTreeMap;
+
+use tokio::time::Instant;
+
+use crate::apply::events::Call;
+use crate::apply::executor::{Check, Executor, RunMode, StepEnd};
+use crate::apply::permission_set_calls as psc;
+use crate::apply::throughput::with_retries;
+use crate::apply::{ApplyError, Event, Reporter};
+use crate::aws::{AwsError, Cloud, PermissionSetInfo, RequestState};
+use crate::plan::{PermissionSet, rules};
+
+/// The ARN a dry run shows for a permission set it would create.
+pub(crate) fn placeholder(name: &str) -> String {
+    format!("<ARN of the new permission set {name}>")
+}
+
+impl<C: Cloud, R: Reporter> Executor<'_, C, R> {
+    /// Converges the plan's permission sets; remembers their ARNs for the assignments.
+    pub(crate) async fn ensure_permission_sets(&mut self) -> Result<StepEnd, ApplyError> {
+        let plan = self.plan;
+        let sets = plan
+            .identity_center
+            .as_ref()
+            .map(|ic| ic.permission_sets.as_slice())
+            .unwrap_or_default();
+        let Some(instance) = self.instance.clone() else {
+            for set in sets {
+                if set.existing {
+                    self.permission_sets
+                        .insert(set.name.clone(), format!("<ARN of {}>", set.name));
+                    continue;
+                }
+                let arn = placeholder(&set.name);
+                for call in psc::creation(plan, "<instance ARN>", &arn, set) {
+                    self.would(call);
+                }
+                self.permission_sets.insert(set.name.clone(), arn);
+            }
+            return Ok(StepEnd::Done(
+                "would create the permission sets (the instance could not be read)".to_owned(),
+            ));
+        };
+        let found = self.read_permission_sets(&instance.arn).await?;
+        let mut notes = Vec::new();
+        for set in sets {
+            let note = match found.get(&set.name) {
+                Some(info) => self.converge_set(&instance.arn, set, info).await?,
+                None if set.existing && self.mode == RunMode::DryRun => {
+                    self.reporter.event(Event::Warning(format!(
+                        "the permission set {} is marked `existing: true` but was not found",
+                        set.name
+                    )));
+                    self.permission_sets
+                        .insert(set.name.clone(), format!("<ARN of {}>", set.name));
+                    format!("{} not found", set.name)
+                }
+                None if set.existing => {
+                    return Err(ApplyError::PermissionSet(format!(
+                        "the permission set {} is marked `existing: true` but {} has none by that name; \
+                         create it in the console or drop `existing: true` to let adsso create it",
+                        set.name, instance.arn
+                    )));
+                }
+                None => self.create_set(&instance.arn, set).await?,
+            };
+            notes.push(note);
+        }
+        Ok(StepEnd::Done(notes.join("; ")))
+    }
+
+    /// Name -> permission set of the instance (empty when a dry run cannot read).
+    async fn read_permission_sets(
+        &mut self,
+        instance: &str,
+    ) -> Result<BTreeMap<String, PermissionSetInfo>, ApplyError> {
+        let cloud = self.cloud;
+        let Some(arns) = self.read(cloud.list_permission_sets(instance)).await? else {
+            return Ok(BTreeMap::new());
+        };
+        let mut found = BTreeMap::new();
+        for arn in arns {
+            if let Some(info) = self
+                .read(cloud.describe_permission_set(instance, &arn))
+                .await?
+            {
+                found.insert(info.name.clone(), info);
+            }
+        }
+        Ok(found)
+    }
+
+    async fn create_set(
+        &mut self,
+        instance: &str,
+        set: &PermissionSet,
+    ) -> Result<String, ApplyError> {
+        let plan = self.plan;
+        if self.mode == RunMode::DryRun {
+            let arn = placeholder(&set.name);
+            for call in psc::creation(plan, instance, &arn, set) {
+                self.would(call);
+            }
+            self.permission_sets.insert(set.name.clone(), arn);
+            return Ok(format!("would create {}", set.name));
+        }
+        let request = psc::new_set(plan, instance, set);
+        let (cloud, pace, deadline) = (self.cloud, &self.pace, self.deadline());
+        let arn = with_retries(pace, deadline, || cloud.create_permission_set(&request)).await?;
+        for policy in &set.managed_policies {
+            with_retries(pace, deadline, || {
+                cloud.attach_managed_policy(instance, &arn, policy)
+            })
+            .await?;
+        }
+        if let Some(policy) = &set.inline_policy {
+            with_retries(pace, deadline, || {
+                cloud.put_inline_policy(instance, &arn, policy)
+            })
+            .await?;
+        }
+        self.permission_sets.insert(set.name.clone(), arn.clone());
+        Ok(format!("created {} ({arn})", set.name))
+    }
+
+    /// Makes an existing permission set match the plan; says what changed.
+    async fn converge_set(
+        &mut self,
+        instance: &str,
+        set: &PermissionSet,
+        info: &PermissionSetInfo,
+    ) -> Result<String, ApplyError> {
+        self.permission_sets
+            .insert(set.name.clone(), info.arn.clone());
+        if set.existing {
+            return Ok(format!("uses the existing {}", set.name));
+        }
+        let changes = self.changes(instance, set, info).await?;
+        if changes.is_empty() {
+            return Ok(format!("{} is up to date", set.name));
+        }
+        let mut done = Vec::new();
+        for change in &changes {
+            match self.mode {
+                RunMode::DryRun => self.would(change.call(instance, &info.arn)),
+                RunMode::Apply => {
+                    let (cloud, pace, deadline) = (self.cloud, &self.pace, self.deadline());
+                    with_retries(pace, deadline, || change.make(cloud, instance, &info.arn))
+                        .await?;
+                }
+            }
+            done.push(change.to_string());
+        }
+        match self.mode {
+            RunMode::Apply => self.provision(instance, &info.arn).await?,
+            RunMode::DryRun => self.would(psc::provision(instance, &info.arn)),
+        }
+        let verb = if self.mode == RunMode::DryRun {
+            "would update"
+        } else {
+            "updated"
+        };
+        Ok(format!("{verb} {} ({})", set.name, done.join(", ")))
+    }
+
+    /// What differs between the plan and AWS.
+    async fn changes(
+        &mut self,
+        instance: &str,
+        set: &PermissionSet,
+        info: &PermissionSetInfo,
+    ) -> Result<Vec<Change>, ApplyError> {
+        let cloud = self.cloud;
+        let mut changes = Vec::new();
+        if let Some(wanted) = &set.session_duration
+            && info.session_duration.as_deref() != Some(wanted.as_str())
+        {
+            changes.push(Change::Session(wanted.clone()));
+        }
+        let attached = self
+            .read(cloud.list_managed_policies(instance, &info.arn))
+            .await?
+            .unwrap_or_default();
+        for policy in set
+            .managed_policies
+            .iter()
+            .filter(|p| !attached.contains(p))
+        {
+            changes.push(Change::Attach(policy.clone()));
+        }
+        for policy in attached
+            .iter()
+            .filter(|p| !set.managed_policies.contains(p))
+        {
+            changes.push(Change::Detach(policy.clone()));
+        }
+        let current = self
+            .read(cloud.inline_policy(instance, &info.arn))
+            .await?
+            .flatten();
+        match (&set.inline_policy, current) {
+            (Some(wanted), Some(current)) if !same_policy(wanted, &current) => {
+                changes.push(Change::PutInline(wanted.clone()));
+            }
+            (Some(wanted), None) => changes.push(Change::PutInline(wanted.clone())),
+            (None, Some(_)) => changes.push(Change::DeleteInline),
+            _ => {}
+        }
+        Ok(changes)
+    }
+
+    /// `ProvisionPermissionSet` to the accounts it is in, then waits for it.
+    async fn provision(&mut self, instance: &str, arn: &str) -> Result<(), ApplyError> {
+        let (cloud, pace, deadline) = (self.cloud, &self.pace, self.deadline());
+        let first = with_retries(pace, deadline, || {
+            cloud.provision_permission_set(instance, arn)
+        })
+        .await?;
+        let request = first.request_id.clone();
+        let mut state = Some(first.state);
+        let end = self
+            .wait(&format!("provisioning of {arn}"), || {
+                let known = state.take();
+                let request = request.clone();
+                async move {
+                    let state = match known {
+                        Some(state) => state,
+                        None => cloud.provisioning_status(instance, &request).await?.state,
+                    };
+                    Ok(match state {
+                        RequestState::InProgress => Check::Pending("IN_PROGRESS".to_owned()),
+                        done => Check::Ready(done),
+                    })
+                }
+            })
+            .await?;
+        match end {
+            RequestState::Failed(reason) => Err(ApplyError::PermissionSet(format!(
+                "provisioning {arn} failed: {reason}"
+            ))),
+            _ => Ok(()),
+        }
+    }
+
+    /// Until when a retried call may wait (the wait timeout from now).
+    fn deadline(&self) -> Instant {
+        Instant::now() + self.policy.timeout
+    }
+
+    fn would(&mut self, call: Call) {
+        self.reporter.event(Event::WouldCall(call));
+    }
+}
+
+/// Two policy documents say the same (compared as JSON, not as text).
+fn same_policy(wanted: &str, current: &str) -> bool {
+    match (
+        rules::inline_policy(wanted),
+        serde_json::from_str::<serde_json::Value>(current),
+    ) {
+        (Ok(wanted), Ok(current)) => wanted == current,
+        _ => wanted == current,
+    }
+}
+
+/// One change to an existing permission set.
+enum Change {
+    Session(String),
+    Attach(String),
+    Detach(String),
+    PutInline(String),
+    DeleteInline,
+}
+
+impl std::fmt::Display for Change {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            Change::Session(duration) => write!(f, "session duration {duration}"),
+            Change::Attach(policy) => write!(f, "attach {policy}"),
+            Change::Detach(policy) => write!(f, "detach {policy}"),
+            Change::PutInline(_) => f.write_str("inline policy"),
+            Change::DeleteInline => f.write_str("delete the inline policy"),
+        }
+    }
+}
+
+impl Change {
+    fn call(&self, instance: &str, arn: &str) -> Call {
+        match self {
+            Change::Session(duration) => psc::update_session(instance, arn, duration),
+            Change::Attach(policy) => {
+                psc::policy("AttachManagedPolicyToPermissionSet", instance, arn, policy)
+            }
+            Change::Detach(policy) => psc::policy(
+                "DetachManagedPolicyFromPermissionSet",
+                instance,
+                arn,
+                policy,
+            ),
+            Change::PutInline(policy) => psc::put_inline(instance, arn, policy),
+            Change::DeleteInline => psc::delete_inline(instance, arn),
+        }
+    }
+
+    async fn make<C: Cloud>(&self, cloud: &C, instance: &str, arn: &str) -> Result<(), AwsError> {
+        match self {
+            Change::Session(duration) => {
+                cloud.update_session_duration(instance, arn, duration).await
+            }
+            Change::Attach(policy) => cloud.attach_managed_policy(instance, arn, policy).await,
+            Change::Detach(policy) => cloud.detach_managed_policy(instance, arn, policy).await,
+            Change::PutInline(policy) => cloud.put_inline_policy(instance, arn, policy).await,
+            Change::DeleteInline => cloud.delete_inline_policy(instance, arn).await,
+        }
+    }
+}

@@ -1,0 +1,123 @@
+//! Apply now from the wizard: the masked password field and the live progress.
+
+use super::*;
+use crate::apply::Event;
+use crate::wizard::apply::{ApplyEnd, ApplyView, SecretSlot};
+
+#[test]
+fn save_and_apply_now_asks_masked_then_shows_progress_and_the_gate() {
+    let mut model = walk(Mode::AdConnector);
+    model.focus = 2;
+    assert_eq!(
+        update(&mut model, Action::Confirm),
+        Effect::Save {
+            path: "plan.yaml".into(),
+            overwrite: Overwrite::Ask
+        }
+    );
+    assert_eq!(
+        update(&mut model, Action::SaveResult(Ok("plan.yaml".into()))),
+        Effect::PrepareApply
+    );
+    assert_eq!(model.exit, Exit::Running);
+    update(
+        &mut model,
+        Action::SecretsNeeded(vec![SecretSlot::ServiceAccount]),
+    );
+    assert_eq!(
+        model.apply,
+        ApplyView::AskingSecrets(vec![SecretSlot::ServiceAccount])
+    );
+    assert_eq!(
+        update(&mut model, Action::Confirm),
+        Effect::None,
+        "an empty password is not taken"
+    );
+    type_text(&mut model, "Canary-4711");
+    update(&mut model, Action::Erase);
+    let screen = render(&model, 80, 24);
+    assert!(
+        screen.contains("••••••••••") && !screen.contains("Canary"),
+        "{screen}"
+    );
+    assert!(
+        !format!("{model:?}").contains("Canary"),
+        "Debug never shows the password"
+    );
+    assert_eq!(
+        update(&mut model, Action::Confirm),
+        Effect::SecretEntered {
+            slot: SecretSlot::ServiceAccount,
+            last: true
+        }
+    );
+    assert!(matches!(model.apply, ApplyView::Running(_)));
+    update(
+        &mut model,
+        Action::ApplyEvent(Event::StepStarted {
+            index: 4,
+            total: 6,
+            description: "find or create the AD Connector".into(),
+        }),
+    );
+    update(
+        &mut model,
+        Action::ApplyEvent(Event::StepDone {
+            note: "created d-0123456789".into(),
+        }),
+    );
+    update(
+        &mut model,
+        Action::ApplyEvent(Event::Waiting {
+            what: "directory d-0123456789".into(),
+            state: "Creating".into(),
+            elapsed: std::time::Duration::from_secs(20),
+            next_check: std::time::Duration::from_secs(40),
+        }),
+    );
+    let screen = render(&model, 100, 30);
+    assert!(screen.contains("step 4 of 6"), "{screen}");
+    assert!(screen.contains("created d-0123456789"), "{screen}");
+    assert!(
+        screen.contains("Creating (waited 20s, next check in 40s)"),
+        "{screen}"
+    );
+    update(
+        &mut model,
+        Action::ApplyFinished(ApplyEnd::Paused(
+            "Switch the identity source in the console".into(),
+        )),
+    );
+    let screen = render(&model, 100, 30);
+    assert!(screen.contains("Apply paused at a manual step"), "{screen}");
+    assert!(
+        screen.contains("Switch the identity source in the console"),
+        "{screen}"
+    );
+    update(&mut model, Action::Confirm);
+    assert_eq!(
+        model.exit,
+        Exit::Applied(
+            "plan.yaml".into(),
+            ApplyEnd::Paused("Switch the identity source in the console".into())
+        )
+    );
+}
+
+#[test]
+fn with_every_secret_resolved_apply_starts_at_once() {
+    let mut model = walk(Mode::Trust);
+    model.focus = 2;
+    update(&mut model, Action::Confirm);
+    update(&mut model, Action::SaveResult(Ok("plan.yaml".into())));
+    assert_eq!(
+        update(&mut model, Action::SecretsNeeded(vec![])),
+        Effect::StartApply
+    );
+    assert!(matches!(model.apply, ApplyView::Running(_)));
+    update(&mut model, Action::Quit);
+    assert!(
+        matches!(model.exit, Exit::Applied(_, ApplyEnd::Failed(_))),
+        "quitting stops the run"
+    );
+}

@@ -1,0 +1,367 @@
+//! `update`: the only place the wizard's state changes, one [`Action`] at a time. No I/O: saving
+//! is asked for through [`Effect::Save`] and done by the caller.
+
+use super::apply::{ApplyEnd, SecretSlot};
+use super::discovery::Found;
+use super::draft::FieldId;
+use super::model::{AfterSave, Connectivity, DiscoveryState, Exit, Model, Overlay, SaveState};
+use super::questions::{Answer, Screen, YesNo};
+use super::save::{Overwrite, SaveError};
+use crate::apply::Event;
+use crate::plan::Mode;
+use crate::text::wizard as words;
+
+/// What the operator did.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Action {
+    /// Next item (Tab, ↓).
+    Next,
+    /// Previous item (Shift-Tab, ↑).
+    Previous,
+    /// Change a choice forward (→, Space).
+    Right,
+    /// Change a choice backward (←).
+    Left,
+    /// Enter.
+    Confirm,
+    /// Esc.
+    Back,
+    /// A typed character.
+    Type(char),
+    /// Backspace.
+    Erase,
+    /// `?`.
+    Help,
+    /// `q` outside a text field, or Ctrl-C.
+    Quit,
+    /// Page up / down on the long screens.
+    Scroll(i16),
+    /// The save finished (from the caller): the path saved to, or why not.
+    SaveResult(Result<String, SaveError>),
+    /// Ctrl-K or F2: check connectivity to the self-managed domain now.
+    CheckConnectivity,
+    /// The connectivity check finished (from the caller).
+    ChecksDone {
+        /// The checklist.
+        report: String,
+        /// True when nothing failed.
+        passed: bool,
+    },
+    /// Time passed (spinners).
+    Tick,
+    /// Discovery finished (from the caller): what exists, or why nothing could be read.
+    Discovered(Result<Found, String>),
+    /// Apply now needs these passwords typed (from the caller, after resolving the others).
+    SecretsNeeded(Vec<SecretSlot>),
+    /// A progress event of the running apply.
+    ApplyEvent(Event),
+    /// Apply ended.
+    ApplyFinished(ApplyEnd),
+}
+
+/// Work for the caller after an update.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Effect {
+    /// Nothing.
+    None,
+    /// Write the plan; answer with `SaveResult`.
+    Save {
+        /// Where.
+        path: String,
+        /// Whether an existing file or symbolic link there may be replaced.
+        overwrite: Overwrite,
+    },
+    /// Run preflight for the draft's plan in the background; answer with `ChecksDone`.
+    CheckConnectivity,
+    /// Read what exists in this Region in the background; answer with `Discovered`.
+    Discover(String),
+    /// Resolve the plan's env and file secrets; answer with `SecretsNeeded` for the rest.
+    PrepareApply,
+    /// Take `model.secret_input` as this password; when `last`, start apply.
+    SecretEntered {
+        /// Which password.
+        slot: SecretSlot,
+        /// True when no other password is left to ask for.
+        last: bool,
+    },
+    /// Start apply with the passwords gathered (none left to ask).
+    StartApply,
+}
+
+/// Applies one action.
+pub fn update(model: &mut Model, action: Action) -> Effect {
+    let effect = apply(model, action);
+    match effect {
+        Effect::None => discover_if_needed(model),
+        other => other,
+    }
+}
+
+/// Starts discovery when the AWS screen shows a Region not read yet (and not being typed).
+fn discover_if_needed(model: &mut Model) -> Effect {
+    let region = model.draft.get(FieldId::Region).trim().to_owned();
+    let typing_region = model
+        .focused_field()
+        .is_some_and(|field| field.id == FieldId::Region);
+    let needed = model.screen == Screen::Aws
+        && !typing_region
+        && !model.errors.contains_key(&FieldId::Region)
+        && model.discovery.region() != Some(region.as_str());
+    if !needed {
+        return Effect::None;
+    }
+    model.discovery = DiscoveryState::Running(region.clone(), 0);
+    Effect::Discover(region)
+}
+
+fn apply(model: &mut Model, action: Action) -> Effect {
+    if let Some(effect) = super::apply::update(model, &action) {
+        return effect;
+    }
+    match action {
+        Action::Discovered(result) => {
+            let region = model.discovery.region().unwrap_or_default().to_owned();
+            model.discovery = match result {
+                Ok(found) => DiscoveryState::Ready(found),
+                Err(reason) => DiscoveryState::Unavailable(region, reason),
+            };
+            model.revalidate();
+            return Effect::None;
+        }
+        Action::Tick => {
+            if let Connectivity::Running(ticks) = &mut model.connectivity {
+                *ticks += 1;
+            }
+            if let DiscoveryState::Running(_, ticks) = &mut model.discovery {
+                *ticks += 1;
+            }
+            return Effect::None;
+        }
+        Action::ChecksDone { report, passed } => {
+            model.connectivity = Connectivity::Done { report, passed };
+            model.scroll = 0;
+            model.overlay = Overlay::Checks;
+            return Effect::None;
+        }
+        Action::SaveResult(result) => return super::finish::saved(model, result),
+        _ => {}
+    }
+    if model.overlay != Overlay::None {
+        return overlay(model, action);
+    }
+    model.status = None;
+    match action {
+        Action::CheckConnectivity => return check_connectivity(model),
+        Action::Tick
+        | Action::ChecksDone { .. }
+        | Action::Discovered(_)
+        | Action::SecretsNeeded(_)
+        | Action::ApplyEvent(_)
+        | Action::ApplyFinished(_)
+        | Action::SaveResult(_) => {}
+        Action::Help => model.overlay = Overlay::Help,
+        Action::Quit => quit(model),
+        Action::Next => move_focus(model, 1),
+        Action::Previous => move_focus(model, -1),
+        Action::Back => back(model),
+        Action::Scroll(lines) => model.scroll = model.scroll.saturating_add_signed(lines),
+        Action::Left => change(model, -1),
+        Action::Right => change(model, 1),
+        Action::Type(c) => type_char(model, c),
+        Action::Erase => erase(model),
+        Action::Confirm => return confirm(model),
+    }
+    Effect::None
+}
+
+fn overlay(model: &mut Model, action: Action) -> Effect {
+    if let Overlay::ConfirmReplace { .. } = model.overlay {
+        return super::finish::replace_answer(model, &action);
+    }
+    match (model.overlay, action) {
+        (Overlay::ConfirmQuit, Action::Type('y' | 'Y')) | (Overlay::ConfirmQuit, Action::Quit) => {
+            model.exit = Exit::Quit;
+        }
+        (Overlay::Checks, Action::Scroll(lines)) => {
+            model.scroll = model.scroll.saturating_add_signed(lines)
+        }
+        (Overlay::ConfirmQuit, Action::Type('n' | 'N'))
+        | (_, Action::Back)
+        | (Overlay::Help, _) => {
+            model.overlay = Overlay::None;
+        }
+        _ => {}
+    }
+    Effect::None
+}
+
+/// Starts the connectivity check once the domain answers are valid.
+fn check_connectivity(model: &mut Model) -> Effect {
+    let domain_fields = [FieldId::Domain, FieldId::Netbios, FieldId::DnsServers];
+    if matches!(model.connectivity, Connectivity::Running(_)) {
+        return Effect::None;
+    }
+    if domain_fields.iter().any(|id| model.errors.contains_key(id)) {
+        model.status = Some(words::CHECK_NEEDS_DOMAIN.to_owned());
+        return Effect::None;
+    }
+    model.connectivity = Connectivity::Running(0);
+    Effect::CheckConnectivity
+}
+
+fn quit(model: &mut Model) {
+    match model.saved {
+        SaveState::Saved(_) => model.exit = Exit::Quit,
+        SaveState::Unsaved => model.overlay = Overlay::ConfirmQuit,
+    }
+}
+
+fn move_focus(model: &mut Model, step: isize) {
+    let count = model.focusable().max(1) as isize;
+    model.focus = (model.focus as isize + step).rem_euclid(count) as usize;
+}
+
+fn go_to(model: &mut Model, screen: Screen) {
+    model.screen = screen;
+    model.focus = 0;
+    model.scroll = 0;
+}
+
+fn back(model: &mut Model) {
+    if let Some(previous) = model.screen.previous() {
+        go_to(model, previous);
+    }
+}
+
+fn advance(model: &mut Model) {
+    if !model.screen_is_valid() {
+        model.status = Some(words::FIX_FIRST.to_owned());
+        return;
+    }
+    if let Some(next) = model.screen.next() {
+        go_to(model, next);
+    }
+}
+
+fn change(model: &mut Model, step: isize) {
+    if model.screen == Screen::Choose {
+        if let Some(answer) = decision_answer(model) {
+            *answer = if step > 0 {
+                answer.cycle()
+            } else {
+                answer.cycle().cycle()
+            };
+        } else {
+            model.focus = 1 - model.focus.min(1);
+        }
+        return;
+    }
+    let Some(field) = model.focused_field() else {
+        return;
+    };
+    let candidates = model
+        .discovery
+        .found()
+        .map(|found| found.candidates(field.id, &model.draft))
+        .unwrap_or_default();
+    if field.answer == Answer::Text && !candidates.is_empty() {
+        let current = candidates
+            .iter()
+            .position(|c| c == model.draft.get(field.id));
+        let next = match current {
+            Some(index) => (index as isize + step).rem_euclid(candidates.len() as isize) as usize,
+            None if step > 0 => 0,
+            None => candidates.len() - 1,
+        };
+        model.draft.set(field.id, candidates[next].clone());
+        model.revalidate();
+        return;
+    }
+    if let Answer::Choice(options) = field.answer {
+        let current = options
+            .iter()
+            .position(|o| *o == model.draft.get(field.id))
+            .unwrap_or(0) as isize;
+        let next = (current + step).rem_euclid(options.len() as isize) as usize;
+        model.draft.set(field.id, options[next]);
+        model.revalidate();
+    }
+}
+
+fn decision_answer(model: &mut Model) -> Option<&mut YesNo> {
+    match model.focus {
+        2 => Some(&mut model.decision.several_domains),
+        3 => Some(&mut model.decision.portal_resets),
+        4 => Some(&mut model.decision.data_in_aws),
+        _ => None,
+    }
+}
+
+fn type_char(model: &mut Model, c: char) {
+    if model.screen == Screen::Finish && model.focus == 0 {
+        model.save_path.push(c);
+        return;
+    }
+    match model.focused_field() {
+        Some(field) if field.answer == Answer::Text => {
+            let mut value = model.draft.get(field.id).to_owned();
+            value.push(c);
+            model.draft.set(field.id, value);
+            model.revalidate();
+        }
+        Some(_) if c == ' ' => change(model, 1),
+        _ if c == 'q' => quit(model),
+        _ if c == ' ' && model.screen == Screen::Choose => change(model, 1),
+        _ => {}
+    }
+}
+
+fn erase(model: &mut Model) {
+    if model.screen == Screen::Finish && model.focus == 0 {
+        model.save_path.pop();
+        return;
+    }
+    if let Some(field) = model.focused_field().filter(|f| f.answer == Answer::Text) {
+        let mut value = model.draft.get(field.id).to_owned();
+        value.pop();
+        model.draft.set(field.id, value);
+        model.revalidate();
+    }
+}
+
+fn confirm(model: &mut Model) -> Effect {
+    match model.screen {
+        Screen::Choose => {
+            model.draft.mode = match model.focus {
+                0 => Mode::Trust,
+                1 => Mode::AdConnector,
+                _ => model.decision.recommend().0,
+            };
+            model.revalidate();
+            go_to(model, Screen::Domain);
+        }
+        Screen::Domain | Screen::Aws | Screen::Secrets => {
+            if model.focus + 1 < model.focusable() {
+                model.focus += 1;
+            } else {
+                advance(model);
+            }
+        }
+        Screen::Diagram | Screen::Review => advance(model),
+        Screen::Finish => {
+            if !model.errors.is_empty() {
+                model.status = Some(words::PLAN_INVALID.to_owned());
+            } else if model.save_path.trim().is_empty() {
+                model.focus = 0;
+            } else {
+                let after = if model.focus == 2 {
+                    AfterSave::Apply
+                } else {
+                    AfterSave::Exit
+                };
+                return super::finish::start(model, after);
+            }
+        }
+    }
+    Effect::None
+}
