@@ -7,11 +7,11 @@ use std::time::Duration;
 use secrecy::SecretString;
 
 use super::assignments::{GroupMatch, candidate_names, resolve};
-use super::fake::Fake;
-use super::fake_access::{FakeSet, INSTANCE};
 use super::*;
 use crate::apply::events::Collect;
 use crate::aws::Group;
+use crate::aws::fake::Fake;
+use crate::aws::fake::access::{FakeSet, INSTANCE};
 
 const DIRECTORY: &str = "d-0000000000";
 

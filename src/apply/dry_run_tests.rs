@@ -4,9 +4,9 @@
 use std::time::Duration;
 
 use super::assignment_tests::{apply, both_groups, plan, ready, sso_mutations};
-use super::fake::Fake;
 use super::*;
 use crate::apply::events::Collect;
+use crate::aws::fake::Fake;
 
 /// The calls a dry run lists.
 fn dry_run(plan: &Plan, cloud: &Fake) -> Vec<Call> {

@@ -5,9 +5,9 @@ use std::time::Duration;
 
 use secrecy::SecretString;
 
-use super::fake::Fake;
 use super::*;
 use crate::apply::events::Collect;
+use crate::aws::fake::Fake;
 use crate::aws::{DirectoryKind, Group, Tag, TrustInfo, TrustState};
 
 fn example(name: &str) -> Plan {
@@ -101,8 +101,8 @@ fn trust_access(cloud: &Fake, directory_id: &str) {
         synced_group(directory_id, "g-2", "AWS-Admins"),
     ];
     state.access.sets.insert(
-        format!("{}/ps-admin", super::fake_access::INSTANCE),
-        super::fake_access::FakeSet {
+        format!("{}/ps-admin", crate::aws::fake::access::INSTANCE),
+        crate::aws::fake::access::FakeSet {
             name: "AdministratorAccess".to_owned(),
             ..Default::default()
         },

@@ -238,8 +238,4 @@ mod dry_run_tests;
 #[cfg(test)]
 mod executor_tests;
 #[cfg(test)]
-mod fake;
-#[cfg(test)]
-mod fake_access;
-#[cfg(test)]
 mod trust_tests;

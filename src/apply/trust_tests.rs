@@ -6,9 +6,9 @@ use std::time::Duration;
 
 use secrecy::SecretString;
 
-use super::fake::Fake;
 use super::*;
 use crate::apply::events::Collect;
+use crate::aws::fake::Fake;
 use crate::aws::{AwsErrorKind, DirectoryKind, DirectoryStage, Tag, TrustInfo, TrustState};
 
 const DIRECTORY: &str = "d-4444444444";

@@ -191,3 +191,6 @@ impl<T> Cloud for T where
         + NetworkApi
 {
 }
+
+#[cfg(test)]
+pub(crate) mod fake;

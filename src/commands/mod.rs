@@ -282,7 +282,7 @@ pub fn runtime() -> Result<tokio::runtime::Runtime, CommandError> {
     tokio::runtime::Builder::new_current_thread()
         .enable_all()
         .build()
-        .map_err(CommandError::Write)
+        .map_err(CommandError::Runtime)
 }
 
 /// Asks a yes/no question on the terminal (default: no).

@@ -3,7 +3,7 @@
 
 use std::collections::BTreeMap;
 
-use super::fake::Fake;
+use super::Fake;
 use crate::aws::*;
 
 /// The fake instance's ARN.

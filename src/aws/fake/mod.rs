@@ -1,5 +1,7 @@
 //! An in-memory [`Cloud`] for the steps' unit tests: what it holds, what it was asked to do,
-//! and when evidence appears. Test-only.
+//! and when evidence appears. Test-only (`cfg(test)`), shared by the apply and wizard tests.
+
+pub mod access;
 
 use std::cell::RefCell;
 
@@ -29,7 +31,7 @@ pub struct State {
     /// Every mutating call, in order.
     pub mutations: Vec<String>,
     /// Identity Center permission sets and assignments.
-    pub access: super::fake_access::Access,
+    pub access: access::Access,
 }
 
 /// The fake cloud.
