@@ -4,7 +4,7 @@
 use std::path::PathBuf;
 use std::time::Duration;
 
-use clap::{Parser, Subcommand, ValueEnum};
+use clap::{Args, Parser, Subcommand, ValueEnum};
 
 /// Connect AWS IAM Identity Center to a self-managed Active Directory, through a two-way trust
 /// with an AWS Managed Microsoft AD or through an AD Connector.
@@ -32,107 +32,143 @@ pub struct Cli {
     pub aws_timeout: Duration,
 }
 
-/// The subcommands.
+/// The subcommands; each wraps its own arguments, which the command receives as they are.
 #[derive(Debug, Subcommand)]
 pub enum Command {
     /// Walk through choosing and describing the connection; ends by saving a plan (no AWS
     /// account needed). Full-screen, or line by line with --plain (automatic when TERM=dumb).
-    Wizard {
-        /// Where to save the plan.
-        #[arg(long, value_name = "FILE", default_value = "adsso-plan.yaml")]
-        out: PathBuf,
-        /// Ask line by line instead of full-screen (screen readers, dumb terminals, logs).
-        #[arg(long)]
-        plain: bool,
-        /// Replace an existing --out file (or symbolic link: the link is replaced, never its
-        /// target) without asking.
-        #[arg(long)]
-        force: bool,
-    },
+    Wizard(WizardArgs),
     /// Check a plan offline: every field against AWS's rules and the supported designs.
     /// Exit 0 when it is valid (warnings may be printed), 2 when not.
-    Validate {
-        /// The plan file (YAML).
-        file: PathBuf,
-    },
+    Validate(PlanFile),
     /// Draw a plan: the directories, the trust and access directions, DNS forwarders, and
     /// Identity Center.
-    Diagram {
-        /// The plan file (YAML).
-        file: PathBuf,
-        /// Output format.
-        #[arg(long, value_enum, default_value_t = DiagramFormat::Text)]
-        format: DiagramFormat,
-    },
+    Diagram(DiagramArgs),
     /// Print a commented plan template to fill in (then `adsso validate` it).
-    Init {
-        /// Which of the two supported ways to connect.
-        #[arg(long, value_enum)]
-        mode: InitMode,
-    },
+    Init(InitArgs),
     /// Check the self-managed AD from here before AWS is touched: DNS SRV records, ports on the
     /// domain controllers, the service account's LDAP bind (TLS only) and the KDC.
     /// Exit 0 when nothing failed, 1 otherwise, 2 for an invalid plan.
-    Preflight {
-        /// The plan file (YAML).
-        file: PathBuf,
-        /// PEM file of the CA(s) that issued the DC certificates (default: the system's roots).
-        #[arg(long, value_name = "PEM")]
-        ca_file: Option<PathBuf>,
-        /// Limit for each single probe, e.g. `3s` or `500ms`.
-        #[arg(long, value_name = "DUR", default_value = "3s", value_parser = parse_duration)]
-        timeout: std::time::Duration,
-        /// Output format.
-        #[arg(long, value_enum, default_value_t = OutputFormat::Text)]
-        output: OutputFormat,
-        /// Allow the service account password over unencrypted LDAP when TLS is not available.
-        #[arg(long)]
-        allow_plain_ldap: bool,
-    },
+    Preflight(PreflightArgs),
     /// Print the JSON Schema of the plan format (the source of assets/plan.schema.json).
     Schema,
     /// Create what the plan describes in AWS, step by step; re-running resumes and never
     /// duplicates. Exit 0 done, 1 failed, 2 invalid input, 3 paused at a manual step.
-    Apply {
-        /// The plan file (YAML).
-        file: PathBuf,
-        /// Do not ask for confirmation; at a manual step without evidence, stop (exit 3).
-        #[arg(long)]
-        yes: bool,
-        /// Make no change: list every call apply would make, secrets shown as references.
-        #[arg(long)]
-        dry_run: bool,
-        /// The longest one wait may last (e.g. 90s, 45m, 2h).
-        #[arg(long, value_name = "DUR", default_value = "60m", value_parser = parse_duration)]
-        wait_timeout: Duration,
-    },
+    Apply(ApplyArgs),
     /// Show what exists in AWS for the plan (read-only).
-    Status {
-        /// The plan file (YAML).
-        file: PathBuf,
-        /// Output format.
-        #[arg(long, value_enum, default_value_t = StatusFormat::Text)]
-        output: StatusFormat,
-    },
+    Status(StatusArgs),
     /// Delete the trust and the directory this plan created (only what is tagged as its own).
-    Destroy {
-        /// The plan file (YAML).
-        file: PathBuf,
-        /// Do not ask for confirmation.
-        #[arg(long)]
-        yes: bool,
-        /// Also delete the plan's account assignments (left in place otherwise).
-        #[arg(long)]
-        include_assignments: bool,
-    },
+    Destroy(DestroyArgs),
     /// Print the PowerShell for a self-managed domain controller (trust mode).
-    OnpremScript {
-        /// The plan file (YAML).
-        file: PathBuf,
-        /// The Managed AD's DNS addresses; when given, AWS is not asked (works offline).
-        #[arg(long = "dns-ip", value_name = "IP")]
-        dns_ips: Vec<std::net::Ipv4Addr>,
-    },
+    OnpremScript(OnpremScriptArgs),
+}
+
+/// `adsso wizard`.
+#[derive(Debug, Args)]
+pub struct WizardArgs {
+    /// Where to save the plan.
+    #[arg(long, value_name = "FILE", default_value = "adsso-plan.yaml")]
+    pub out: PathBuf,
+    /// Ask line by line instead of full-screen (screen readers, dumb terminals, logs).
+    #[arg(long)]
+    pub plain: bool,
+    /// Replace an existing --out file (or symbolic link: the link is replaced, never its
+    /// target) without asking.
+    #[arg(long)]
+    pub force: bool,
+}
+
+/// A command that reads one plan and nothing else (`adsso validate`).
+#[derive(Debug, Args)]
+pub struct PlanFile {
+    /// The plan file (YAML).
+    pub file: PathBuf,
+}
+
+/// `adsso diagram`.
+#[derive(Debug, Args)]
+pub struct DiagramArgs {
+    /// The plan file (YAML).
+    pub file: PathBuf,
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = DiagramFormat::Text)]
+    pub format: DiagramFormat,
+}
+
+/// `adsso init`.
+#[derive(Debug, Args)]
+pub struct InitArgs {
+    /// Which of the two supported ways to connect.
+    #[arg(long, value_enum)]
+    pub mode: InitMode,
+}
+
+/// `adsso preflight`.
+#[derive(Debug, Args)]
+pub struct PreflightArgs {
+    /// The plan file (YAML).
+    pub file: PathBuf,
+    /// PEM file of the CA(s) that issued the DC certificates (default: the system's roots).
+    #[arg(long, value_name = "PEM")]
+    pub ca_file: Option<PathBuf>,
+    /// Limit for each single probe, e.g. `3s` or `500ms`.
+    #[arg(long, value_name = "DUR", default_value = "3s", value_parser = parse_duration)]
+    pub timeout: Duration,
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = OutputFormat::Text)]
+    pub output: OutputFormat,
+    /// Allow the service account password over unencrypted LDAP when TLS is not available.
+    #[arg(long)]
+    pub allow_plain_ldap: bool,
+}
+
+/// `adsso apply`.
+#[derive(Debug, Args)]
+pub struct ApplyArgs {
+    /// The plan file (YAML).
+    pub file: PathBuf,
+    /// Do not ask for confirmation; at a manual step without evidence, stop (exit 3).
+    #[arg(long)]
+    pub yes: bool,
+    /// Make no change: list every call apply would make, secrets shown as references.
+    #[arg(long)]
+    pub dry_run: bool,
+    /// The longest one wait may last (e.g. 90s, 45m, 2h).
+    #[arg(long, value_name = "DUR", default_value = "60m", value_parser = parse_duration)]
+    pub wait_timeout: Duration,
+}
+
+/// `adsso status`.
+#[derive(Debug, Args)]
+pub struct StatusArgs {
+    /// The plan file (YAML).
+    pub file: PathBuf,
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = StatusFormat::Text)]
+    pub output: StatusFormat,
+}
+
+/// `adsso destroy`.
+#[derive(Debug, Args)]
+pub struct DestroyArgs {
+    /// The plan file (YAML).
+    pub file: PathBuf,
+    /// Do not ask for confirmation.
+    #[arg(long)]
+    pub yes: bool,
+    /// Also delete the plan's account assignments (left in place otherwise).
+    #[arg(long)]
+    pub include_assignments: bool,
+}
+
+/// `adsso onprem-script`.
+#[derive(Debug, Args)]
+pub struct OnpremScriptArgs {
+    /// The plan file (YAML).
+    pub file: PathBuf,
+    /// The Managed AD's DNS addresses; when given, AWS is not asked (works offline).
+    #[arg(long = "dns-ip", value_name = "IP")]
+    pub dns_ips: Vec<std::net::Ipv4Addr>,
 }
 
 /// `status` output formats.

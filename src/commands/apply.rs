@@ -1,7 +1,6 @@
 //! `adsso apply FILE [--yes] [--dry-run] [--wait-timeout DUR]`: runs the plan's steps.
 
 use std::io::{IsTerminal, Write};
-use std::path::Path;
 use std::sync::Arc;
 use std::time::Duration;
 
@@ -11,20 +10,37 @@ use super::progress::Printer;
 use super::{AwsFlags, CommandError, Confirm, Outcome, confirm, connection, load_valid, runtime};
 use crate::apply::{ApplyOutcome, Executor, GateMode, RunMode, Secrets, WaitPolicy, plan_steps};
 use crate::aws::sdk::SdkCloud;
+use crate::cli::ApplyArgs;
 
-/// What the flags asked for.
+/// What the flags asked for, as the engine's enums.
 #[derive(Debug, Clone, Copy)]
-pub struct Options {
+struct Options {
     /// `--yes` or ask.
-    pub confirm: Confirm,
+    confirm: Confirm,
     /// `--dry-run` or not.
-    pub mode: RunMode,
+    mode: RunMode,
     /// `--wait-timeout`.
-    pub wait_timeout: Duration,
+    wait_timeout: Duration,
 }
 
-/// Applies the plan in `file`.
-pub fn run(file: &Path, flags: &AwsFlags, options: Options) -> Result<Outcome, CommandError> {
+impl From<&ApplyArgs> for Options {
+    fn from(args: &ApplyArgs) -> Self {
+        Options {
+            confirm: Confirm::from_yes(args.yes),
+            mode: if args.dry_run {
+                RunMode::DryRun
+            } else {
+                RunMode::Apply
+            },
+            wait_timeout: args.wait_timeout,
+        }
+    }
+}
+
+/// Applies the plan in `args.file`.
+pub fn run(args: &ApplyArgs, flags: &AwsFlags) -> Result<Outcome, CommandError> {
+    let options = Options::from(args);
+    let file = args.file.as_path();
     let Some(plan) = load_valid(file)? else {
         return Ok(Outcome::Invalid);
     };

@@ -5,11 +5,11 @@
 //! deleted. Names from AWS are printed escaped ([`Untrusted`]).
 
 use std::io::Write;
-use std::path::Path;
 
 use super::{AwsFlags, CommandError, Confirm, Outcome, confirm, connection, load_valid, runtime};
 use crate::apply::guards::checked_account;
 use crate::aws::sdk::SdkCloud;
+use crate::cli::DestroyArgs;
 use crate::inspect::access_report::{AssignmentView, delete_assignment};
 use crate::inspect::report::{self, Removal};
 use crate::text::untrusted::Untrusted;
@@ -24,12 +24,14 @@ pub enum Scope {
 }
 
 /// Destroys what the plan in `file` created.
-pub fn run(
-    file: &Path,
-    flags: &AwsFlags,
-    confirmation: Confirm,
-    scope: Scope,
-) -> Result<Outcome, CommandError> {
+pub fn run(args: &DestroyArgs, flags: &AwsFlags) -> Result<Outcome, CommandError> {
+    let file = args.file.as_path();
+    let confirmation = Confirm::from_yes(args.yes);
+    let scope = if args.include_assignments {
+        Scope::WithAssignments
+    } else {
+        Scope::Resources
+    };
     let Some(plan) = load_valid(file)? else {
         return Ok(Outcome::Invalid);
     };

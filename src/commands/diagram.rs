@@ -1,14 +1,14 @@
 //! `adsso diagram FILE [--format text|mermaid]`: draws a valid plan.
 
 use std::io::Write;
-use std::path::Path;
 
 use super::{CommandError, Outcome, load_valid};
-use crate::cli::DiagramFormat;
+use crate::cli::{DiagramArgs, DiagramFormat};
 use crate::diagram::{self, Diagram};
 
 /// Draws the plan in `file`.
-pub fn run(file: &Path, format: DiagramFormat) -> Result<Outcome, CommandError> {
+pub fn run(args: &DiagramArgs) -> Result<Outcome, CommandError> {
+    let (file, format) = (args.file.as_path(), args.format);
     let Some(plan) = load_valid(file)? else {
         return Ok(Outcome::Invalid);
     };

@@ -15,7 +15,6 @@ use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
-use crate::apply::RunMode;
 use crate::cli::{Cli, Command};
 
 /// How a command ended; each maps to one exit code of the CLI contract.
@@ -149,61 +148,23 @@ pub fn run(cli: Cli) -> Result<Outcome, CommandError> {
         timeouts: crate::aws::sdk::Timeouts::for_operation(cli.aws_timeout),
     };
     match cli.command {
-        Command::Wizard { out, plain, force } => wizard::run(&out, plain, force, &aws),
-        Command::Validate { file } => validate::run(&file),
-        Command::Diagram { file, format } => diagram::run(&file, format),
-        Command::Init { mode } => init::run(mode),
+        Command::Wizard(args) => wizard::run(&args, &aws),
+        Command::Validate(args) => validate::run(&args.file),
+        Command::Diagram(args) => diagram::run(&args),
+        Command::Init(args) => init::run(args.mode),
         Command::Schema => init::schema(),
-        Command::Preflight {
-            file,
-            ca_file,
-            timeout,
-            output,
-            allow_plain_ldap,
-        } => preflight::run(&preflight::Args {
-            file,
-            ca_file,
-            timeout,
-            output,
-            allow_plain_ldap,
-        }),
-        Command::Apply {
-            file,
-            yes,
-            dry_run,
-            wait_timeout,
-        } => apply::run(
-            &file,
-            &aws,
-            apply::Options {
-                confirm: if yes { Confirm::Given } else { Confirm::Ask },
-                mode: if dry_run {
-                    RunMode::DryRun
-                } else {
-                    RunMode::Apply
-                },
-                wait_timeout,
-            },
-        ),
-        Command::Status { file, output } => status::run(&file, &aws, output),
-        Command::Destroy {
-            file,
-            yes,
-            include_assignments,
-        } => {
-            let scope = if include_assignments {
-                destroy::Scope::WithAssignments
-            } else {
-                destroy::Scope::Resources
-            };
-            destroy::run(
-                &file,
-                &aws,
-                if yes { Confirm::Given } else { Confirm::Ask },
-                scope,
-            )
-        }
-        Command::OnpremScript { file, dns_ips } => onprem_script::run(&file, &aws, &dns_ips),
+        Command::Preflight(args) => preflight::run(&args),
+        Command::Apply(args) => apply::run(&args, &aws),
+        Command::Status(args) => status::run(&args, &aws),
+        Command::Destroy(args) => destroy::run(&args, &aws),
+        Command::OnpremScript(args) => onprem_script::run(&args, &aws),
+    }
+}
+
+impl Confirm {
+    /// `--yes` given or not.
+    pub fn from_yes(yes: bool) -> Self {
+        if yes { Confirm::Given } else { Confirm::Ask }
     }
 }
 

@@ -2,19 +2,19 @@
 //! With `--dns-ip` it works offline; otherwise it reads the Managed AD's DNS addresses from AWS.
 
 use std::io::Write;
-use std::net::Ipv4Addr;
-use std::path::Path;
 
 use super::{AwsFlags, CommandError, Outcome, connection, load_valid, runtime};
 use crate::apply::{ApplyError, existing_directory, managed_domain};
 use crate::aws::DirectoryApi;
 use crate::aws::sdk::SdkCloud;
+use crate::cli::OnpremScriptArgs;
 use crate::inspect::find::{self, Found};
 use crate::onprem::{self, ManagedSide};
 use crate::plan::Mode;
 
 /// Prints the script for the plan in `file`.
-pub fn run(file: &Path, flags: &AwsFlags, dns_ips: &[Ipv4Addr]) -> Result<Outcome, CommandError> {
+pub fn run(args: &OnpremScriptArgs, flags: &AwsFlags) -> Result<Outcome, CommandError> {
+    let (file, dns_ips) = (args.file.as_path(), args.dns_ips.as_slice());
     let Some(plan) = load_valid(file)? else {
         return Ok(Outcome::Invalid);
     };

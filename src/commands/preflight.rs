@@ -2,31 +2,15 @@
 //! Connector mode), runs the checks and prints the checklist. Exit 0 when nothing failed.
 
 use std::io::Write;
-use std::path::PathBuf;
-use std::time::Duration;
 
 use super::{CommandError, Outcome, load_valid};
-use crate::cli::OutputFormat;
+use crate::cli::{OutputFormat, PreflightArgs};
 use crate::preflight::ldap::{PlainLdap, tls_config};
 use crate::preflight::run::{Options, run as run_checks};
 use crate::secrets;
 
-/// The command's arguments.
-pub struct Args {
-    /// The plan.
-    pub file: PathBuf,
-    /// CA certificates for LDAP TLS.
-    pub ca_file: Option<PathBuf>,
-    /// Per-probe limit.
-    pub timeout: Duration,
-    /// Output format.
-    pub output: OutputFormat,
-    /// Whether plain LDAP is allowed.
-    pub allow_plain_ldap: bool,
-}
-
 /// Runs preflight for the plan in `args.file`.
-pub fn run(args: &Args) -> Result<Outcome, CommandError> {
+pub fn run(args: &PreflightArgs) -> Result<Outcome, CommandError> {
     let Some(plan) = load_valid(&args.file)? else {
         return Ok(Outcome::Invalid);
     };

@@ -3,16 +3,16 @@
 //! reasons, states) may hold any bytes. The JSON output is escaped by serde.
 
 use std::io::Write;
-use std::path::Path;
 
 use super::{AwsFlags, CommandError, Outcome, connection, load_valid, runtime};
 use crate::aws::sdk::SdkCloud;
-use crate::cli::StatusFormat;
+use crate::cli::{StatusArgs, StatusFormat};
 use crate::inspect::report::{self, Report};
 use crate::text::untrusted::{self, Untrusted};
 
 /// Shows the status of the plan in `file`.
-pub fn run(file: &Path, flags: &AwsFlags, format: StatusFormat) -> Result<Outcome, CommandError> {
+pub fn run(args: &StatusArgs, flags: &AwsFlags) -> Result<Outcome, CommandError> {
+    let (file, format) = (args.file.as_path(), args.output);
     let Some(plan) = load_valid(file)? else {
         return Ok(Outcome::Invalid);
     };

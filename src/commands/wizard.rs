@@ -2,11 +2,11 @@
 //! TERM=dumb), runs it, and reports how it ended.
 
 use std::io::IsTerminal;
-use std::path::Path;
 
 use std::sync::Arc;
 
 use super::{AwsFlags, CommandError, Outcome};
+use crate::cli::WizardArgs;
 use crate::wizard::apply::ApplyEnd;
 use crate::wizard::discovery::AwsDiscovery;
 use crate::wizard::model::{Colour, Exit, Model};
@@ -15,7 +15,8 @@ use crate::wizard::{plain, terminal};
 
 /// Runs the wizard; with `force`, an existing `out` (file or symbolic link) is replaced without
 /// asking.
-pub fn run(out: &Path, plain: bool, force: bool, aws: &AwsFlags) -> Result<Outcome, CommandError> {
+pub fn run(args: &WizardArgs, aws: &AwsFlags) -> Result<Outcome, CommandError> {
+    let (out, plain, force) = (args.out.as_path(), args.plain, args.force);
     if !std::io::stdin().is_terminal() || !std::io::stdout().is_terminal() {
         return Err(CommandError::WizardNeedsTerminal);
     }
