@@ -1,6 +1,6 @@
 //! Helpers shared by the integration tests: fixture discovery, the `# expect:` header of invalid
 //! fixtures, running the `adsso` binary with a time limit, and the canary secret.
-#![allow(dead_code, clippy::unwrap_used, clippy::expect_used, clippy::panic)]
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
 use std::ffi::OsStr;
 use std::path::{Path, PathBuf};

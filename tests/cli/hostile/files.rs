@@ -5,8 +5,8 @@
 
 use std::path::{Path, PathBuf};
 
-use super::support::{TIME_LIMIT, adsso, report};
 use super::valid_plan;
+use crate::support::{TIME_LIMIT, adsso, report};
 
 /// Every command that reads a plan, with the arguments after the file. None of them gets as
 /// far as AWS: the plan is read first.

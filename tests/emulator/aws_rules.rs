@@ -2,13 +2,9 @@
 //! blames the instance's key, Identity Center's write conflicts are retried with backoff and end
 //! as a concurrent change, each service gets its own quota advice, Directory Service codes name
 //! their fix, and VerifyTrust failures that waiting cannot fix end apply at once.
-// Test helpers fail the test by panicking, like the tests themselves.
-#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
-mod support;
-
-use support::moto::{ACCOUNT, Peer};
-use support::plans::*;
+use crate::support::moto::{ACCOUNT, Peer};
+use crate::support::plans::*;
 
 const DOMAIN: &str = "corp.example.com";
 

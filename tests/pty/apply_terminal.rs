@@ -1,16 +1,12 @@
 //! `apply` at a terminal (a pseudo-terminal driven by expectrl) against the AWS emulator: the
 //! confirmation prompt, a gate that waits for its evidence, and Enter to check at once.
-// Test helpers fail the test by panicking, like the tests themselves.
-#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
-
-mod support;
 
 use std::process::Command;
 use std::time::Duration;
 
+use crate::support::moto::{ACCOUNT, Peer};
+use crate::support::plans::*;
 use expectrl::{Eof, Expect, Session};
-use support::moto::{ACCOUNT, Peer};
-use support::plans::*;
 
 #[test]
 fn at_a_terminal_apply_asks_once_waits_at_the_gate_and_checks_on_enter() {
@@ -61,6 +57,6 @@ fn at_a_terminal_apply_asks_once_waits_at_the_gate_and_checks_on_enter() {
     }
     let text = String::from_utf8_lossy(&bytes).into_owned();
     assert!(text.contains("apply complete"), "{text}");
-    assert!(!text.contains(support::CANARY));
+    assert!(!text.contains(crate::support::CANARY));
     assert_eq!(peer.count("ConnectDirectory"), 1);
 }

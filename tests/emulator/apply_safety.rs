@@ -1,12 +1,8 @@
 //! What keeps `apply` and `destroy` safe, against the AWS emulator: faults, a wrong account, failed
 //! stages, directories that are not the plan's, missing secrets, AWS errors, timeouts.
-// Test helpers fail the test by panicking, like the tests themselves.
-#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
-mod support;
-
-use support::moto::{ACCOUNT, Peer};
-use support::plans::*;
+use crate::support::moto::{ACCOUNT, Peer};
+use crate::support::plans::*;
 
 #[test]
 fn injected_faults_on_every_call_still_converge_without_duplicates() {
@@ -347,7 +343,7 @@ fn a_secret_file_is_used_only_when_no_one_else_can_read_it() {
     let (vpc, subnets) = peer.network();
     let dir = tempfile::tempdir().unwrap();
     let secret = dir.path().join("service-account-password");
-    std::fs::write(&secret, format!("{}\n", support::CANARY)).unwrap();
+    std::fs::write(&secret, format!("{}\n", crate::support::CANARY)).unwrap();
     std::fs::set_permissions(&secret, std::fs::Permissions::from_mode(0o644)).unwrap();
     let text = ad_connector_plan(ACCOUNT, &vpc, &subnets).replace(
         &format!("{{env: {SERVICE_ENV}}}"),

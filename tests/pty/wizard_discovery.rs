@@ -2,17 +2,13 @@
 //! pseudo-terminal, a complete AD Connector flow picks the VPC and two subnets with → from what
 //! discovery found, and the saved plan uses them.
 
-#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
-
-mod support;
-
 use std::process::Command;
 use std::thread::sleep;
 use std::time::Duration;
 
+use crate::support::moto::{Peer, REGION};
 use expectrl::Expect;
 use expectrl::session::OsSession as Session;
-use support::moto::{Peer, REGION};
 
 fn keys(session: &mut Session, keys: &[&str]) {
     for key in keys {

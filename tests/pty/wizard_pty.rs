@@ -2,8 +2,6 @@
 //! walk a complete AD Connector flow and a complete trust flow to a saved plan that equals the
 //! expected YAML; Ctrl-C and a forced panic leave the terminal in cooked mode with echo.
 
-#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
-
 use std::path::Path;
 use std::process::Command;
 use std::thread::sleep;
@@ -12,7 +10,6 @@ use std::time::Duration;
 use expectrl::Expect;
 use expectrl::session::OsSession as Session;
 
-#[path = "wizard_pty/saving.rs"]
 mod saving;
 
 const DOWN: &str = "\x1b[B";

@@ -1,11 +1,9 @@
 //! Loading reports each problem at the right field path, line and column, for parser errors
 //! (unknown keys, missing keys, bad values, syntax) and for validation errors alike.
 
-#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
-
 use adsso::plan::{self, Diagnostic};
 
-const TRUST: &str = include_str!("../assets/examples/trust.yaml");
+const TRUST: &str = include_str!("../../assets/examples/trust.yaml");
 
 fn problems(text: &str) -> Vec<Diagnostic> {
     plan::load(text.as_bytes()).map(|_| ()).unwrap_err().0

@@ -1,13 +1,9 @@
 //! Regions and partitions from the generated table, end to end: a Region typo in the plan or on
 //! the command line names the closest listed Region, before any AWS call.
 
-#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
-
-mod support;
-
 use std::path::Path;
 
-use support::{adsso, crate_dir};
+use crate::support::{adsso, crate_dir};
 
 #[test]
 fn a_region_typo_names_the_closest_region_in_the_plan_and_on_the_command_line() {

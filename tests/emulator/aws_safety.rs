@@ -1,10 +1,6 @@
 //! Safe under a hostile AWS side: an endpoint that accepts and never answers, one that refuses,
 //! answers holding terminal escapes, and `destroy` against the wrong account or a directory adsso
 //! did not create.
-// Test helpers fail the test by panicking, like the tests themselves.
-#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
-
-mod support;
 
 use std::net::TcpListener;
 use std::path::Path;
@@ -12,9 +8,9 @@ use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::time::{Duration, Instant};
 
-use support::Run;
-use support::moto::{ACCOUNT, Peer, REGION};
-use support::plans::*;
+use crate::support::Run;
+use crate::support::moto::{ACCOUNT, Peer, REGION};
+use crate::support::plans::*;
 
 /// A run against an endpoint that is never answered is killed after this and fails the test.
 const KILL_AFTER: Duration = Duration::from_secs(60);
@@ -204,14 +200,15 @@ fn missing_credentials_are_said_in_words() {
 fn the_aws_timeout_flag_takes_a_duration_or_exits_2() {
     let dir = tempfile::tempdir().unwrap();
     let plan = offline_plan(dir.path());
-    let refused = support::adsso(["status", plan.to_str().unwrap(), "--aws-timeout", "soon"]);
+    let refused =
+        crate::support::adsso(["status", plan.to_str().unwrap(), "--aws-timeout", "soon"]);
     assert_eq!(refused.code, Some(2), "{}", refused.all_output());
     assert!(
         refused.stderr.contains("--aws-timeout"),
         "{}",
         refused.stderr
     );
-    let help = support::adsso(["status", "--help"]);
+    let help = crate::support::adsso(["status", "--help"]);
     assert_eq!(help.code, Some(0), "{}", help.all_output());
     assert!(help.stdout.contains("--aws-timeout"), "{}", help.stdout);
     assert!(help.stdout.contains("default: 60s"), "{}", help.stdout);

@@ -2,15 +2,11 @@
 //! happy path, bad credentials, a disabled account, a dead DNS server, a closed port, a domain
 //! without SRV records, and TLS-only binds.
 
-#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
-
-mod samba_dc;
-
 use std::sync::Mutex;
 use std::time::{Duration, Instant};
 
+use crate::samba_dc::dc;
 use assert_cmd::Command;
-use samba_dc::dc;
 
 /// A canary that must never be printed.
 const CANARY: &str = "Canary-Wrong-Passw0rd-4711";

@@ -2,11 +2,8 @@
 //! (service account, trust password, admin password, inside a reference map, as a tag, quoted,
 //! as a block scalar, behind an alias...), neither `validate` nor `diagram` (text or Mermaid),
 //! nor the library's diagnostics, print it.
-#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
-mod support;
-
-use support::{CANARY, adsso, crate_dir, fixtures, report, temp_plan};
+use crate::support::{CANARY, adsso, crate_dir, fixtures, report, temp_plan};
 
 /// The valid AD Connector fixture, as a base for substitutions.
 fn ad_connector() -> String {
@@ -273,7 +270,7 @@ fn flat(text: &str) -> String {
 
 /// The commands that resolve the service account password before anything else: `apply --yes`
 /// (before any AWS call) and preflight (before any probe).
-fn resolving_runs(plan: &std::path::Path) -> Vec<(&'static str, support::Run)> {
+fn resolving_runs(plan: &std::path::Path) -> Vec<(&'static str, crate::support::Run)> {
     vec![
         (
             "apply --yes",
@@ -332,7 +329,7 @@ fn unusable_secret_files_exit_2_fast_naming_the_file_and_why() {
             if run.code != Some(2) || run.panicked() {
                 failures.push(format!("{label}: exit {:?}\n{}", run.code, run.stderr));
             }
-            if run.elapsed > support::TIME_LIMIT {
+            if run.elapsed > crate::support::TIME_LIMIT {
                 failures.push(format!("{label}: took {:?}", run.elapsed));
             }
             let expected = format!(

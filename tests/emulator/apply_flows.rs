@@ -1,13 +1,9 @@
 //! `apply`, `status` and `onprem-script` end to end against the AWS emulator (moto + adsso's
 //! extension, see `tests/peers/moto_ext.py`, and plain moto). Each test starts its own emulator.
-// Test helpers fail the test by panicking, like the tests themselves.
-#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
-mod support;
-
-use support::CANARY;
-use support::moto::{ACCOUNT, Peer};
-use support::plans::*;
+use crate::support::CANARY;
+use crate::support::moto::{ACCOUNT, Peer};
+use crate::support::plans::*;
 
 #[test]
 fn ad_connector_end_to_end_then_rerun_changes_nothing() {

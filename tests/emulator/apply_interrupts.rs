@@ -1,13 +1,9 @@
 //! `apply` interrupted against the AWS emulator: killed with SIGKILL mid-wait (a re-run converges)
 //! and stopped with Ctrl-C (clean exit that says how to resume).
-// Test helpers fail the test by panicking, like the tests themselves.
-#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
-mod support;
-
-use support::CANARY;
-use support::moto::{ACCOUNT, Peer};
-use support::plans::*;
+use crate::support::CANARY;
+use crate::support::moto::{ACCOUNT, Peer};
+use crate::support::plans::*;
 
 #[test]
 fn apply_killed_mid_wait_then_rerun_converges() {

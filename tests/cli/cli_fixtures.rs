@@ -2,13 +2,10 @@
 //! (exit 0), every plan in `tests/fixtures/invalid` is refused (exit 2) with the field path its
 //! `# expect:` header names and a line:column, quickly. Also the shipped examples, the `init`
 //! templates, help, usage errors and the one-way trust explanation.
-#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
-
-mod support;
 
 use std::path::Path;
 
-use support::{
+use crate::support::{
     CANARY, TIME_LIMIT, adsso, crate_dir, examples, expectation, find_located, fixtures, report,
     temp_plan,
 };
@@ -574,7 +571,7 @@ fn validate_checks_the_secrets_it_can_read_against_aws_rules() {
 
 /// What the JSON Schema says of each file, as an editor would check it (PyYAML + jsonschema).
 fn schema_verdicts(files: &[std::path::PathBuf]) -> std::collections::HashMap<String, bool> {
-    let mut command = std::process::Command::new(support::moto::python());
+    let mut command = std::process::Command::new(crate::support::moto::python());
     command
         .arg(crate_dir().join("tests/peers/schema_check.py"))
         .arg(crate_dir().join("assets/plan.schema.json"))

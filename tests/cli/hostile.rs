@@ -2,16 +2,13 @@
 //! comment-only files, several documents, a huge scalar, a directory. Each must be refused
 //! (exit 2) within a second and never panic, both through the binary and through
 //! `adsso::plan::load`. Unusable files (FIFOs, devices, loops, sparse giants): see `files`.
-#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
-#[path = "hostile/files.rs"]
 mod files;
-mod support;
 
 use std::path::Path;
 use std::time::Instant;
 
-use support::{TIME_LIMIT, adsso, crate_dir, report, temp_plan};
+use crate::support::{TIME_LIMIT, adsso, crate_dir, report, temp_plan};
 
 /// A small deterministic generator (xorshift64*), so failures reproduce.
 struct Rng(u64);

@@ -1,13 +1,9 @@
 //! Permission sets and AD group assignments end to end against the AWS emulator (moto +
 //! adsso's extension: synced groups, per-call latency, assignment creation time, the
 //! outstanding limit, call statistics). Each test starts its own emulator.
-// Test helpers fail the test by panicking, like the tests themselves.
-#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
-mod support;
-
-use support::moto::{ACCOUNT, Peer};
-use support::plans::*;
+use crate::support::moto::{ACCOUNT, Peer};
+use crate::support::plans::*;
 
 const DOMAIN: &str = "corp.example.com";
 

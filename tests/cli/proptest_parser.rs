@@ -2,13 +2,10 @@
 //! deleted, duplicated, swapped or re-indented, byte ranges overwritten, truncation) never make
 //! it panic; every refusal names a field or the document with a plausible position; and a
 //! literal password inserted in a secret field is never shown.
-#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
-mod support;
-
+use crate::support::{CANARY, crate_dir, examples};
 use adsso::plan::Diagnostics;
 use proptest::prelude::*;
-use support::{CANARY, crate_dir, examples};
 
 /// The example plans, plus variants holding the canary as literal passwords.
 fn bases() -> Vec<String> {

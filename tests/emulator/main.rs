@@ -1,0 +1,18 @@
+//! Integration tests against the AWS emulator (moto + adsso's extension, `tests/peers/`), without
+//! a terminal: apply flows, access, interrupts, safety, AWS's error rules and a hostile AWS side.
+//! Each test starts its own emulator.
+
+// Test helpers fail the test by panicking, like the tests themselves.
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
+
+// Shared by every test binary; each uses only part of it.
+#[allow(dead_code)]
+#[path = "../support/mod.rs"]
+mod support;
+
+mod apply_access;
+mod apply_flows;
+mod apply_interrupts;
+mod apply_safety;
+mod aws_rules;
+mod aws_safety;
