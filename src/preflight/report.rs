@@ -38,6 +38,18 @@ pub enum Area {
     Kerberos,
 }
 
+impl Area {
+    /// Its heading in the checklist.
+    pub fn title(self) -> &'static str {
+        match self {
+            Area::Dns => "DNS",
+            Area::Ports => "Ports on the domain controllers",
+            Area::Ldap => "LDAP as the service account",
+            Area::Kerberos => "Kerberos",
+        }
+    }
+}
+
 /// One verified fact (or failure).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Check {
@@ -125,7 +137,7 @@ impl Report {
         for check in &self.checks {
             if area != Some(check.area) {
                 area = Some(check.area);
-                let _ = writeln!(out, "\n{}", crate::text::preflight::area_title(check.area));
+                let _ = writeln!(out, "\n{}", check.area.title());
             }
             let mark = match check.status {
                 Status::Pass => "✓ pass",

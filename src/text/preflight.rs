@@ -2,18 +2,6 @@
 
 use std::net::Ipv4Addr;
 
-use crate::preflight::report::Area;
-
-/// Heading of an area in the checklist.
-pub fn area_title(area: Area) -> &'static str {
-    match area {
-        Area::Dns => "DNS",
-        Area::Ports => "Ports on the domain controllers",
-        Area::Ldap => "LDAP as the service account",
-        Area::Kerberos => "Kerberos",
-    }
-}
-
 /// Title of one DNS server check.
 pub fn dns_server_title(server: Ipv4Addr, tcp: bool) -> String {
     format!("DNS {server} over {}", if tcp { "TCP" } else { "UDP" })

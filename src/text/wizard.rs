@@ -75,7 +75,7 @@ pub const SAVED: &str = "plan saved (mode 0600). Next: `adsso preflight` from a 
 /// Key hints.
 pub const KEYS: &str = "Tab/↑↓ move · ←→ change · Enter next · Esc back · ? help · Ctrl-C quit";
 /// Help text.
-pub const HELP: &str = "Tab, Shift-Tab, ↑ and ↓ move between fields. ← and → change a choice. Enter goes to the next field, and from the last one to the next screen. Esc goes back a screen; nothing typed is lost. On screens without text fields, q quits; Ctrl-C quits anywhere (asking first when the plan is not saved). Passwords are never asked here: the plan only names where apply will read them.";
+pub const HELP: &str = "Tab, Shift-Tab, ↑ and ↓ move between fields. ← and → change a choice. Enter goes to the next field, and from the last one to the next screen. Esc goes back a screen; nothing typed is lost. On screens without text fields, q quits; Ctrl-C quits anywhere (asking first when the plan is not saved). Passwords are never stored: the plan only names where apply will read them, and applying from here asks in a masked field for those not in the environment.";
 /// Too small.
 pub const TOO_SMALL: &str = "Enlarge the terminal to at least 80x24.";
 /// Confirm quit.

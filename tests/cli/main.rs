@@ -14,6 +14,7 @@ mod assets;
 mod cli_fixtures;
 mod hostile;
 mod load_positions;
+mod plan_safety;
 mod proptest_parser;
 mod regions;
 mod secrets;
