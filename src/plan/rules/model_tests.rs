@@ -371,3 +371,11 @@ fn the_longest_plan_name_is_a_valid_tag_value() {
     assert_eq!(tag_value(&longest), Ok(()));
     assert_eq!(tag_key(crate::text::PLAN_TAG_KEY), Ok(()));
 }
+
+#[test]
+fn quoted_values_are_cut_after_64_characters_only() {
+    let longest = "q".repeat(64);
+    assert_eq!(shown(&longest), format!("`{longest}`"));
+    assert_eq!(shown(&"q".repeat(65)), format!("`{longest}…`"));
+    assert_eq!(shown("a\u{1b}b"), "`a\\u{1b}b`");
+}
