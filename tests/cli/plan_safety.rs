@@ -11,24 +11,30 @@ fn name(path: &Path) -> String {
     path.file_name().unwrap().to_string_lossy().into_owned()
 }
 
+/// `adsso onprem-script --dns-ip 10.1.0.5` for the example trust plan with its trust password
+/// reference replaced by `password`.
+fn onprem_script_with_password(password: &str) -> crate::support::Run {
+    let trust = std::fs::read_to_string(crate_dir().join("assets/examples/trust.yaml")).unwrap();
+    let plan = trust.replacen("password: {env: ADSSO_TRUST_PASSWORD}", password, 1);
+    assert_ne!(plan, trust);
+    let (_dir, path) = temp_plan("trust.yaml", plan.as_bytes());
+    adsso([
+        "onprem-script".as_ref(),
+        path.as_os_str(),
+        "--dns-ip".as_ref(),
+        "10.1.0.5".as_ref(),
+    ])
+}
+
 #[test]
 fn onprem_script_is_never_written_for_a_plan_with_a_hostile_value() {
-    let trust = std::fs::read_to_string(crate_dir().join("assets/examples/trust.yaml")).unwrap();
     let hostile = [
         r#"password: {file: "/tmp/pw\nStart-Process calc.exe # "}"#,
         r#"password: {file: "/tmp/pw\rStart-Process calc.exe # "}"#,
         r#"password: {file: "/tmp/pw\e[8mStart-Process calc.exe"}"#,
     ];
     for value in hostile {
-        let plan = trust.replacen("password: {env: ADSSO_TRUST_PASSWORD}", value, 1);
-        assert_ne!(plan, trust);
-        let (_dir, path) = temp_plan("trust.yaml", plan.as_bytes());
-        let run = adsso([
-            "onprem-script".as_ref(),
-            path.as_os_str(),
-            "--dns-ip".as_ref(),
-            "10.1.0.5".as_ref(),
-        ]);
+        let run = onprem_script_with_password(value);
         assert_eq!(run.code, Some(2), "{value}: {}", run.all_output());
         assert!(run.stdout.is_empty(), "{value}: {}", run.stdout);
         assert!(
@@ -42,19 +48,7 @@ fn onprem_script_is_never_written_for_a_plan_with_a_hostile_value() {
 
 #[test]
 fn onprem_script_never_shows_a_secret_file_path() {
-    let trust = std::fs::read_to_string(crate_dir().join("assets/examples/trust.yaml")).unwrap();
-    let plan = trust.replacen(
-        "password: {env: ADSSO_TRUST_PASSWORD}",
-        "password: {file: /home/ops/trust-password.txt}",
-        1,
-    );
-    let (_dir, path) = temp_plan("trust.yaml", plan.as_bytes());
-    let run = adsso([
-        "onprem-script".as_ref(),
-        path.as_os_str(),
-        "--dns-ip".as_ref(),
-        "10.1.0.5".as_ref(),
-    ]);
+    let run = onprem_script_with_password("password: {file: /home/ops/trust-password.txt}");
     assert_eq!(run.code, Some(0), "{}", run.all_output());
     assert!(run.stdout.contains("$MasterServers = @('10.1.0.5')"));
     assert!(!run.all_output().contains("trust-password.txt"));
