@@ -72,8 +72,30 @@ pub const OPTION_CONNECTOR: &str =
 pub const SWITCH_WARNING: &str = "Switching Identity Center's identity source to this directory deletes its existing users, groups and assignments and changes the portal URL (done in the console).";
 /// Saved.
 pub const SAVED: &str = "plan saved (mode 0600). Next: `adsso preflight` from a host that reaches your DCs, then `adsso apply --dry-run` and `adsso apply`.";
-/// Key hints.
-pub const KEYS: &str = "Tab/↑↓ move · ←→ change · Enter next · Esc back · ? help · Ctrl-C quit";
+/// Keys named in the footer, and what they do (the wizard's key table pairs them with the keys).
+pub const KEYS_MOVE: &str = "Tab/↑↓";
+/// What [`KEYS_MOVE`] do.
+pub const DOES_MOVE: &str = "move";
+/// Keys that change a choice.
+pub const KEYS_CHANGE: &str = "←→";
+/// What [`KEYS_CHANGE`] do.
+pub const DOES_CHANGE: &str = "change";
+/// The key that goes on.
+pub const KEYS_NEXT: &str = "Enter";
+/// What [`KEYS_NEXT`] does.
+pub const DOES_NEXT: &str = "next";
+/// The key that goes back.
+pub const KEYS_BACK: &str = "Esc";
+/// What [`KEYS_BACK`] does.
+pub const DOES_BACK: &str = "back";
+/// The key that opens help.
+pub const KEYS_HELP: &str = "?";
+/// What [`KEYS_HELP`] does.
+pub const DOES_HELP: &str = "help";
+/// The key that quits.
+pub const KEYS_QUIT: &str = "Ctrl-C";
+/// What [`KEYS_QUIT`] does.
+pub const DOES_QUIT: &str = "quit";
 /// Help text.
 pub const HELP: &str = "Tab, Shift-Tab, ↑ and ↓ move between fields. ← and → change a choice. Enter goes to the next field, and from the last one to the next screen. Esc goes back a screen; nothing typed is lost. On screens without text fields, q quits; Ctrl-C quits anywhere (asking first when the plan is not saved). Passwords are never stored: the plan only names where apply will read them, and applying from here asks in a masked field for those not in the environment.";
 /// Too small.

@@ -7,6 +7,7 @@ pub mod connectivity;
 pub mod discovery;
 pub mod draft;
 mod finish;
+pub mod keys;
 pub mod model;
 pub mod plain;
 pub mod questions;

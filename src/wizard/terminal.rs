@@ -7,12 +7,13 @@ use std::path::Path;
 use std::sync::{Arc, mpsc};
 use std::time::Duration;
 
-use ratatui::crossterm::event::{self, Event, KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
+use ratatui::crossterm::event::{self, Event};
+
+pub use super::keys::action_for;
 
 use super::apply::ApplyEnd;
 use super::discovery::{AwsDiscovery, Discovery, Found};
 use super::model::{Exit, Model};
-use super::questions::Screen;
 use super::runner;
 use super::save;
 use super::update::{Action, Effect, update};
@@ -39,35 +40,6 @@ enum Message {
         /// True when nothing failed.
         passed: bool,
     },
-}
-
-/// The action a key means in the current state, if any.
-pub fn action_for(key: KeyEvent, model: &Model) -> Option<Action> {
-    if key.kind != KeyEventKind::Press {
-        return None;
-    }
-    let long_screen = matches!(model.screen, Screen::Diagram | Screen::Review);
-    Some(match key.code {
-        KeyCode::Char('c') if key.modifiers.contains(KeyModifiers::CONTROL) => Action::Quit,
-        KeyCode::Char('k') if key.modifiers.contains(KeyModifiers::CONTROL) => {
-            Action::CheckConnectivity
-        }
-        KeyCode::F(2) => Action::CheckConnectivity,
-        KeyCode::Down if long_screen => Action::Scroll(1),
-        KeyCode::Up if long_screen => Action::Scroll(-1),
-        KeyCode::PageDown => Action::Scroll(10),
-        KeyCode::PageUp => Action::Scroll(-10),
-        KeyCode::Tab | KeyCode::Down => Action::Next,
-        KeyCode::BackTab | KeyCode::Up => Action::Previous,
-        KeyCode::Left => Action::Left,
-        KeyCode::Right => Action::Right,
-        KeyCode::Enter => Action::Confirm,
-        KeyCode::Esc => Action::Back,
-        KeyCode::Backspace => Action::Erase,
-        KeyCode::Char('?') => Action::Help,
-        KeyCode::Char(c) if !key.modifiers.contains(KeyModifiers::CONTROL) => Action::Type(c),
-        _ => return None,
-    })
 }
 
 /// Runs the full-screen wizard until the plan is saved or the operator quits.
