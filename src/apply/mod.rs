@@ -17,8 +17,8 @@ pub use events::{Call, Event, Reporter};
 pub use executor::{ApplyOutcome, Executor, GateMode, RunMode, Secrets};
 pub use wait::WaitPolicy;
 
-/// The tag key that marks what apply created.
-pub const PLAN_TAG: &str = "adsso:plan";
+/// The tag key that marks what apply created (one definition, in the plan's rules).
+pub use crate::plan::rules::PLAN_TAG;
 
 /// One step of apply.
 #[derive(Debug, Clone, PartialEq, Eq)]

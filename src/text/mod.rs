@@ -268,8 +268,6 @@ pub const SESSION_DURATION_ALLOWED: &str =
 /// Managed policies.
 pub const MANAGED_POLICY_ALLOWED: &str = "distinct AWS managed policy ARNs of 20-2048 characters: \
      arn:PARTITION:iam::aws:policy/[PATH/]NAME (PARTITION aws, aws-cn, aws-us-gov, aws-eusc, ...; no empty path segment)";
-/// At most this many managed policies on one permission set (Identity Center quota).
-pub const MAX_MANAGED_POLICIES: usize = 20;
 /// Too many managed policies.
 pub const MANAGED_POLICY_COUNT: &str = "at most 20 managed policies per permission set";
 /// Inline policies.
@@ -284,11 +282,6 @@ pub const GROUP_ALLOWED: &str = "the name of a group in the self-managed AD that
 pub const PERMISSION_SET_REFERENCE: &str = "the name of a permission set under `identityCenter.permissionSets` (add it, with `existing: true` if it already exists)";
 /// Assignment accounts.
 pub const ACCOUNTS_ALLOWED: &str = "one or more distinct 12-digit AWS account ids, quoted";
-/// The tag apply sets on what it creates.
-pub const PLAN_TAG_KEY: &str = "adsso:plan";
-/// At most this many user tags (AWS allows [`crate::plan::rules::TAGS_MAX`] per resource;
-/// adsso adds one).
-pub const MAX_USER_TAGS: usize = crate::plan::rules::TAGS_MAX - 1;
 /// Tag count.
 pub const TAGS_COUNT_ALLOWED: &str = "at most 49 tags (AWS allows 50 and adsso adds `adsso:plan`)";
 /// A `.` in a new NetBIOS name.

@@ -15,7 +15,8 @@ fn tag_wording_states_the_models_limits() {
     says(
         TAGS_COUNT_ALLOWED,
         &format!(
-            "at most {MAX_USER_TAGS} tags (AWS allows {}",
+            "at most {} tags (AWS allows {}",
+            rules::MAX_USER_TAGS,
             rules::TAGS_MAX
         ),
     );
@@ -47,7 +48,7 @@ fn identity_center_wording_states_the_models_limits() {
     );
     says(
         MANAGED_POLICY_COUNT,
-        &format!("at most {MAX_MANAGED_POLICIES}"),
+        &format!("at most {}", rules::MAX_MANAGED_POLICIES),
     );
     says(
         ACCOUNT_ALLOWED,

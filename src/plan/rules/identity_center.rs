@@ -155,6 +155,10 @@ pub fn permission_set_name(name: &str) -> Result<(), Problem> {
     }
 }
 
+/// At most this many AWS managed policies on one permission set (IAM Identity Center quotas:
+/// "AWS managed policies attached to a permission set: 20").
+pub const MAX_MANAGED_POLICIES: usize = 20;
+
 /// The longest inline policy `PutInlinePolicyToPermissionSet` takes, in characters (the model's
 /// `PermissionSetPolicyDocument` max).
 pub const INLINE_POLICY_MAX: usize = model_or(model::SSO_ADMIN_PUT_INLINE_POLICY.max, 32_768);

@@ -93,7 +93,7 @@ fn the_tag_count_is_directory_services_documented_50() {
         Some(75)
     );
     assert_eq!(TAGS_MAX, DS_TAGS_DOCUMENTED);
-    assert_eq!(crate::text::MAX_USER_TAGS, TAGS_MAX - 1);
+    assert_eq!(crate::plan::rules::MAX_USER_TAGS, TAGS_MAX - 1);
 }
 
 #[test]
@@ -369,7 +369,7 @@ fn the_longest_plan_name_is_a_valid_tag_value() {
     let longest = format!("a-{}", "9".repeat(61));
     assert_eq!(plan_name(&longest), Ok(()));
     assert_eq!(tag_value(&longest), Ok(()));
-    assert_eq!(tag_key(crate::text::PLAN_TAG_KEY), Ok(()));
+    assert_eq!(tag_key(crate::plan::rules::PLAN_TAG), Ok(()));
 }
 
 #[test]

@@ -101,3 +101,11 @@ fn tag_characters(text: &str) -> Result<(), Problem> {
         None => Ok(()),
     }
 }
+
+/// The tag apply sets on everything it creates, with the plan's name as its value: how a re-run
+/// finds its own resources again, and what `destroy` limits itself to.
+pub const PLAN_TAG: &str = "adsso:plan";
+
+/// At most this many user tags: AWS allows [`TAGS_MAX`] per resource and adsso adds
+/// [`PLAN_TAG`].
+pub const MAX_USER_TAGS: usize = TAGS_MAX - 1;

@@ -111,7 +111,7 @@ fn permission_set(set: &PermissionSet, region: Region<'_>, path: &FieldPath, rep
             );
         }
     }
-    if set.managed_policies.len() > text::MAX_MANAGED_POLICIES {
+    if set.managed_policies.len() > rules::MAX_MANAGED_POLICIES {
         report.error(
             policies,
             format!("{} managed policies are given", set.managed_policies.len()),

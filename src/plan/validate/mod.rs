@@ -207,7 +207,7 @@ pub(crate) fn vpc_and_subnets(
 
 fn tags(plan: &Plan, report: &mut Report) {
     let path = FieldPath::root().key("tags");
-    if plan.tags.len() > text::MAX_USER_TAGS {
+    if plan.tags.len() > rules::MAX_USER_TAGS {
         report.error(
             path.clone(),
             format!("{} given", plural(plan.tags.len(), "tag")),
@@ -216,7 +216,7 @@ fn tags(plan: &Plan, report: &mut Report) {
     }
     for (key, value) in &plan.tags {
         let tag = path.key(key);
-        if key == text::PLAN_TAG_KEY {
+        if key == rules::PLAN_TAG {
             report.error(
                 tag,
                 format!("{} is set by adsso itself", rules::shown(key)),

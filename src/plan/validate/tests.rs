@@ -241,7 +241,7 @@ fn arns_must_be_of_the_regions_partition() {
 fn tags_up_to_the_limit_are_accepted() {
     let mut plan = connector_plan();
     plan.tags.clear();
-    for index in 0..crate::text::MAX_USER_TAGS {
+    for index in 0..crate::plan::rules::MAX_USER_TAGS {
         plan.tags.insert(format!("k{index}"), "v".into());
     }
     assert_eq!(error_paths(&plan), Vec::<String>::new());
