@@ -8,12 +8,14 @@
 pub mod access;
 pub mod error;
 pub mod sdk;
+pub mod target;
 pub mod types;
 
 use secrecy::SecretString;
 
 pub use access::*;
 pub use error::{AwsError, AwsErrorKind};
+pub use target::Target;
 pub use types::*;
 
 /// Directory Service (`ds`).

@@ -7,8 +7,9 @@ use std::time::Duration;
 use tokio::sync::Notify;
 
 use super::progress::Printer;
-use super::{AwsFlags, CommandError, Confirm, Outcome, confirm, connection, load_valid, runtime};
+use super::{CommandError, Confirm, Outcome, confirm, connection, load_valid, runtime};
 use crate::apply::{ApplyOutcome, Executor, GateMode, RunMode, Secrets, WaitPolicy, plan_steps};
+use crate::aws::Target;
 use crate::aws::sdk::SdkCloud;
 use crate::cli::ApplyArgs;
 
@@ -38,7 +39,7 @@ impl From<&ApplyArgs> for Options {
 }
 
 /// Applies the plan in `args.file`.
-pub fn run(args: &ApplyArgs, flags: &AwsFlags) -> Result<Outcome, CommandError> {
+pub fn run(args: &ApplyArgs, flags: &Target) -> Result<Outcome, CommandError> {
     let options = Options::from(args);
     let file = args.file.as_path();
     let Some(plan) = load_valid(file)? else {

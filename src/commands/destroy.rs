@@ -6,8 +6,9 @@
 
 use std::io::Write;
 
-use super::{AwsFlags, CommandError, Confirm, Outcome, confirm, connection, load_valid, runtime};
+use super::{CommandError, Confirm, Outcome, confirm, connection, load_valid, runtime};
 use crate::apply::guards::checked_account;
+use crate::aws::Target;
 use crate::aws::sdk::SdkCloud;
 use crate::cli::DestroyArgs;
 use crate::inspect::access_report::{AssignmentView, delete_assignment};
@@ -24,7 +25,7 @@ pub enum Scope {
 }
 
 /// Destroys what the plan in `file` created.
-pub fn run(args: &DestroyArgs, flags: &AwsFlags) -> Result<Outcome, CommandError> {
+pub fn run(args: &DestroyArgs, flags: &Target) -> Result<Outcome, CommandError> {
     let file = args.file.as_path();
     let confirmation = Confirm::from_yes(args.yes);
     let scope = if args.include_assignments {

@@ -15,6 +15,7 @@ use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
+use crate::aws::Target;
 use crate::cli::{Cli, Command};
 
 /// How a command ended; each maps to one exit code of the CLI contract.
@@ -141,7 +142,7 @@ impl CommandError {
 
 /// Runs the parsed command line.
 pub fn run(cli: Cli) -> Result<Outcome, CommandError> {
-    let aws = AwsFlags {
+    let aws = Target {
         region: cli.region,
         profile: cli.profile,
         endpoint_url: cli.endpoint_url,
@@ -166,19 +167,6 @@ impl Confirm {
     pub fn from_yes(yes: bool) -> Self {
         if yes { Confirm::Given } else { Confirm::Ask }
     }
-}
-
-/// The global AWS flags.
-#[derive(Debug, Clone, Default)]
-pub struct AwsFlags {
-    /// `--region`.
-    pub region: Option<String>,
-    /// `--profile`.
-    pub profile: Option<String>,
-    /// `--endpoint-url`.
-    pub endpoint_url: Option<String>,
-    /// From `--aws-timeout`.
-    pub timeouts: crate::aws::sdk::Timeouts,
 }
 
 /// Whether the operator already confirmed (`--yes`).
@@ -213,10 +201,7 @@ pub fn load_valid(file: &Path) -> Result<Option<crate::plan::Plan>, CommandError
 
 /// Where to call AWS for `plan`: its Region (a `--region` that AWS does not list, or that is not
 /// the plan's, is refused).
-pub fn connection(
-    flags: &AwsFlags,
-    plan: &crate::plan::Plan,
-) -> Result<crate::aws::sdk::Connection, CommandError> {
+pub fn connection(flags: &Target, plan: &crate::plan::Plan) -> Result<Target, CommandError> {
     if let Some(region) = &flags.region
         && let Err(problem) = crate::plan::rules::region(region)
     {
@@ -230,12 +215,7 @@ pub fn connection(
             plan: plan.aws.region.clone(),
         });
     }
-    Ok(crate::aws::sdk::Connection {
-        region: plan.aws.region.clone(),
-        profile: flags.profile.clone(),
-        endpoint_url: flags.endpoint_url.clone(),
-        timeouts: flags.timeouts,
-    })
+    Ok(flags.in_region(&plan.aws.region))
 }
 
 /// A single-threaded async runtime, started only by the commands that call AWS.

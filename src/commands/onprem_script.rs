@@ -3,9 +3,10 @@
 
 use std::io::Write;
 
-use super::{AwsFlags, CommandError, Outcome, connection, load_valid, runtime};
+use super::{CommandError, Outcome, connection, load_valid, runtime};
 use crate::apply::{ApplyError, existing_directory, managed_domain};
 use crate::aws::DirectoryApi;
+use crate::aws::Target;
 use crate::aws::sdk::SdkCloud;
 use crate::cli::OnpremScriptArgs;
 use crate::inspect::find::{self, Found};
@@ -13,7 +14,7 @@ use crate::onprem::{self, ManagedSide};
 use crate::plan::Mode;
 
 /// Prints the script for the plan in `file`.
-pub fn run(args: &OnpremScriptArgs, flags: &AwsFlags) -> Result<Outcome, CommandError> {
+pub fn run(args: &OnpremScriptArgs, flags: &Target) -> Result<Outcome, CommandError> {
     let (file, dns_ips) = (args.file.as_path(), args.dns_ips.as_slice());
     let Some(plan) = load_valid(file)? else {
         return Ok(Outcome::Invalid);

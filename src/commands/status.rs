@@ -4,14 +4,15 @@
 
 use std::io::Write;
 
-use super::{AwsFlags, CommandError, Outcome, connection, load_valid, runtime};
+use super::{CommandError, Outcome, connection, load_valid, runtime};
+use crate::aws::Target;
 use crate::aws::sdk::SdkCloud;
 use crate::cli::{StatusArgs, StatusFormat};
 use crate::inspect::report::{self, Report};
 use crate::text::untrusted::{self, Untrusted};
 
 /// Shows the status of the plan in `file`.
-pub fn run(args: &StatusArgs, flags: &AwsFlags) -> Result<Outcome, CommandError> {
+pub fn run(args: &StatusArgs, flags: &Target) -> Result<Outcome, CommandError> {
     let (file, format) = (args.file.as_path(), args.output);
     let Some(plan) = load_valid(file)? else {
         return Ok(Outcome::Invalid);

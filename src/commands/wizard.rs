@@ -5,7 +5,8 @@ use std::io::IsTerminal;
 
 use std::sync::Arc;
 
-use super::{AwsFlags, CommandError, Outcome};
+use super::{CommandError, Outcome};
+use crate::aws::Target;
 use crate::cli::WizardArgs;
 use crate::wizard::apply::ApplyEnd;
 use crate::wizard::discovery::AwsDiscovery;
@@ -15,16 +16,14 @@ use crate::wizard::{plain, terminal};
 
 /// Runs the wizard; with `force`, an existing `out` (file or symbolic link) is replaced without
 /// asking.
-pub fn run(args: &WizardArgs, aws: &AwsFlags) -> Result<Outcome, CommandError> {
+pub fn run(args: &WizardArgs, aws: &Target) -> Result<Outcome, CommandError> {
     let (out, plain, force) = (args.out.as_path(), args.plain, args.force);
     if !std::io::stdin().is_terminal() || !std::io::stdout().is_terminal() {
         return Err(CommandError::WizardNeedsTerminal);
     }
     let dumb = std::env::var("TERM").is_ok_and(|term| term == "dumb");
     let aws_access = AwsDiscovery {
-        profile: aws.profile.clone(),
-        endpoint_url: aws.endpoint_url.clone(),
-        timeouts: aws.timeouts,
+        target: aws.clone(),
     };
     let discovery = Arc::new(aws_access.clone());
     let overwrite = if force {

@@ -9,7 +9,8 @@ use std::collections::BTreeMap;
 use std::time::Duration;
 
 use super::draft::{Draft, FieldId, ManagedAdSource};
-use crate::aws::sdk::{Connection, SdkCloud};
+use crate::aws::Target;
+use crate::aws::sdk::SdkCloud;
 use crate::aws::{
     AccountApi, Directory, DirectoryApi, DirectoryKind, DirectoryStage, IdentityCenterApi,
     Instance, NetworkApi, Subnet,
@@ -148,15 +149,12 @@ pub trait Discovery: Send + Sync {
     fn discover(&self, region: &str) -> Result<Found, String>;
 }
 
-/// Discovery through the AWS SDK, with the standard credential chain and the global flags.
+/// Discovery through the AWS SDK, with the standard credential chain and the global flags
+/// (the target's Region is the draft's, set for each discovery).
 #[derive(Debug, Clone, Default)]
 pub struct AwsDiscovery {
-    /// `--profile`.
-    pub profile: Option<String>,
-    /// `--endpoint-url`.
-    pub endpoint_url: Option<String>,
-    /// From `--aws-timeout`.
-    pub timeouts: crate::aws::sdk::Timeouts,
+    /// Where and as whom to call AWS.
+    pub target: Target,
 }
 
 async fn bounded<T>(
@@ -175,13 +173,7 @@ impl Discovery for AwsDiscovery {
             .build()
             .map_err(|error| error.to_string())?;
         runtime.block_on(async {
-            let connection = Connection {
-                region: region.to_owned(),
-                profile: self.profile.clone(),
-                endpoint_url: self.endpoint_url.clone(),
-                timeouts: self.timeouts,
-            };
-            let cloud = SdkCloud::connect(&connection).await;
+            let cloud = SdkCloud::connect(&self.target.in_region(region)).await;
             let identity = bounded(cloud.caller_identity()).await?;
             let (instances, subnets, directories) = tokio::join!(
                 bounded(cloud.list_instances()),

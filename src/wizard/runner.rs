@@ -14,7 +14,7 @@ use super::discovery::AwsDiscovery;
 use crate::apply::{
     ApplyOutcome, Event, Executor, GateMode, Reporter, RunMode, Secrets, WaitPolicy,
 };
-use crate::aws::sdk::{Connection, SdkCloud};
+use crate::aws::sdk::SdkCloud;
 use crate::plan::{Plan, SecretRef};
 
 /// How long each wait of a wizard-started apply may take.
@@ -84,13 +84,7 @@ pub fn run(
         Err(error) => return ApplyEnd::Failed(error.to_string()),
     };
     runtime.block_on(async {
-        let connection = Connection {
-            region: plan.aws.region.clone(),
-            profile: aws.profile.clone(),
-            endpoint_url: aws.endpoint_url.clone(),
-            timeouts: aws.timeouts,
-        };
-        let cloud = SdkCloud::connect(&connection).await;
+        let cloud = SdkCloud::connect(&aws.target.in_region(&plan.aws.region)).await;
         let mut reporter = Forward(on_event);
         let policy = WaitPolicy::from_env(WAIT_TIMEOUT);
         let mut executor = Executor::new(

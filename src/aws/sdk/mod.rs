@@ -14,23 +14,8 @@ use aws_config::BehaviorVersion;
 use aws_config::retry::RetryConfig;
 use aws_sdk_directory::error::{ProvideErrorMetadata, SdkError};
 
-use super::{AwsError, AwsErrorKind};
+use super::{AwsError, AwsErrorKind, Target};
 pub use transport::Timeouts;
-
-/// Where and as whom to call AWS: the global `--region`, `--profile`, `--endpoint-url`,
-/// `--aws-timeout`. Unset fields fall back to the standard AWS environment variables and config
-/// files.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub struct Connection {
-    /// The Region (the plan's `aws.region` unless overridden).
-    pub region: String,
-    /// A named profile of `~/.aws/config`.
-    pub profile: Option<String>,
-    /// An endpoint override for every service (an emulator, a VPC endpoint).
-    pub endpoint_url: Option<String>,
-    /// How long each call may take.
-    pub timeouts: Timeouts,
-}
 
 /// Environment variable: the SDK's first retry delay in milliseconds (tests shorten it).
 pub const RETRY_BACKOFF_ENV: &str = "ADSSO_RETRY_INITIAL_BACKOFF_MS";
@@ -53,23 +38,25 @@ pub struct SdkCloud {
 
 impl SdkCloud {
     /// Loads the AWS configuration (credential chain, profile, endpoint) and builds the clients.
-    pub async fn connect(connection: &Connection) -> Self {
+    pub async fn connect(target: &Target) -> Self {
         let backoff = std::env::var(RETRY_BACKOFF_ENV)
             .ok()
             .and_then(|value| value.parse::<u64>().ok())
             .map_or(Duration::from_secs(1), Duration::from_millis);
         let mut loader = aws_config::defaults(BehaviorVersion::latest())
-            .region(aws_config::Region::new(connection.region.clone()))
             .retry_config(
                 RetryConfig::standard()
                     .with_max_attempts(5)
                     .with_initial_backoff(backoff),
             )
-            .timeout_config(connection.timeouts.sdk_config());
-        if let Some(profile) = &connection.profile {
+            .timeout_config(target.timeouts.sdk_config());
+        if let Some(region) = &target.region {
+            loader = loader.region(aws_config::Region::new(region.clone()));
+        }
+        if let Some(profile) = &target.profile {
             loader = loader.profile_name(profile);
         }
-        if let Some(url) = &connection.endpoint_url {
+        if let Some(url) = &target.endpoint_url {
             loader = loader.endpoint_url(url);
         }
         let config = loader.load().await;
@@ -79,9 +66,9 @@ impl SdkCloud {
             store: aws_sdk_identitystore::Client::new(&config),
             sts: aws_sdk_sts::Client::new(&config),
             ec2: aws_sdk_ec2::Client::new(&config),
-            region: connection.region.clone(),
+            region: config.region().map(ToString::to_string).unwrap_or_default(),
             endpoint_url: config.endpoint_url().map(str::to_owned),
-            timeouts: connection.timeouts,
+            timeouts: target.timeouts,
         }
     }
 
@@ -152,11 +139,11 @@ mod tests {
 
     #[tokio::test]
     async fn every_client_gets_the_timeouts() {
-        let connection = Connection {
-            region: "eu-west-1".to_owned(),
+        let connection = Target {
+            region: Some("eu-west-1".to_owned()),
             endpoint_url: Some("http://127.0.0.1:9".to_owned()),
             timeouts: Timeouts::for_operation(Duration::from_secs(7)),
-            ..Connection::default()
+            ..Target::default()
         };
         let cloud = SdkCloud::connect(&connection).await;
         let configs = [
@@ -174,6 +161,6 @@ mod tests {
             assert_eq!(config.connect_timeout(), Some(third));
             assert_eq!(config.read_timeout(), Some(third));
         }
-        assert_eq!(Connection::default().timeouts, Timeouts::default());
+        assert_eq!(Target::default().timeouts, Timeouts::default());
     }
 }
