@@ -10,7 +10,7 @@ use super::{AwsFlags, CommandError, Confirm, Outcome, confirm, connection, load_
 use crate::apply::guards::checked_account;
 use crate::aws::sdk::SdkCloud;
 use crate::cli::DestroyArgs;
-use crate::inspect::access_report::{AssignmentView, delete_assignment};
+use crate::inspect::access_report::{AssignmentState, AssignmentView, delete_assignment};
 use crate::inspect::report::{self, Removal};
 use crate::text::untrusted::Untrusted;
 
@@ -44,7 +44,7 @@ pub fn run(args: &DestroyArgs, flags: &AwsFlags) -> Result<Outcome, CommandError
     let present: Vec<AssignmentView> = status
         .assignments
         .into_iter()
-        .filter(|a| a.state == "present")
+        .filter(|a| a.state == AssignmentState::Present)
         .collect();
     let mut out = std::io::stdout().lock();
     let assignments = match scope {

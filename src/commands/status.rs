@@ -7,6 +7,7 @@ use std::io::Write;
 use super::{AwsFlags, CommandError, Outcome, connection, load_valid, runtime};
 use crate::aws::sdk::SdkCloud;
 use crate::cli::{StatusArgs, StatusFormat};
+use crate::inspect::access_report::AssignmentState;
 use crate::inspect::report::{self, Report};
 use crate::text::untrusted::{self, Untrusted};
 
@@ -120,7 +121,7 @@ pub fn table(report: &Report) -> String {
         let present = report
             .assignments
             .iter()
-            .filter(|a| a.state == "present")
+            .filter(|a| a.state == AssignmentState::Present)
             .count();
         out += &row(
             "assignments",
