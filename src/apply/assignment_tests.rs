@@ -247,9 +247,10 @@ fn a_conflict_that_persists_ends_as_a_concurrent_change_after_bounded_retries() 
         .conflicts
         .insert("CreateAccountAssignment", 1000);
     let (outcome, _) = apply(&plan, &cloud);
-    let Err(ApplyError::Assignments(text)) = outcome else {
+    let Err(error @ ApplyError::AssignmentsFailed { .. }) = outcome else {
         panic!("{outcome:?}");
     };
+    let text = error.to_string();
     assert!(text.contains("concurrent change"), "{text}");
     assert!(!text.contains("rename or remove"), "{text}");
     let left = cloud.0.borrow().access.conflicts["CreateAccountAssignment"];
@@ -272,9 +273,10 @@ fn at_most_ten_creations_are_outstanding_and_failures_are_listed() {
         state.access.failing_groups = vec!["g-2".to_owned()];
     }
     let (outcome, events) = apply(&plan, &cloud);
-    let Err(ApplyError::Assignments(text)) = outcome else {
+    let Err(error @ ApplyError::AssignmentsFailed { .. }) = outcome else {
         panic!("{outcome:?}");
     };
+    let text = error.to_string();
     assert!(
         text.contains("60 created, 0 already present; 1 failed"),
         "{text}"

@@ -101,8 +101,15 @@ fn an_existing_trust_with_other_settings_is_refused_with_both_values_and_the_fix
         .trusts
         .push(trust("External", "Enabled"));
     let error = run(&plan, &cloud, GateMode::Stop).unwrap_err();
-    assert!(matches!(error, ApplyError::TrustSettings(_)), "{error:?}");
+    assert!(
+        matches!(error, ApplyError::TrustSettingsDiffer { .. }),
+        "{error:?}"
+    );
     let text = error.to_string();
+    // What happened is the message; the fixes are the diagnostic's help.
+    let help = miette::Diagnostic::help(&error)
+        .map(|h| h.to_string())
+        .unwrap_or_default();
     assert!(
         text.contains("TrustType `External` (the plan: `Forest`)"),
         "{text}"
@@ -112,10 +119,11 @@ fn an_existing_trust_with_other_settings_is_refused_with_both_values_and_the_fix
         "{text}"
     );
     assert!(
-        text.contains("cannot be changed: delete that trust"),
-        "{text}"
+        help.contains("cannot be changed: delete that trust"),
+        "{help}"
     );
-    assert!(text.contains("UpdateTrust"), "{text}");
+    assert!(help.contains("UpdateTrust"), "{help}");
+    assert!(text.contains("nothing was changed"), "{text}");
     assert!(cloud.0.borrow().mutations.is_empty());
 }
 
@@ -166,7 +174,11 @@ fn an_impaired_inoperable_or_hybrid_directory_is_refused_before_any_change() {
         let cloud = with_directory(&plan, |d| edit(d));
         let error = run(&plan, &cloud, GateMode::Stop).unwrap_err();
         assert!(
-            matches!(error, ApplyError::ExistingDirectory(_)),
+            matches!(
+                error,
+                ApplyError::ExistingDirectoryUnusable { .. }
+                    | ApplyError::ExistingDirectoryHybrid { .. }
+            ),
             "{error:?}"
         );
         let text = error.to_string();

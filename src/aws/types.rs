@@ -179,8 +179,50 @@ pub struct Instance {
     pub identity_store_id: String,
     /// The owner account.
     pub owner_account: String,
-    /// `ACTIVE`, `CREATE_IN_PROGRESS`, ...
-    pub status: String,
+    /// Its status.
+    pub status: InstanceStatus,
+}
+
+/// The status of an Identity Center instance, as `ListInstances` reports it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum InstanceStatus {
+    /// `ACTIVE`: usable.
+    Active,
+    /// `CREATE_IN_PROGRESS`.
+    CreateInProgress,
+    /// `DELETE_IN_PROGRESS`.
+    DeleteInProgress,
+    /// A status this version of adsso does not know (as AWS spells it).
+    Other(String),
+}
+
+impl InstanceStatus {
+    /// Classifies a status as sso-admin spells it.
+    pub fn from_name(name: &str) -> Self {
+        match name {
+            "ACTIVE" => InstanceStatus::Active,
+            "CREATE_IN_PROGRESS" => InstanceStatus::CreateInProgress,
+            "DELETE_IN_PROGRESS" => InstanceStatus::DeleteInProgress,
+            other => InstanceStatus::Other(other.to_owned()),
+        }
+    }
+
+    /// The status as sso-admin spells it.
+    pub fn name(&self) -> &str {
+        match self {
+            InstanceStatus::Active => "ACTIVE",
+            InstanceStatus::CreateInProgress => "CREATE_IN_PROGRESS",
+            InstanceStatus::DeleteInProgress => "DELETE_IN_PROGRESS",
+            InstanceStatus::Other(name) => name,
+        }
+    }
+}
+
+/// Shown escaped: an unknown status is text from AWS.
+impl fmt::Display for InstanceStatus {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&crate::text::untrusted::line(self.name()))
+    }
 }
 
 /// A group of the identity store.

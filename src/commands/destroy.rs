@@ -11,7 +11,7 @@ use crate::apply::guards::checked_account;
 use crate::aws::Target;
 use crate::aws::sdk::SdkCloud;
 use crate::cli::DestroyArgs;
-use crate::inspect::access_report::{AssignmentView, delete_assignment};
+use crate::inspect::access_report::{AssignmentState, AssignmentView, delete_assignment};
 use crate::inspect::report::{self, Removal};
 use crate::text::untrusted::Untrusted;
 
@@ -45,7 +45,7 @@ pub fn run(args: &DestroyArgs, flags: &Target) -> Result<Outcome, CommandError> 
     let present: Vec<AssignmentView> = status
         .assignments
         .into_iter()
-        .filter(|a| a.state == "present")
+        .filter(|a| a.state == AssignmentState::Present)
         .collect();
     let mut out = std::io::stdout().lock();
     let assignments = match scope {

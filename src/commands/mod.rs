@@ -81,6 +81,7 @@ pub enum CommandError {
     Write(#[from] std::io::Error),
     /// Apply, status or destroy failed.
     #[error(transparent)]
+    #[diagnostic(transparent)]
     Apply(#[from] crate::apply::ApplyError),
     /// A secret could not be read.
     #[error(transparent)]

@@ -8,6 +8,7 @@ use super::{CommandError, Outcome, connection, load_valid, runtime};
 use crate::aws::Target;
 use crate::aws::sdk::SdkCloud;
 use crate::cli::{StatusArgs, StatusFormat};
+use crate::inspect::access_report::AssignmentState;
 use crate::inspect::report::{self, Report};
 use crate::text::untrusted::{self, Untrusted};
 
@@ -121,7 +122,7 @@ pub fn table(report: &Report) -> String {
         let present = report
             .assignments
             .iter()
-            .filter(|a| a.state == "present")
+            .filter(|a| a.state == AssignmentState::Present)
             .count();
         out += &row(
             "assignments",

@@ -10,7 +10,45 @@ use crate::apply::ApplyError;
 use crate::apply::assignments::{GroupMatch, candidate_names, resolve};
 use crate::aws::{AssignmentKey, Cloud, Group, RequestState};
 use crate::plan::Plan;
-use crate::text::untrusted::Untrusted;
+
+/// Where one plan assignment stands; serialized (`status --output json`) and shown as its words.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+pub enum AssignmentState {
+    /// The assignment exists.
+    #[serde(rename = "present")]
+    Present,
+    /// The group and permission set exist, the assignment does not.
+    #[serde(rename = "missing")]
+    Missing,
+    /// The plan's group is not (yet) in the identity store.
+    #[serde(rename = "group not synced")]
+    GroupNotSynced,
+    /// A group of that name exists but was not synced from the plan's directory.
+    #[serde(rename = "group from another source")]
+    GroupFromOtherSource,
+    /// The plan's permission set does not exist.
+    #[serde(rename = "permission set missing")]
+    PermissionSetMissing,
+}
+
+impl AssignmentState {
+    /// The state in words, as `status` shows and serializes it.
+    pub fn words(self) -> &'static str {
+        match self {
+            AssignmentState::Present => "present",
+            AssignmentState::Missing => "missing",
+            AssignmentState::GroupNotSynced => "group not synced",
+            AssignmentState::GroupFromOtherSource => "group from another source",
+            AssignmentState::PermissionSetMissing => "permission set missing",
+        }
+    }
+}
+
+impl std::fmt::Display for AssignmentState {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.words())
+    }
+}
 
 /// One plan assignment (group, permission set, account) and where it stands.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -22,9 +60,8 @@ pub struct AssignmentView {
     pub permission_set: String,
     /// The account.
     pub account: String,
-    /// `present`, `missing`, `group not synced`, `group from another source` or
-    /// `permission set missing`.
-    pub state: &'static str,
+    /// Where it stands.
+    pub state: AssignmentState,
     /// The assignment's ids when the group and permission set exist.
     #[serde(skip)]
     pub key: Option<AssignmentKey>,
@@ -62,9 +99,13 @@ pub async fn assignment_views(
         for account in &assignment.accounts {
             let set = set_arns.get(&assignment.permission_set);
             let (state, key) = match (matches.get(&assignment.group), set) {
-                (Some(GroupMatch::Missing) | None, _) => ("group not synced", None),
-                (Some(GroupMatch::OtherSource(_)), _) => ("group from another source", None),
-                (Some(GroupMatch::Found { .. }), None) => ("permission set missing", None),
+                (Some(GroupMatch::Missing) | None, _) => (AssignmentState::GroupNotSynced, None),
+                (Some(GroupMatch::OtherSource(_)), _) => {
+                    (AssignmentState::GroupFromOtherSource, None)
+                }
+                (Some(GroupMatch::Found { .. }), None) => {
+                    (AssignmentState::PermissionSetMissing, None)
+                }
                 (Some(GroupMatch::Found { id, .. }), Some(arn)) => {
                     let key = AssignmentKey {
                         account_id: account.clone(),
@@ -72,9 +113,9 @@ pub async fn assignment_views(
                         group_id: id.clone(),
                     };
                     let state = if existing.contains(&key) {
-                        "present"
+                        AssignmentState::Present
                     } else {
-                        "missing"
+                        AssignmentState::Missing
                     };
                     (state, Some(key))
                 }
@@ -103,11 +144,10 @@ pub async fn delete_assignment(
         match status.state {
             RequestState::Succeeded => return Ok(()),
             RequestState::Failed(reason) => {
-                return Err(ApplyError::Assignments(format!(
-                    "deleting the assignment in {} failed: {}",
-                    key.account_id,
-                    Untrusted(&reason)
-                )));
+                return Err(ApplyError::AssignmentDeletionFailed {
+                    account: key.account_id.clone(),
+                    reason,
+                });
             }
             RequestState::InProgress => {}
         }
@@ -117,9 +157,37 @@ pub async fn delete_assignment(
             .assignment_deletion_status(instance_arn, &status.request_id)
             .await?;
     }
-    Err(ApplyError::Assignments(format!(
-        "the deletion of the assignment in {} is still in progress (request {}); re-run `adsso status` later",
-        key.account_id,
-        Untrusted(&status.request_id)
-    )))
+    Err(ApplyError::AssignmentDeletionPending {
+        account: key.account_id.clone(),
+        request: status.request_id,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_state_serializes_and_shows_as_the_words_status_always_printed() {
+        let view = AssignmentView {
+            group: "G".to_owned(),
+            permission_set: "P".to_owned(),
+            account: "111122223333".to_owned(),
+            state: AssignmentState::Present,
+            key: None,
+        };
+        let json = serde_json::to_value(&view).unwrap_or_default();
+        assert_eq!(json["state"], "present");
+        for state in [
+            AssignmentState::Present,
+            AssignmentState::Missing,
+            AssignmentState::GroupNotSynced,
+            AssignmentState::GroupFromOtherSource,
+            AssignmentState::PermissionSetMissing,
+        ] {
+            let json = serde_json::to_value(state).unwrap_or_default();
+            assert_eq!(json, state.words(), "{state:?}");
+            assert_eq!(state.to_string(), state.words());
+        }
+    }
 }

@@ -42,31 +42,24 @@ pub fn decide(
     plan_name: &str,
 ) -> Result<Found, ApplyError> {
     let (owned, others): (Vec<_>, Vec<_>) = candidates.into_iter().partition(|(_, owned)| *owned);
-    let ids = |list: &[(Directory, bool)]| {
-        list.iter()
-            .map(|(d, _)| d.id.clone())
-            .collect::<Vec<_>>()
-            .join(", ")
-    };
+    let ids =
+        |list: &[(Directory, bool)]| list.iter().map(|(d, _)| d.id.clone()).collect::<Vec<_>>();
     match (owned.len(), others.len()) {
         (0, 0) => Ok(Found::Nothing),
         (1, _) => Ok(owned
             .into_iter()
             .next()
             .map_or(Found::Nothing, |(d, _)| Found::Owned(Box::new(d)))),
-        (0, _) => Err(ApplyError::Ambiguous(format!(
-            "a directory named {name} exists ({}) but is not tagged {PLAN_TAG}={plan_name}: adsso did \
-             not create it, so it leaves it alone (apply will not create a second one beside it nor take \
-             it over, destroy never deletes it). If it is unused, its owner can delete it in the Directory \
-             Service console or with `aws ds delete-directory`",
-            ids(&others)
-        ))),
-        _ => Err(ApplyError::Ambiguous(format!(
-            "{} directories named {name} are tagged {PLAN_TAG}={plan_name} ({}); adsso cannot tell which \
-             one is this plan's. Delete the extra one(s) (or untag them), then re-run",
-            owned.len(),
-            ids(&owned)
-        ))),
+        (0, _) => Err(ApplyError::DirectoryNotTagged {
+            name: name.to_owned(),
+            ids: ids(&others),
+            plan: plan_name.to_owned(),
+        }),
+        _ => Err(ApplyError::DirectoriesTaggedTwice {
+            name: name.to_owned(),
+            ids: ids(&owned),
+            plan: plan_name.to_owned(),
+        }),
     }
 }
 

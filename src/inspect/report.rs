@@ -110,7 +110,7 @@ pub async fn report(cloud: &impl Cloud, plan: &Plan) -> Result<Report, ApplyErro
         .list_instances()
         .await?
         .into_iter()
-        .find(|i| i.status == "ACTIVE");
+        .find(|i| i.status == crate::aws::InstanceStatus::Active);
     let found = plan_directory(cloud, plan).await?;
     let mut report = Report {
         plan: plan.metadata.name.clone(),

@@ -200,6 +200,14 @@ about every 3 hours. Add the groups: IAM Identity Center console -> Settings -> 
 Add groups (groups of the self-managed domain, not groups of a Managed AD holding foreign members). After the next sync, \
 run `adsso apply FILE` again: the assignments already made are kept, the others are created.";
 
+/// The fix when the plan's subnets do not fit.
+pub const SUBNETS_FIX: &str =
+    "fix `vpcId`/`subnetIds` in the plan (`aws ec2 describe-subnets` lists them)";
+
+/// The fix when the plan's existing directory cannot take a trust by its type or edition.
+pub const EXISTING_DIRECTORY_FIX: &str = "name a Standard or Enterprise Edition AWS Managed Microsoft AD \
+of this account in `connection.trust.managedAd.existingDirectoryId`, or let adsso create one (`managedAd.create`)";
+
 /// How to resume after a pause.
 pub const RESUME: &str = "when done, run `adsso apply FILE` again: it resumes where it stopped";
 

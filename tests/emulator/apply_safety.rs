@@ -110,6 +110,12 @@ fn a_same_named_directory_of_someone_else_stops_apply() {
         "{}",
         run.stderr
     );
+    // The fix is the diagnostic's help, and it reaches the report.
+    assert!(
+        flat(&run.stderr).contains("help: if it is unused, its owner can delete it"),
+        "{}",
+        run.stderr
+    );
     assert_eq!(peer.count("ConnectDirectory"), 1, "only the foreign one");
 }
 

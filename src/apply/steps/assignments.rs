@@ -143,14 +143,12 @@ impl<C: Cloud, R: Reporter> Executor<'_, C, R> {
                 "{summary}\n{problems}\n{}\n",
                 apply_text::SYNC_SCOPE_ADVICE
             ))),
-            (false, problems) => Err(ApplyError::Assignments(format!(
-                "{summary}; {} failed:\n  {}{}",
-                failures.len(),
-                failures.join("\n  "),
-                problems
-                    .map(|p| format!("\n{p}\n{}", apply_text::SYNC_SCOPE_ADVICE))
-                    .unwrap_or_default()
-            ))),
+            (false, problems) => Err(ApplyError::AssignmentsFailed {
+                created,
+                present,
+                failures,
+                problems,
+            }),
         }
     }
 

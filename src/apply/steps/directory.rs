@@ -6,8 +6,6 @@ use crate::apply::executor::{Check, Executor, RunMode, StepEnd};
 use crate::apply::{ApplyError, Event, Reporter, Step};
 use crate::aws::{AwsErrorKind, Cloud, Directory, DirectoryKind, DirectoryStage};
 use crate::inspect::find::{self, Found};
-use crate::text::apply as apply_text;
-use crate::text::untrusted::Untrusted;
 
 impl<C: Cloud, R: Reporter> Executor<'_, C, R> {
     pub(crate) async fn ensure_directory(&mut self, step: &Step) -> Result<StepEnd, ApplyError> {
@@ -29,11 +27,12 @@ impl<C: Cloud, R: Reporter> Executor<'_, C, R> {
         };
         if let Found::Owned(directory) = found {
             if directory.kind != expected {
-                return Err(ApplyError::Ambiguous(format!(
-                    "the directory {} ({name}) is tagged as this plan's but is a {}, not a {expected}; \
-                     the plan's mode changed? Remove it (`adsso destroy FILE`) or fix the plan",
-                    directory.id, directory.kind
-                )));
+                return Err(ApplyError::DirectoryOfOtherKind {
+                    id: directory.id,
+                    name,
+                    kind: directory.kind,
+                    expected,
+                });
             }
             let note = format!(
                 "already exists: {} ({})",
@@ -123,11 +122,10 @@ impl<C: Cloud, R: Reporter> Executor<'_, C, R> {
         let ids = [id.clone()];
         let answer = match self.read(cloud.describe_directories(&ids)).await {
             Err(ApplyError::Aws(error)) if error.kind == AwsErrorKind::DoesNotExist => {
-                return Err(ApplyError::ExistingDirectory(format!(
-                    "the directory {id} does not exist in {} for this account; fix \
-                     `connection.trust.managedAd.existingDirectoryId` or `aws.region`",
-                    self.plan.aws.region
-                )));
+                return Err(ApplyError::ExistingDirectoryMissing {
+                    id,
+                    region: self.plan.aws.region.clone(),
+                });
             }
             other => other?,
         };
@@ -135,16 +133,16 @@ impl<C: Cloud, R: Reporter> Executor<'_, C, R> {
             return Ok(StepEnd::Done("not checked (no credentials)".to_owned()));
         };
         let Some(directory) = directories.into_iter().find(|d| d.id == id) else {
-            return Err(ApplyError::ExistingDirectory(format!(
-                "the directory {id} does not exist in {}",
-                self.plan.aws.region
-            )));
+            return Err(ApplyError::ExistingDirectoryMissing {
+                id,
+                region: self.plan.aws.region.clone(),
+            });
         };
         if directory.kind != DirectoryKind::MicrosoftAd {
-            return Err(ApplyError::ExistingDirectory(format!(
-                "the directory {id} is a {}; a trust needs an AWS Managed Microsoft AD (MicrosoftAD) owned by this account",
-                directory.kind
-            )));
+            return Err(ApplyError::ExistingDirectoryOfOtherKind {
+                id,
+                kind: directory.kind,
+            });
         }
         if let DirectoryStage::Failed(stage) | DirectoryStage::Deleting(stage) = &directory.stage {
             return Err(ApplyError::DirectoryFailed {
@@ -153,8 +151,8 @@ impl<C: Cloud, R: Reporter> Executor<'_, C, R> {
                 reason: directory.stage_reason.clone(),
             });
         }
-        if let Some(problem) = unusable_for_trust(&directory) {
-            return Err(ApplyError::ExistingDirectory(problem));
+        if let Some(error) = unusable_for_trust(&directory) {
+            return Err(error);
         }
         let note = format!("{id} ({}, {})", directory.name, directory.stage.name());
         self.directory = Some(directory);
@@ -209,34 +207,26 @@ impl<C: Cloud, R: Reporter> Executor<'_, C, R> {
     }
 }
 
-/// Why an existing Managed AD cannot take a trust now, in words with the fix: Impaired or
-/// Inoperable (Directory Service's troubleshooting), or Hybrid Edition (which has no trusts).
-fn unusable_for_trust(directory: &Directory) -> Option<String> {
-    let id = Untrusted(&directory.id);
+/// Why an existing Managed AD cannot take a trust now: Impaired or Inoperable (Directory
+/// Service's troubleshooting), or Hybrid Edition (which has no trusts).
+fn unusable_for_trust(directory: &Directory) -> Option<ApplyError> {
     if let DirectoryStage::Busy(stage) = &directory.stage
         && matches!(stage.as_str(), "Impaired" | "Inoperable")
     {
-        let reason = match directory.stage_reason.as_str() {
-            "" => String::new(),
-            reason => format!(" ({})", Untrusted(reason)),
-        };
-        return Some(format!(
-            "the directory {id} is {stage}{reason}: a trust cannot be made on it; nothing was \
-             changed. {}",
-            apply_text::DIRECTORY_IMPAIRED_FIX
-        ));
+        return Some(ApplyError::ExistingDirectoryUnusable {
+            id: directory.id.clone(),
+            stage: stage.clone(),
+            reason: directory.stage_reason.clone(),
+        });
     }
     if directory
         .edition
         .as_deref()
         .is_some_and(|e| e.eq_ignore_ascii_case("Hybrid"))
     {
-        return Some(format!(
-            "the directory {id} is an AWS Managed Microsoft AD of Edition Hybrid, which does not \
-             support trusts; nothing was changed. Name a Standard or Enterprise Edition directory \
-             in `connection.trust.managedAd.existingDirectoryId`, or let adsso create one \
-             (`managedAd.create`)"
-        ));
+        return Some(ApplyError::ExistingDirectoryHybrid {
+            id: directory.id.clone(),
+        });
     }
     None
 }

@@ -184,7 +184,7 @@ pub(crate) async fn identity_source<C: Cloud, R: Reporter>(
     let cloud = executor.cloud;
     let store = instance.identity_store_id.clone();
     // Every group of the store: the assignments step resolves the plan's groups from them.
-    let synced = || async { Ok::<_, ApplyError>(cloud.list_groups(&store).await?) };
+    let synced = || cloud.list_groups(&store);
     let from_directory = |groups: &[crate::aws::Group]| -> Vec<String> {
         groups
             .iter()
@@ -193,9 +193,7 @@ pub(crate) async fn identity_source<C: Cloud, R: Reporter>(
             .collect()
     };
     if executor.mode == RunMode::DryRun {
-        let groups = executor
-            .read(async { synced().await.map_err(into_aws) })
-            .await?;
+        let groups = executor.read(synced()).await?;
         let names = groups.as_deref().map(from_directory);
         executor.groups = groups;
         return Ok(StepEnd::Done(match names {
@@ -252,16 +250,4 @@ fn found(directory_id: &str, names: &[String]) -> String {
         names.len(),
         names.join(", ")
     )
-}
-
-fn into_aws(error: ApplyError) -> crate::aws::AwsError {
-    match error {
-        ApplyError::Aws(error) => error,
-        other => crate::aws::AwsError::new(
-            "identitystore",
-            "ListGroups",
-            crate::aws::AwsErrorKind::Other,
-            other.to_string(),
-        ),
-    }
 }

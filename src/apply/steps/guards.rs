@@ -4,7 +4,7 @@
 use crate::apply::calls;
 use crate::apply::executor::{Executor, StepEnd};
 use crate::apply::{ApplyError, Reporter};
-use crate::aws::{AccountApi, CallerIdentity, Cloud};
+use crate::aws::{AccountApi, CallerIdentity, Cloud, InstanceStatus};
 use crate::plan::Plan;
 
 /// The account guard: the credentials' account must be the plan's `aws.accountId` when the plan
@@ -55,38 +55,38 @@ impl<C: Cloud, R: Reporter> Executor<'_, C, R> {
             .and_then(|ic| ic.instance_arn.as_deref());
         let account = self.account.clone().unwrap_or_default();
         let chosen = match wanted {
-            Some(arn) => instances.into_iter().find(|i| i.arn == arn).ok_or_else(|| {
-                ApplyError::Instance(format!(
-                    "the Identity Center instance {arn} is not in {region} for account {account}; \
-                     fix `identityCenter.instanceArn` or `aws.region`"
-                ))
-            })?,
+            Some(arn) => instances
+                .into_iter()
+                .find(|i| i.arn == arn)
+                .ok_or_else(|| ApplyError::InstanceNotInRegion {
+                    arn: arn.to_owned(),
+                    region: region.clone(),
+                    account: account.clone(),
+                })?,
             None => instances
                 .into_iter()
                 .filter(|i| i.owner_account.is_empty() || i.owner_account == account)
-                .min_by_key(|i| i.status != "ACTIVE")
-                .ok_or_else(|| {
-                    ApplyError::Instance(format!(
-                        "IAM Identity Center has no instance in {region} for account {account}; enable it \
-                         (console: IAM Identity Center -> Enable) in {region}, or fix `aws.region`"
-                    ))
+                .min_by_key(|i| i.status != InstanceStatus::Active)
+                .ok_or_else(|| ApplyError::InstanceMissing {
+                    region: region.clone(),
+                    account: account.clone(),
                 })?,
         };
-        if chosen.status != "ACTIVE" {
-            return Err(ApplyError::Instance(format!(
-                "the Identity Center instance {} is {}, not ACTIVE; wait until it is, then re-run",
-                chosen.arn, chosen.status
-            )));
+        if chosen.status != InstanceStatus::Active {
+            return Err(ApplyError::InstanceNotActive {
+                arn: chosen.arn,
+                status: chosen.status,
+            });
         }
         if !chosen.owner_account.is_empty()
             && !account.is_empty()
             && chosen.owner_account != account
         {
-            return Err(ApplyError::Instance(format!(
-                "the Identity Center instance {} belongs to account {}, not {account}; the directory must be \
-                 in the instance's account (the management or delegated administrator account)",
-                chosen.arn, chosen.owner_account
-            )));
+            return Err(ApplyError::InstanceOfOtherAccount {
+                arn: chosen.arn,
+                owner: chosen.owner_account,
+                account,
+            });
         }
         let note = format!(
             "{} (identity store {})",
@@ -108,10 +108,10 @@ impl<C: Cloud, R: Reporter> Executor<'_, C, R> {
         let cloud = self.cloud;
         let answer = match self.read(cloud.describe_subnets(&ids)).await {
             Err(ApplyError::Aws(error)) if error.detail.contains("NotFound") => {
-                return Err(ApplyError::Subnets(format!(
-                    "a subnet of the plan does not exist in {} ({})",
-                    self.plan.aws.region, error.detail
-                )));
+                return Err(ApplyError::SubnetsNotFound {
+                    region: self.plan.aws.region.clone(),
+                    detail: error.detail,
+                });
             }
             other => other?,
         };
@@ -121,16 +121,17 @@ impl<C: Cloud, R: Reporter> Executor<'_, C, R> {
         for id in &ids {
             match subnets.iter().find(|s| s.id == *id) {
                 None => {
-                    return Err(ApplyError::Subnets(format!(
-                        "the subnet {id} does not exist in {}",
-                        self.plan.aws.region
-                    )));
+                    return Err(ApplyError::SubnetMissing {
+                        id: id.clone(),
+                        region: self.plan.aws.region.clone(),
+                    });
                 }
                 Some(subnet) if subnet.vpc_id != vpc => {
-                    return Err(ApplyError::Subnets(format!(
-                        "the subnet {id} belongs to {}, not to {vpc}",
-                        subnet.vpc_id
-                    )));
+                    return Err(ApplyError::SubnetOutsideVpc {
+                        id: id.clone(),
+                        vpc,
+                        subnet_vpc: subnet.vpc_id.clone(),
+                    });
                 }
                 Some(_) => {}
             }
@@ -142,11 +143,10 @@ impl<C: Cloud, R: Reporter> Executor<'_, C, R> {
         zones.sort_unstable();
         zones.dedup();
         if zones.len() < 2 {
-            return Err(ApplyError::Subnets(format!(
-                "the subnets {} are all in {}; AWS needs two different Availability Zones",
-                ids.join(", "),
-                zones.join(", ")
-            )));
+            return Err(ApplyError::SubnetsInOneZone {
+                ids,
+                zones: zones.into_iter().map(str::to_owned).collect(),
+            });
         }
         Ok(StepEnd::Done(format!(
             "{vpc}: {} in {}",

@@ -62,11 +62,10 @@ impl<C: Cloud, R: Reporter> Executor<'_, C, R> {
                     format!("{} not found", set.name)
                 }
                 None if set.existing => {
-                    return Err(ApplyError::PermissionSet(format!(
-                        "the permission set {} is marked `existing: true` but {} has none by that name; \
-                         create it in the console or drop `existing: true` to let adsso create it",
-                        set.name, instance.arn
-                    )));
+                    return Err(ApplyError::PermissionSetMissing {
+                        name: set.name.clone(),
+                        instance: instance.arn.clone(),
+                    });
                 }
                 None => self.create_set(&instance.arn, set).await?,
             };
@@ -241,9 +240,10 @@ impl<C: Cloud, R: Reporter> Executor<'_, C, R> {
             })
             .await?;
         match end {
-            RequestState::Failed(reason) => Err(ApplyError::PermissionSet(format!(
-                "provisioning {arn} failed: {reason}"
-            ))),
+            RequestState::Failed(reason) => Err(ApplyError::ProvisioningFailed {
+                arn: arn.to_owned(),
+                reason,
+            }),
             _ => Ok(()),
         }
     }

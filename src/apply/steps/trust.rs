@@ -5,10 +5,10 @@ use crate::apply::executor::{Check, Executor, NEW_DIRECTORY, RunMode, StepEnd};
 use crate::apply::{ApplyError, Event, Reporter};
 use std::cell::Cell;
 
+use crate::apply::error::Mismatch;
 use crate::apply::{calls, network};
 use crate::aws::{Cloud, CreateTrustRequest, TrustInfo, TrustState};
 use crate::text::apply as apply_text;
-use crate::text::untrusted::Untrusted;
 
 /// How many reads of a stale `VerifyFailed` a wait tolerates right after VerifyTrust.
 const STALE_VERIFY_FAILED_READS: u32 = 3;
@@ -176,45 +176,23 @@ impl<C: Cloud, R: Reporter> Executor<'_, C, R> {
 /// An existing trust must have the plan's TrustType and SelectiveAuth, not only its direction:
 /// otherwise it is refused, naming both values and the fix, before any change.
 fn settings_match(trust: &TrustInfo, wanted: &CreateTrustRequest) -> Result<(), ApplyError> {
-    let mut differences = Vec::new();
-    let mut fixes = Vec::new();
-    if !trust.trust_type.eq_ignore_ascii_case(&wanted.trust_type) {
-        differences.push(format!(
-            "TrustType `{}` (the plan: `{}`)",
-            Untrusted(&trust.trust_type),
-            wanted.trust_type
-        ));
-        fixes.push(format!(
-            "a trust type cannot be changed: delete that trust (console or `aws ds delete-trust \
-             --trust-id {}`) and re-run, or set the plan's `connection.trust.type` to match",
-            Untrusted(&trust.id)
-        ));
-    }
-    if !trust
-        .selective_auth
-        .eq_ignore_ascii_case(&wanted.selective_auth)
-    {
-        differences.push(format!(
-            "SelectiveAuth `{}` (the plan: `{}`)",
-            Untrusted(&trust.selective_auth),
-            wanted.selective_auth
-        ));
-        fixes.push(format!(
-            "SelectiveAuth can be changed in place: `aws ds update-trust --trust-id {} \
-             --selective-auth {}` (UpdateTrust), or set the plan's `connection.trust.selectiveAuth` \
-             to match",
-            Untrusted(&trust.id),
-            wanted.selective_auth
-        ));
-    }
-    if differences.is_empty() {
+    let differs = |found: &str, plan: &str| {
+        (!found.eq_ignore_ascii_case(plan)).then(|| {
+            Box::new(Mismatch {
+                found: found.to_owned(),
+                wanted: plan.to_owned(),
+            })
+        })
+    };
+    let trust_type = differs(&trust.trust_type, &wanted.trust_type);
+    let selective_auth = differs(&trust.selective_auth, &wanted.selective_auth);
+    if trust_type.is_none() && selective_auth.is_none() {
         return Ok(());
     }
-    Err(ApplyError::TrustSettings(format!(
-        "a trust to {} already exists ({}) with {}; nothing was changed. {}",
-        wanted.remote_domain,
-        Untrusted(&trust.id),
-        differences.join(" and "),
-        fixes.join("; ")
-    )))
+    Err(ApplyError::TrustSettingsDiffer {
+        domain: wanted.remote_domain.clone(),
+        id: trust.id.clone(),
+        trust_type,
+        selective_auth,
+    })
 }

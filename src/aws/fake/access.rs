@@ -102,7 +102,7 @@ impl IdentityCenterApi for Fake {
             arn: INSTANCE.to_owned(),
             identity_store_id: "d-store00000".to_owned(),
             owner_account: self.0.borrow().account.clone(),
-            status: "ACTIVE".to_owned(),
+            status: crate::aws::InstanceStatus::Active,
         }])
     }
 

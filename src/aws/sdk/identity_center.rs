@@ -5,8 +5,8 @@ use aws_sdk_ssoadmin::types::{ProvisionTargetType, StatusValues};
 
 use super::SdkCloud;
 use crate::aws::{
-    AwsError, AwsErrorKind, IdentityCenterApi, Instance, NewPermissionSet, PermissionSetInfo,
-    RequestState, RequestStatus,
+    AwsError, AwsErrorKind, IdentityCenterApi, Instance, InstanceStatus, NewPermissionSet,
+    PermissionSetInfo, RequestState, RequestStatus,
 };
 
 pub(super) const SERVICE: &str = "sso-admin";
@@ -62,7 +62,7 @@ impl IdentityCenterApi for SdkCloud {
                 arn: i.instance_arn().unwrap_or_default().to_owned(),
                 identity_store_id: i.identity_store_id().unwrap_or_default().to_owned(),
                 owner_account: i.owner_account_id().unwrap_or_default().to_owned(),
-                status: i.status().map_or("", |s| s.as_str()).to_owned(),
+                status: InstanceStatus::from_name(i.status().map_or("", |s| s.as_str())),
             }));
             token = next(page.next_token());
             if token.is_none() {

@@ -35,7 +35,7 @@ fn found() -> Found {
             arn: "arn:aws:sso:::instance/ssoins-0123456789abcdef".into(),
             identity_store_id: "d-9067000000".into(),
             owner_account: "123456789012".into(),
-            status: "ACTIVE".into(),
+            status: crate::aws::InstanceStatus::Active,
         }),
         subnets: vec![
             subnet("subnet-0000000a", "vpc-0000000a", "us-east-1a"),
