@@ -3,6 +3,7 @@
 //! and the [`error`]s apply ends with.
 
 pub mod error;
+mod error_format;
 pub mod events;
 pub mod executor;
 pub mod throughput;
