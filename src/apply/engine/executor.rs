@@ -11,6 +11,7 @@ use tokio::sync::Notify;
 
 use crate::apply::gates;
 use crate::apply::throughput::{Estimate, Pace};
+use crate::apply::wait::{Patience, Polled};
 use crate::apply::{ApplyError, Event, Reporter, Step, WaitPolicy, plan_steps};
 use crate::aws::{AwsError, Cloud, Directory, Group, Instance, TrustInfo};
 use crate::plan::{Plan, SecretSlot};
@@ -249,17 +250,53 @@ impl<'a, C: Cloud, R: Reporter> Executor<'a, C, R> {
         F: FnMut() -> Fut,
         Fut: Future<Output = Result<Check<T>, ApplyError>>,
     {
+        let checked = || {
+            let next = check();
+            async move {
+                Ok(match next.await? {
+                    Check::Ready(value) => Ok(value),
+                    Check::Pending(state) => Err(state),
+                })
+            }
+        };
+        match self
+            .poll(what, Patience::UntilTimeout, None, checked)
+            .await?
+        {
+            Polled::Ready(value) => Ok(value),
+            Polled::GaveUp { state, waited } => Err(ApplyError::Timeout {
+                what: what.to_owned(),
+                state,
+                waited,
+            }),
+        }
+    }
+
+    /// The one poll loop of apply (waits and gates): calls `check` until it gives a value
+    /// (`Ok(value)`) or an error, with backoff between checks and a `Waiting` event before each
+    /// pause; `patience` says when to give up on a pending state (`Err(state)`), and `nudge`
+    /// (the operator's Enter at a gate) cuts a pause short.
+    pub(crate) async fn poll<T, F, Fut>(
+        &mut self,
+        what: &str,
+        patience: Patience,
+        nudge: Option<Arc<Notify>>,
+        mut check: F,
+    ) -> Result<Polled<T>, ApplyError>
+    where
+        F: FnMut() -> Fut,
+        Fut: Future<Output = Result<Result<T, String>, ApplyError>>,
+    {
         let start = Instant::now();
         let mut backoff = self.policy.backoff();
         loop {
             let state = match check().await? {
-                Check::Ready(value) => return Ok(value),
-                Check::Pending(state) => state,
+                Ok(value) => return Ok(Polled::Ready(value)),
+                Err(state) => state,
             };
             let elapsed = start.elapsed();
-            if elapsed >= self.policy.timeout {
-                return Err(ApplyError::Timeout {
-                    what: what.to_owned(),
+            if patience == Patience::CheckOnce || elapsed >= self.policy.timeout {
+                return Ok(Polled::GaveUp {
                     state,
                     waited: elapsed,
                 });
@@ -274,7 +311,15 @@ impl<'a, C: Cloud, R: Reporter> Executor<'a, C, R> {
                 elapsed,
                 next_check: next,
             });
-            tokio::time::sleep(next).await;
+            match &nudge {
+                Some(nudge) => {
+                    tokio::select! {
+                        () = tokio::time::sleep(next) => {}
+                        () = nudge.notified() => {}
+                    }
+                }
+                None => tokio::time::sleep(next).await,
+            }
         }
     }
 }

@@ -8,6 +8,29 @@ pub const POLL_INITIAL_ENV: &str = "ADSSO_POLL_INITIAL_MS";
 /// Environment variable: longest poll interval in milliseconds (default 60 000).
 pub const POLL_MAX_ENV: &str = "ADSSO_POLL_MAX_MS";
 
+/// When a poll gives up on a pending state.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Patience {
+    /// Keep polling until the policy's timeout.
+    UntilTimeout,
+    /// Check once (a gate with no operator to wait for).
+    CheckOnce,
+}
+
+/// How a poll ended without an error.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Polled<T> {
+    /// The check gave its value.
+    Ready(T),
+    /// Still pending when patience ran out: the last state, and how long it waited.
+    GaveUp {
+        /// The last pending state.
+        state: String,
+        /// How long the poll lasted.
+        waited: Duration,
+    },
+}
+
 /// How a wait polls.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct WaitPolicy {

@@ -3,10 +3,9 @@
 //! found or contacted); the identity-source gate when the identity store holds groups synced
 //! from the directory. Without evidence a gate waits (operator at a terminal) or stops apply.
 
-use std::time::Instant;
-
 use crate::apply::calls;
 use crate::apply::executor::{Executor, GateMode, NEW_TRUST, RunMode, StepEnd};
+use crate::apply::wait::{Patience, Polled};
 use crate::apply::{ApplyError, Event, Reporter};
 use crate::aws::{AwsError, AwsErrorKind, Cloud, TrustState};
 use crate::onprem::{self, ManagedSide};
@@ -26,7 +25,7 @@ enum Evidence<T> {
 }
 
 /// Polls `evidence` while the operator works, until it holds or the wait times out
-/// (with [`GateMode::Stop`], checks once).
+/// (with [`GateMode::Stop`], checks once); Enter at the terminal checks at once.
 async fn wait_for_evidence<T, C: Cloud, R: Reporter, F, Fut>(
     executor: &mut Executor<'_, C, R>,
     what: &str,
@@ -36,37 +35,24 @@ where
     F: FnMut() -> Fut,
     Fut: std::future::Future<Output = Result<Evidence<T>, ApplyError>>,
 {
-    let start = Instant::now();
-    let mut backoff = executor.policy.backoff();
-    loop {
-        let missing = match evidence().await? {
-            Evidence::Held(value) => return Ok(Evidence::Held(value)),
-            Evidence::Missing(missing) => missing,
-        };
-        let elapsed = start.elapsed();
-        if executor.gates == GateMode::Stop || elapsed >= executor.policy.timeout {
-            return Ok(Evidence::Missing(missing));
+    let patience = match executor.gates {
+        GateMode::Stop => Patience::CheckOnce,
+        GateMode::Wait => Patience::UntilTimeout,
+    };
+    let nudge = executor.nudge.clone();
+    let checked = || {
+        let next = evidence();
+        async move {
+            Ok(match next.await? {
+                Evidence::Held(value) => Ok(value),
+                Evidence::Missing(missing) => Err(missing),
+            })
         }
-        let next = backoff
-            .next()
-            .unwrap_or(executor.policy.max)
-            .min(executor.policy.timeout - elapsed);
-        executor.reporter.event(Event::Waiting {
-            what: what.to_owned(),
-            state: missing,
-            elapsed,
-            next_check: next,
-        });
-        match executor.nudge.clone() {
-            Some(nudge) => {
-                tokio::select! {
-                    () = tokio::time::sleep(next) => {}
-                    () = nudge.notified() => {}
-                }
-            }
-            None => tokio::time::sleep(next).await,
-        }
-    }
+    };
+    Ok(match executor.poll(what, patience, nudge, checked).await? {
+        Polled::Ready(value) => Evidence::Held(value),
+        Polled::GaveUp { state, .. } => Evidence::Missing(state),
+    })
 }
 
 /// The on-premises gate: the self-managed side of the trust.
