@@ -74,11 +74,11 @@ impl Step {
             ),
             Step::CreateManagedAd => format!(
                 "find or create the AWS Managed Microsoft AD {} (tagged {PLAN_TAG}={name})",
-                managed_domain(plan).unwrap_or_default()
+                plan.managed_domain().unwrap_or_default()
             ),
             Step::UseExistingDirectory => format!(
                 "use the existing AWS Managed Microsoft AD {}",
-                existing_directory(plan).unwrap_or_default()
+                plan.existing_directory().unwrap_or_default()
             ),
             Step::WaitDirectoryActive => "wait until the directory is Active".to_owned(),
             Step::CreateTrust => format!(
@@ -132,7 +132,7 @@ pub fn plan_steps(plan: &Plan) -> Vec<Step> {
             ]);
         }
         Mode::Trust | Mode::SimpleAd => {
-            if existing_directory(plan).is_some() {
+            if plan.existing_directory().is_some() {
                 steps.push(Step::UseExistingDirectory);
             } else {
                 steps.extend([Step::CheckSubnets, Step::CreateManagedAd]);
@@ -155,32 +155,6 @@ pub fn plan_steps(plan: &Plan) -> Vec<Step> {
         }
     }
     steps
-}
-
-/// The existing Managed AD id of a trust plan.
-pub fn existing_directory(plan: &Plan) -> Option<&str> {
-    plan.connection
-        .trust
-        .as_ref()
-        .and_then(|trust| trust.managed_ad.existing_directory_id.as_deref())
-}
-
-/// The domain of the Managed AD a trust plan creates.
-pub fn managed_domain(plan: &Plan) -> Option<&str> {
-    plan.connection
-        .trust
-        .as_ref()
-        .and_then(|trust| trust.managed_ad.create.as_ref())
-        .map(|create| create.domain.as_str())
-}
-
-/// The name of the directory the plan's steps look for (AD Connector: the self-managed domain;
-/// trust: the Managed AD's domain).
-pub fn directory_name(plan: &Plan) -> Option<&str> {
-    match plan.connection.mode {
-        Mode::AdConnector => Some(plan.self_managed.domain.as_str()),
-        Mode::Trust | Mode::SimpleAd => managed_domain(plan),
-    }
 }
 
 #[cfg(test)]

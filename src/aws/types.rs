@@ -92,6 +92,14 @@ pub struct Directory {
     pub edition: Option<String>,
 }
 
+impl Directory {
+    /// The issuer Identity Center gives the external ids of users and groups synced from this
+    /// directory: `arn:aws:ds:<region>:<account>:directory/<id>`.
+    pub fn issuer(&self, region: &str, account: &str) -> String {
+        format!("arn:aws:ds:{region}:{account}:directory/{}", self.id)
+    }
+}
+
 /// The state of a trust.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum TrustState {

@@ -4,7 +4,7 @@
 use std::io::Write;
 
 use super::{CommandError, Outcome, connection, load_valid, runtime};
-use crate::apply::{ApplyError, existing_directory, managed_domain};
+use crate::apply::ApplyError;
 use crate::aws::DirectoryApi;
 use crate::aws::Target;
 use crate::aws::sdk::SdkCloud;
@@ -30,7 +30,7 @@ pub fn run(args: &OnpremScriptArgs, flags: &Target) -> Result<Outcome, CommandEr
         let connection = connection(flags, &plan)?;
         runtime()?.block_on(async {
             let cloud = SdkCloud::connect(&connection).await;
-            let directory = match existing_directory(&plan) {
+            let directory = match plan.existing_directory() {
                 Some(id) => cloud
                     .describe_directories(&[id.to_owned()])
                     .await
@@ -38,7 +38,7 @@ pub fn run(args: &OnpremScriptArgs, flags: &Target) -> Result<Outcome, CommandEr
                     .into_iter()
                     .next(),
                 None => {
-                    let name = managed_domain(&plan).unwrap_or_default();
+                    let name = plan.managed_domain().unwrap_or_default();
                     let candidates = find::candidates(&cloud, name, &plan.metadata.name)
                         .await
                         .map_err(ApplyError::from)?;
@@ -55,18 +55,18 @@ pub fn run(args: &OnpremScriptArgs, flags: &Target) -> Result<Outcome, CommandEr
                         "the Managed AD does not exist yet (run `adsso apply`), or pass --dns-ip; the script below stops before changing anything until it is known"
                     );
                     ManagedSide {
-                        domain: managed_domain(&plan).map(str::to_owned),
+                        domain: plan.managed_domain().map(str::to_owned),
                         dns_ips: Vec::new(),
                     }
                 }
             })
         })?
     } else {
-        let domain = managed_domain(&plan).map(str::to_owned);
+        let domain = plan.managed_domain().map(str::to_owned);
         if domain.is_none() {
             eprintln!(
                 "offline, the domain of the existing directory {} is not known: the script stops before changing anything (run without --dns-ip to read it from AWS)",
-                existing_directory(&plan).unwrap_or("of the plan")
+                plan.existing_directory().unwrap_or("of the plan")
             );
         }
         ManagedSide {

@@ -5,8 +5,7 @@
 
 use serde::Serialize;
 
-use crate::apply::gates::directory_issuer;
-use crate::apply::{ApplyError, directory_name, existing_directory};
+use crate::apply::ApplyError;
 use crate::aws::{AwsErrorKind, Cloud, Directory};
 use crate::inspect::find::{self, Found};
 use crate::plan::Plan;
@@ -88,14 +87,14 @@ pub async fn plan_directory(
     cloud: &impl Cloud,
     plan: &Plan,
 ) -> Result<Option<(Directory, bool)>, ApplyError> {
-    if let Some(id) = existing_directory(plan) {
+    if let Some(id) = plan.existing_directory() {
         return match cloud.describe_directories(&[id.to_owned()]).await {
             Ok(found) => Ok(found.into_iter().next().map(|d| (d, false))),
             Err(error) if error.kind == AwsErrorKind::DoesNotExist => Ok(None),
             Err(error) => Err(error.into()),
         };
     }
-    let name = directory_name(plan).unwrap_or_default();
+    let name = plan.directory_name().unwrap_or_default();
     let candidates = find::candidates(cloud, name, &plan.metadata.name).await?;
     Ok(match find::decide(candidates, name, &plan.metadata.name)? {
         Found::Owned(directory) => Some((*directory, true)),
@@ -157,7 +156,7 @@ pub async fn report(cloud: &impl Cloud, plan: &Plan) -> Result<Report, ApplyErro
         }
     }
     if let Some(instance) = &instance {
-        let issuer = directory_issuer(&plan.aws.region, &identity.account, &directory.id);
+        let issuer = directory.issuer(&plan.aws.region, &identity.account);
         let groups = cloud.list_groups(&instance.identity_store_id).await?;
         report.synced_groups = groups
             .iter()
@@ -207,7 +206,7 @@ pub enum Removal {
 /// What destroy would remove: only what is tagged as this plan's. An existing directory the
 /// plan merely uses is never removed (nor its trusts: trusts carry no tags).
 pub async fn removals(cloud: &impl Cloud, plan: &Plan) -> Result<Vec<Removal>, ApplyError> {
-    if existing_directory(plan).is_some() {
+    if plan.existing_directory().is_some() {
         return Ok(Vec::new());
     }
     let Some((directory, true)) = plan_directory(cloud, plan).await? else {

@@ -5,6 +5,7 @@
 pub mod diagnostic;
 pub mod load;
 pub mod model;
+mod questions;
 mod quoted;
 pub mod rules;
 pub mod schema;

@@ -13,7 +13,6 @@ use tokio::time::Instant;
 
 use crate::apply::events::Call;
 use crate::apply::executor::{Executor, RunMode, StepEnd};
-use crate::apply::gates::directory_issuer;
 use crate::apply::throughput::{
     CALLS_PER_SECOND, Estimate, MAX_OUTSTANDING, Pace, Retry, with_retries,
 };
@@ -43,7 +42,7 @@ pub enum GroupMatch {
 pub fn candidate_names(plan: &Plan, group: &str) -> Vec<String> {
     let mut names = vec![format!("{group}@{}", plan.self_managed.domain)];
     if plan.connection.mode != Mode::AdConnector
-        && let Some(domain) = crate::apply::managed_domain(plan)
+        && let Some(domain) = plan.managed_domain()
     {
         names.push(format!("{group}@{domain}"));
     }
@@ -167,7 +166,7 @@ impl<C: Cloud, R: Reporter> Executor<'_, C, R> {
             return BTreeMap::new();
         };
         let plan = self.plan;
-        let issuer = directory_issuer(&plan.aws.region, account, &directory.id);
+        let issuer = directory.issuer(&plan.aws.region, account);
         let names: BTreeSet<&String> = plan
             .identity_center
             .iter()

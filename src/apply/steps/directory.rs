@@ -9,9 +9,7 @@ use crate::inspect::find::{self, Found};
 
 impl<C: Cloud, R: Reporter> Executor<'_, C, R> {
     pub(crate) async fn ensure_directory(&mut self, step: &Step) -> Result<StepEnd, ApplyError> {
-        let name = crate::apply::directory_name(self.plan)
-            .unwrap_or_default()
-            .to_owned();
+        let name = self.plan.directory_name().unwrap_or_default().to_owned();
         let plan_name = self.plan.metadata.name.clone();
         let cloud = self.cloud;
         let found = match self
@@ -115,7 +113,9 @@ impl<C: Cloud, R: Reporter> Executor<'_, C, R> {
     }
 
     pub(crate) async fn use_existing(&mut self) -> Result<StepEnd, ApplyError> {
-        let id = crate::apply::existing_directory(self.plan)
+        let id = self
+            .plan
+            .existing_directory()
             .unwrap_or_default()
             .to_owned();
         let cloud = self.cloud;

@@ -11,11 +11,6 @@ use crate::aws::{AwsError, AwsErrorKind, Cloud, TrustState};
 use crate::onprem::{self, ManagedSide};
 use crate::text::apply as apply_text;
 
-/// The issuer of external ids of groups synced from `directory_id`.
-pub fn directory_issuer(region: &str, account: &str, directory_id: &str) -> String {
-    format!("arn:aws:ds:{region}:{account}:directory/{directory_id}")
-}
-
 /// What a gate's check found.
 enum Evidence<T> {
     /// The manual step is done.
@@ -164,7 +159,7 @@ pub(crate) async fn identity_source<C: Cloud, R: Reporter>(
             "would stop here until the directory is Identity Center's identity source".to_owned(),
         ));
     };
-    let issuer = directory_issuer(&region, &account, &directory.id);
+    let issuer = directory.issuer(&region, &account);
     let instructions =
         apply_text::identity_source_gate(&region, &directory.id, &plan.self_managed.domain);
     let cloud = executor.cloud;
