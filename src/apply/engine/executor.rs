@@ -9,7 +9,6 @@ use std::time::Instant;
 use secrecy::{ExposeSecret, SecretString};
 use tokio::sync::Notify;
 
-use crate::apply::gates;
 use crate::apply::throughput::{Estimate, Pace};
 use crate::apply::wait::{Patience, Polled};
 use crate::apply::{ApplyError, Event, Reporter, Step, WaitPolicy, plan_steps};
@@ -210,9 +209,9 @@ impl<'a, C: Cloud, R: Reporter> Executor<'a, C, R> {
             Step::UseExistingDirectory => self.use_existing().await,
             Step::WaitDirectoryActive => self.wait_directory().await,
             Step::CreateTrust => self.ensure_trust().await,
-            Step::OnPremGate => gates::onprem(self).await,
+            Step::OnPremGate => self.onprem_gate().await,
             Step::WaitTrustVerified => self.wait_trust().await,
-            Step::IdentitySourceGate => gates::identity_source(self).await,
+            Step::IdentitySourceGate => self.identity_source_gate().await,
             Step::PermissionSets => self.ensure_permission_sets().await,
             Step::Assignments => self.ensure_assignments().await,
         }
