@@ -4,11 +4,9 @@
 
 use std::time::Duration;
 
-use secrecy::SecretString;
-
 use super::assignments::{GroupMatch, candidate_names, resolve};
+use super::test_support::{Clock, execute, fast_policy};
 use super::*;
-use crate::apply::events::Collect;
 use crate::aws::Group;
 use crate::aws::fake::Fake;
 use crate::aws::fake::access::{FakeSet, INSTANCE};
@@ -56,36 +54,16 @@ pub(super) fn both_groups() -> Vec<Group> {
 }
 
 pub(super) fn apply(plan: &Plan, cloud: &Fake) -> (Result<ApplyOutcome, ApplyError>, Vec<Event>) {
-    let mut events = Collect::default();
-    let runtime = tokio::runtime::Builder::new_current_thread()
-        .enable_time()
-        .start_paused(true)
-        .build()
-        .unwrap();
-    let secrets = Secrets {
-        service_account: None,
-        admin: Some(SecretString::from("Pw-2-Mgmt0x")),
-        trust: Some(SecretString::from("pw-3")),
-    };
-    let policy = WaitPolicy {
-        initial: Duration::from_millis(1),
-        max: Duration::from_millis(2),
-        timeout: Duration::from_secs(600),
-    };
     cloud.0.borrow_mut().verify_after = 0;
-    let outcome = runtime.block_on(
-        Executor::new(
-            plan,
-            cloud,
-            &mut events,
-            RunMode::Apply,
-            GateMode::Stop,
-            policy,
-            secrets,
-        )
-        .run(),
-    );
-    (outcome, events.0)
+    let policy = fast_policy(Duration::from_secs(600));
+    execute(
+        plan,
+        cloud,
+        RunMode::Apply,
+        GateMode::Stop,
+        policy,
+        Clock::Paused,
+    )
 }
 
 pub(super) fn sso_mutations(cloud: &Fake) -> Vec<String> {

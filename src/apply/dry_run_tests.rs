@@ -4,38 +4,23 @@
 use std::time::Duration;
 
 use super::assignment_tests::{apply, both_groups, plan, ready, sso_mutations};
+use super::test_support::{Clock, execute, fast_policy};
 use super::*;
-use crate::apply::events::Collect;
 use crate::aws::fake::Fake;
 
 /// The calls a dry run lists.
 fn dry_run(plan: &Plan, cloud: &Fake) -> Vec<Call> {
-    let mut events = Collect::default();
-    let runtime = tokio::runtime::Builder::new_current_thread()
-        .enable_time()
-        .start_paused(true)
-        .build()
-        .unwrap();
-    let policy = WaitPolicy {
-        initial: Duration::from_millis(1),
-        max: Duration::from_millis(2),
-        timeout: Duration::from_secs(1),
-    };
-    let outcome = runtime.block_on(
-        Executor::new(
-            plan,
-            cloud,
-            &mut events,
-            RunMode::DryRun,
-            GateMode::Stop,
-            policy,
-            Secrets::default(),
-        )
-        .run(),
+    let policy = fast_policy(Duration::from_secs(1));
+    let (outcome, events) = execute(
+        plan,
+        cloud,
+        RunMode::DryRun,
+        GateMode::Stop,
+        policy,
+        Clock::Paused,
     );
     assert!(matches!(outcome, Ok(ApplyOutcome::Done)), "{outcome:?}");
     events
-        .0
         .into_iter()
         .filter_map(|e| match e {
             Event::WouldCall(call) => Some(call),

@@ -5,6 +5,7 @@ use std::time::Duration;
 
 use secrecy::SecretString;
 
+use super::test_support::{Clock, execute, fast_policy, runtime, test_secrets};
 use super::*;
 use crate::apply::events::Collect;
 use crate::aws::fake::Fake;
@@ -18,20 +19,8 @@ fn example(name: &str) -> Plan {
         .plan
 }
 
-fn secrets() -> Secrets {
-    Secrets {
-        service_account: Some(SecretString::from("pw-1")),
-        admin: Some(SecretString::from("Pw-2-Mgmt0x")),
-        trust: Some(SecretString::from("pw-3")),
-    }
-}
-
 fn policy() -> WaitPolicy {
-    WaitPolicy {
-        initial: Duration::from_millis(1),
-        max: Duration::from_millis(2),
-        timeout: Duration::from_secs(5),
-    }
+    fast_policy(Duration::from_secs(5))
 }
 
 fn run_with(
@@ -42,10 +31,6 @@ fn run_with(
     nudge: std::sync::Arc<tokio::sync::Notify>,
 ) -> Result<ApplyOutcome, ApplyError> {
     let mut events = Collect::default();
-    let runtime = tokio::runtime::Builder::new_current_thread()
-        .enable_time()
-        .build()
-        .unwrap();
     let executor = Executor::new(
         plan,
         cloud,
@@ -53,9 +38,9 @@ fn run_with(
         RunMode::Apply,
         gates,
         policy,
-        secrets(),
+        test_secrets(),
     );
-    runtime.block_on(executor.with_nudge(nudge).run())
+    runtime(Clock::Real).block_on(executor.with_nudge(nudge).run())
 }
 
 fn run(
@@ -65,18 +50,7 @@ fn run(
     gates: GateMode,
     policy: WaitPolicy,
 ) -> (Result<ApplyOutcome, ApplyError>, Vec<Event>) {
-    let mut events = Collect::default();
-    let runtime = tokio::runtime::Builder::new_current_thread()
-        .enable_time()
-        .build()
-        .unwrap();
-    let secrets = match mode {
-        RunMode::Apply => secrets(),
-        RunMode::DryRun => Secrets::default(),
-    };
-    let outcome = runtime
-        .block_on(Executor::new(plan, cloud, &mut events, mode, gates, policy, secrets).run());
-    (outcome, events.0)
+    execute(plan, cloud, mode, gates, policy, Clock::Real)
 }
 
 fn synced(directory_id: &str) -> Group {
@@ -360,12 +334,12 @@ fn enter_at_a_waiting_gate_checks_at_once() {
 
 #[test]
 fn a_password_that_breaks_aws_rules_stops_apply_before_any_call() {
-    let mut weak = secrets();
+    let mut weak = test_secrets();
     weak.trust = Some(SecretString::from("Price£5"));
     let error = weak.check_rules().unwrap_err();
     assert_eq!(
         error.to_string(),
         "the trust password does not meet AWS's rules: character 6 is not a letter, a digit, ASCII punctuation or a space (the character is not shown); nothing was sent to AWS"
     );
-    assert!(secrets().check_rules().is_ok());
+    assert!(test_secrets().check_rules().is_ok());
 }

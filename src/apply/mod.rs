@@ -212,4 +212,6 @@ mod dry_run_tests;
 #[cfg(test)]
 mod executor_tests;
 #[cfg(test)]
+mod test_support;
+#[cfg(test)]
 mod trust_tests;

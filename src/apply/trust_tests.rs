@@ -4,10 +4,8 @@
 
 use std::time::Duration;
 
-use secrecy::SecretString;
-
+use super::test_support::{Clock, execute, fast_policy};
 use super::*;
-use crate::apply::events::Collect;
 use crate::aws::fake::Fake;
 use crate::aws::{AwsErrorKind, DirectoryKind, DirectoryStage, Tag, TrustInfo, TrustState};
 
@@ -31,33 +29,9 @@ fn existing_plan() -> Plan {
 }
 
 fn run(plan: &Plan, cloud: &Fake, gates: GateMode) -> Result<ApplyOutcome, ApplyError> {
-    let mut events = Collect::default();
-    let runtime = tokio::runtime::Builder::new_current_thread()
-        .enable_time()
-        .start_paused(true)
-        .build()
-        .unwrap();
-    let secrets = Secrets {
-        service_account: None,
-        admin: Some(SecretString::from("Pw-2-Mgmt0x")),
-        trust: Some(SecretString::from("pw-3")),
-    };
-    let policy = WaitPolicy {
-        initial: Duration::from_millis(1),
-        max: Duration::from_millis(2),
-        // The gates measure real time: a short timeout ends the identity-source gate's wait.
-        timeout: Duration::from_secs(1),
-    };
-    let mut executor = Executor::new(
-        plan,
-        cloud,
-        &mut events,
-        RunMode::Apply,
-        gates,
-        policy,
-        secrets,
-    );
-    runtime.block_on(executor.run())
+    // The gates measure real time: a short timeout ends the identity-source gate's wait.
+    let policy = fast_policy(Duration::from_secs(1));
+    execute(plan, cloud, RunMode::Apply, gates, policy, Clock::Paused).0
 }
 
 /// A fake holding the plan's tagged Managed AD.
