@@ -31,16 +31,13 @@ fn run_with(
     nudge: std::sync::Arc<tokio::sync::Notify>,
 ) -> Result<ApplyOutcome, ApplyError> {
     let mut events = Collect::default();
-    let executor = Executor::new(
+    let context = RunContext {
         plan,
         cloud,
-        &mut events,
-        RunMode::Apply,
-        gates,
-        policy,
-        test_secrets(),
-    );
-    runtime(Clock::Real).block_on(executor.with_nudge(nudge).run())
+        reporter: &mut events,
+        options: RunOptions::new(RunMode::Apply, gates, policy).with_nudge(nudge),
+    };
+    runtime(Clock::Real).block_on(Executor::new(context, test_secrets()).run())
 }
 
 fn run(

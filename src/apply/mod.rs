@@ -14,7 +14,7 @@ use crate::plan::{Mode, Plan};
 
 pub use error::ApplyError;
 pub use events::{Call, Event, Reporter};
-pub use executor::{ApplyOutcome, Executor, GateMode, RunMode, Secrets};
+pub use executor::{ApplyOutcome, Executor, GateMode, RunContext, RunMode, RunOptions, Secrets};
 pub use wait::WaitPolicy;
 
 /// The tag key that marks what apply created (one definition, in the plan's rules).

@@ -61,7 +61,12 @@ pub(super) fn execute(
         RunMode::Apply => test_secrets(),
         RunMode::DryRun => Secrets::default(),
     };
-    let outcome = runtime(clock)
-        .block_on(Executor::new(plan, cloud, &mut events, mode, gates, policy, secrets).run());
+    let context = RunContext {
+        plan,
+        cloud,
+        reporter: &mut events,
+        options: RunOptions::new(mode, gates, policy),
+    };
+    let outcome = runtime(clock).block_on(Executor::new(context, secrets).run());
     (outcome, events.0)
 }

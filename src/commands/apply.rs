@@ -8,7 +8,10 @@ use tokio::sync::Notify;
 
 use super::progress::Printer;
 use super::{CommandError, Confirm, Outcome, confirm, connection, load_valid, runtime};
-use crate::apply::{ApplyOutcome, Executor, GateMode, RunMode, Secrets, WaitPolicy, plan_steps};
+use crate::apply::{
+    ApplyOutcome, Executor, GateMode, RunContext, RunMode, RunOptions, Secrets, WaitPolicy,
+    plan_steps,
+};
 use crate::aws::Target;
 use crate::aws::sdk::SdkCloud;
 use crate::cli::ApplyArgs;
@@ -76,18 +79,17 @@ pub fn run(args: &ApplyArgs, flags: &Target) -> Result<Outcome, CommandError> {
     let mut printer = Printer::default();
     let outcome = runtime()?.block_on(async {
         let cloud = SdkCloud::connect(&connection).await;
-        let mut executor = Executor::new(
-            &plan,
-            &cloud,
-            &mut printer,
-            options.mode,
-            gates,
-            policy,
-            secrets,
-        );
+        let mut run = RunOptions::new(options.mode, gates, policy);
         if gates == GateMode::Wait {
-            executor = executor.with_nudge(enter_key());
+            run = run.with_nudge(enter_key());
         }
+        let context = RunContext {
+            plan: &plan,
+            cloud: &cloud,
+            reporter: &mut printer,
+            options: run,
+        };
+        let mut executor = Executor::new(context, secrets);
         tokio::select! {
             outcome = executor.run() => outcome.map_err(CommandError::from),
             _ = tokio::signal::ctrl_c() => Err(CommandError::Interrupted),

@@ -12,7 +12,8 @@ use zeroize::Zeroizing;
 use super::apply::{ApplyEnd, SecretSlot};
 use super::discovery::AwsDiscovery;
 use crate::apply::{
-    ApplyOutcome, Event, Executor, GateMode, Reporter, RunMode, Secrets, WaitPolicy,
+    ApplyOutcome, Event, Executor, GateMode, Reporter, RunContext, RunMode, RunOptions, Secrets,
+    WaitPolicy,
 };
 use crate::aws::sdk::SdkCloud;
 use crate::plan::{Plan, SecretRef};
@@ -87,15 +88,13 @@ pub fn run(
         let cloud = SdkCloud::connect(&aws.target.in_region(&plan.aws.region)).await;
         let mut reporter = Forward(on_event);
         let policy = WaitPolicy::from_env(WAIT_TIMEOUT);
-        let mut executor = Executor::new(
+        let context = RunContext {
             plan,
-            &cloud,
-            &mut reporter,
-            RunMode::Apply,
-            GateMode::Stop,
-            policy,
-            secrets,
-        );
+            cloud: &cloud,
+            reporter: &mut reporter,
+            options: RunOptions::new(RunMode::Apply, GateMode::Stop, policy),
+        };
+        let mut executor = Executor::new(context, secrets);
         match executor.run().await {
             Ok(ApplyOutcome::Done) => ApplyEnd::Done,
             Ok(ApplyOutcome::Paused { instructions, .. }) => ApplyEnd::Paused(instructions),

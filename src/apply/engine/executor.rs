@@ -1,79 +1,20 @@
 //! Runs the steps of a plan against a [`Cloud`]: reads first, skips what is done, creates what
 //! is missing (tagged), waits with backoff, and stops at manual gates without evidence.
 
-use std::collections::BTreeMap;
 use std::future::Future;
 use std::sync::Arc;
 use std::time::Instant;
 
-use secrecy::{ExposeSecret, SecretString};
 use tokio::sync::Notify;
 
 use crate::apply::throughput::{Estimate, Pace};
 use crate::apply::wait::{Patience, Polled};
-use crate::apply::{ApplyError, Event, Reporter, Step, WaitPolicy, plan_steps};
-use crate::aws::{AwsError, Cloud, Directory, Group, Instance, TrustInfo};
-use crate::plan::{Plan, SecretSlot};
+use crate::apply::{ApplyError, Event, Reporter, Step, plan_steps};
+use crate::aws::{AwsError, Cloud};
+use crate::plan::Plan;
 
-/// Whether calls that change AWS are made or only listed.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum RunMode {
-    /// Make every call.
-    Apply,
-    /// Make only reads; list the mutating calls with their parameters.
-    DryRun,
-}
-
-/// What a manual gate without evidence does.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum GateMode {
-    /// Show the instructions and poll for the evidence (an operator is at a terminal).
-    Wait,
-    /// Stop apply with the instructions (exit 3); a later apply resumes.
-    Stop,
-}
-
-/// The secrets of a plan, resolved by the command (none in a dry run).
-#[derive(Default)]
-pub struct Secrets {
-    /// The AD Connector's service account password.
-    pub service_account: Option<SecretString>,
-    /// The new Managed AD's Admin password.
-    pub admin: Option<SecretString>,
-    /// The trust password.
-    pub trust: Option<SecretString>,
-}
-
-impl Secrets {
-    /// Puts a resolved password into its slot.
-    pub fn store(&mut self, slot: SecretSlot, value: SecretString) {
-        match slot {
-            SecretSlot::ServiceAccount => self.service_account = Some(value),
-            SecretSlot::Admin => self.admin = Some(value),
-            SecretSlot::Trust => self.trust = Some(value),
-        }
-    }
-
-    /// The first password that breaks AWS's rules for it, checked before any AWS call (the
-    /// wizard's typed passwords reach apply only through here).
-    pub fn check_rules(&self) -> Result<(), ApplyError> {
-        let slots = [
-            (SecretSlot::ServiceAccount, &self.service_account),
-            (SecretSlot::Admin, &self.admin),
-            (SecretSlot::Trust, &self.trust),
-        ];
-        for (slot, value) in slots {
-            if let Some(value) = value {
-                slot.check(value.expose_secret())
-                    .map_err(|problem| ApplyError::PasswordRule {
-                        what: slot.what(),
-                        problem,
-                    })?;
-            }
-        }
-        Ok(())
-    }
-}
+use super::context::Found;
+pub use super::context::{GateMode, RunContext, RunMode, RunOptions, Secrets};
 
 /// How apply ended when it did not fail.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -115,23 +56,11 @@ pub(crate) const NEW_TRUST: &str = "<id of the new trust>";
 
 /// Runs one plan.
 pub struct Executor<'a, C, R> {
-    pub(crate) plan: &'a Plan,
-    pub(crate) cloud: &'a C,
-    pub(crate) reporter: &'a mut R,
-    pub(crate) mode: RunMode,
-    pub(crate) gates: GateMode,
-    pub(crate) policy: WaitPolicy,
-    pub(crate) secrets: Secrets,
+    context: RunContext<'a, C, R>,
+    secrets: Secrets,
     sight: Sight,
-    pub(crate) account: Option<String>,
-    pub(crate) instance: Option<Instance>,
-    pub(crate) directory: Option<Directory>,
-    pub(crate) trust: Option<TrustInfo>,
-    pub(crate) nudge: Option<Arc<Notify>>,
-    /// The identity store's groups, as the identity-source gate read them.
-    pub(crate) groups: Option<Vec<Group>>,
-    /// Plan permission set name -> ARN (a placeholder in a dry run).
-    pub(crate) permission_sets: BTreeMap<String, String>,
+    /// What the steps have found or made so far.
+    pub(crate) found: Found,
     /// The Identity Center call budget.
     pub(crate) pace: Pace,
     /// How long an assignment creation takes, as seen so far.
@@ -139,56 +68,67 @@ pub struct Executor<'a, C, R> {
 }
 
 impl<'a, C: Cloud, R: Reporter> Executor<'a, C, R> {
-    /// An executor for `plan`.
-    pub fn new(
-        plan: &'a Plan,
-        cloud: &'a C,
-        reporter: &'a mut R,
-        mode: RunMode,
-        gates: GateMode,
-        policy: WaitPolicy,
-        secrets: Secrets,
-    ) -> Self {
+    /// An executor for `context`'s plan, with its resolved `secrets`.
+    pub fn new(context: RunContext<'a, C, R>, secrets: Secrets) -> Self {
         Executor {
-            plan,
-            cloud,
-            reporter,
-            mode,
-            gates,
-            policy,
+            context,
             secrets,
             sight: Sight::Reading,
-            account: None,
-            instance: None,
-            directory: None,
-            trust: None,
-            nudge: None,
-            groups: None,
-            permission_sets: BTreeMap::new(),
+            found: Found::default(),
             pace: crate::apply::assignments::pace(),
             estimate: crate::apply::assignments::estimate(),
         }
     }
 
-    /// Lets the operator cut a gate's poll interval short (the command notifies on Enter).
-    pub fn with_nudge(mut self, nudge: Arc<Notify>) -> Self {
-        self.nudge = Some(nudge);
-        self
+    /// The plan being applied.
+    pub(crate) fn plan(&self) -> &'a Plan {
+        self.context.plan
+    }
+
+    /// The AWS side.
+    pub(crate) fn cloud(&self) -> &'a C {
+        self.context.cloud
+    }
+
+    /// Whether calls are made or listed.
+    pub(crate) fn mode(&self) -> RunMode {
+        self.context.options.mode
+    }
+
+    /// How the run behaves.
+    pub(crate) fn options(&self) -> &RunOptions {
+        &self.context.options
+    }
+
+    /// The resolved secrets.
+    pub(crate) fn secrets(&self) -> &Secrets {
+        &self.secrets
+    }
+
+    /// The call budget and the reporter at once: assignment creation reports progress while
+    /// its concurrent calls share the budget.
+    pub(crate) fn budget_and_reporter(&mut self) -> (&Pace, &Estimate, &mut R) {
+        (&self.pace, &self.estimate, &mut *self.context.reporter)
+    }
+
+    /// Tells the reporter about progress.
+    pub(crate) fn report(&mut self, event: Event) {
+        self.context.reporter.event(event);
     }
 
     /// Runs every step in order.
     pub async fn run(&mut self) -> Result<ApplyOutcome, ApplyError> {
         self.secrets.check_rules()?;
-        let steps = plan_steps(self.plan);
+        let steps = plan_steps(self.plan());
         let total = steps.len();
         for (index, step) in steps.into_iter().enumerate() {
-            self.reporter.event(Event::StepStarted {
+            self.report(Event::StepStarted {
                 index: index + 1,
                 total,
-                description: step.describe(self.plan),
+                description: step.describe(self.plan()),
             });
             match self.step(&step).await? {
-                StepEnd::Done(note) => self.reporter.event(Event::StepDone { note }),
+                StepEnd::Done(note) => self.report(Event::StepDone { note }),
                 StepEnd::Paused(instructions) => {
                     return Ok(ApplyOutcome::Paused {
                         gate: step,
@@ -228,9 +168,9 @@ impl<'a, C: Cloud, R: Reporter> Executor<'a, C, R> {
         }
         match call.await {
             Ok(value) => Ok(Some(value)),
-            Err(error) if self.mode == RunMode::DryRun => {
+            Err(error) if self.mode() == RunMode::DryRun => {
                 self.sight = Sight::Blind;
-                self.reporter.event(Event::Warning(format!(
+                self.report(Event::Warning(format!(
                     "could not read the current state ({error}); listing every call as if nothing existed yet"
                 )));
                 Ok(None)
@@ -287,14 +227,15 @@ impl<'a, C: Cloud, R: Reporter> Executor<'a, C, R> {
         Fut: Future<Output = Result<Result<T, String>, ApplyError>>,
     {
         let start = Instant::now();
-        let mut backoff = self.policy.backoff();
+        let policy = self.options().policy;
+        let mut backoff = policy.backoff();
         loop {
             let state = match check().await? {
                 Ok(value) => return Ok(Polled::Ready(value)),
                 Err(state) => state,
             };
             let elapsed = start.elapsed();
-            if patience == Patience::CheckOnce || elapsed >= self.policy.timeout {
+            if patience == Patience::CheckOnce || elapsed >= policy.timeout {
                 return Ok(Polled::GaveUp {
                     state,
                     waited: elapsed,
@@ -302,9 +243,9 @@ impl<'a, C: Cloud, R: Reporter> Executor<'a, C, R> {
             }
             let next = backoff
                 .next()
-                .unwrap_or(self.policy.max)
-                .min(self.policy.timeout - elapsed);
-            self.reporter.event(Event::Waiting {
+                .unwrap_or(policy.max)
+                .min(policy.timeout - elapsed);
+            self.report(Event::Waiting {
                 what: what.to_owned(),
                 state,
                 elapsed,

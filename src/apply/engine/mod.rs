@@ -2,6 +2,7 @@
 //! and gates ([`wait`]), the Identity Center call budget ([`throughput`]), progress [`events`]
 //! and the [`error`]s apply ends with.
 
+mod context;
 pub mod error;
 mod error_format;
 pub mod events;

@@ -83,7 +83,7 @@ const FIRST_ESTIMATE: Duration = Duration::from_secs(1);
 impl<C: Cloud, R: Reporter> Executor<'_, C, R> {
     /// Creates the plan's missing assignments.
     pub(crate) async fn ensure_assignments(&mut self) -> Result<StepEnd, ApplyError> {
-        let plan = self.plan;
+        let plan = self.plan();
         let assignments = plan
             .identity_center
             .as_ref()
@@ -97,7 +97,7 @@ impl<C: Cloud, R: Reporter> Executor<'_, C, R> {
                 Some(_) => continue,
                 None => format!("<id of group {}>", assignment.group),
             };
-            let Some(set_arn) = self.permission_sets.get(&assignment.permission_set) else {
+            let Some(set_arn) = self.found.permission_sets.get(&assignment.permission_set) else {
                 continue;
             };
             for account in &assignment.accounts {
@@ -121,11 +121,10 @@ impl<C: Cloud, R: Reporter> Executor<'_, C, R> {
             .collect();
         let present = total - todo.len();
         let problems = group_problems(&matches);
-        if self.mode == RunMode::DryRun {
+        if self.mode() == RunMode::DryRun {
             let instance = self.instance_arn();
             for (key, _) in &todo {
-                self.reporter
-                    .event(Event::WouldCall(create_call(&instance, key)));
+                self.report(Event::WouldCall(create_call(&instance, key)));
             }
             return Ok(StepEnd::Done(format!(
                 "{present} of {total} assignments exist; would create {}{}",
@@ -152,7 +151,8 @@ impl<C: Cloud, R: Reporter> Executor<'_, C, R> {
     }
 
     fn instance_arn(&self) -> String {
-        self.instance
+        self.found
+            .instance
             .as_ref()
             .map_or_else(|| "<instance ARN>".to_owned(), |i| i.arn.clone())
     }
@@ -160,12 +160,14 @@ impl<C: Cloud, R: Reporter> Executor<'_, C, R> {
     /// Each distinct plan group -> how it matched (empty when the groups are unknown: a dry run
     /// before the identity source is switched).
     fn match_groups(&self) -> BTreeMap<String, GroupMatch> {
-        let (Some(groups), Some(directory), Some(account)) =
-            (&self.groups, &self.directory, &self.account)
-        else {
+        let (Some(groups), Some(directory), Some(account)) = (
+            &self.found.groups,
+            &self.found.directory,
+            &self.found.account,
+        ) else {
             return BTreeMap::new();
         };
-        let plan = self.plan;
+        let plan = self.plan();
         let issuer = directory.issuer(&plan.aws.region, account);
         let names: BTreeSet<&String> = plan
             .identity_center
@@ -186,7 +188,7 @@ impl<C: Cloud, R: Reporter> Executor<'_, C, R> {
         &mut self,
         wanted: &BTreeMap<AssignmentKey, String>,
     ) -> Result<BTreeSet<AssignmentKey>, ApplyError> {
-        let Some(instance) = self.instance.as_ref().map(|i| i.arn.clone()) else {
+        let Some(instance) = self.found.instance.as_ref().map(|i| i.arn.clone()) else {
             return Ok(BTreeSet::new());
         };
         let groups: BTreeSet<&String> = wanted
@@ -194,7 +196,7 @@ impl<C: Cloud, R: Reporter> Executor<'_, C, R> {
             .map(|k| &k.group_id)
             .filter(|id| !id.starts_with('<'))
             .collect();
-        let cloud = self.cloud;
+        let cloud = self.cloud();
         let mut existing = BTreeSet::new();
         for group in groups {
             self.pace.turn().await;
@@ -210,8 +212,9 @@ impl<C: Cloud, R: Reporter> Executor<'_, C, R> {
     async fn create_all(&mut self, todo: Vec<(AssignmentKey, String)>) -> Vec<String> {
         let instance = self.instance_arn();
         let total = todo.len();
-        let (cloud, pace, estimate) = (self.cloud, &self.pace, &self.estimate);
-        let deadline = Instant::now() + self.policy.timeout;
+        let cloud = self.cloud();
+        let deadline = Instant::now() + self.options().policy.timeout;
+        let (pace, estimate, reporter) = self.budget_and_reporter();
         let mut queue = todo.into_iter();
         let mut running = FuturesUnordered::new();
         let mut failures = Vec::new();
@@ -239,7 +242,7 @@ impl<C: Cloud, R: Reporter> Executor<'_, C, R> {
                 )),
                 Created::Error(error) => failures.push(format!("{label}: {error}")),
             }
-            self.reporter.event(Event::Progress {
+            reporter.event(Event::Progress {
                 what: "account assignments".to_owned(),
                 done: finished,
                 total,

@@ -9,9 +9,9 @@ use crate::inspect::find::{self, Found};
 
 impl<C: Cloud, R: Reporter> Executor<'_, C, R> {
     pub(crate) async fn ensure_directory(&mut self, step: &Step) -> Result<StepEnd, ApplyError> {
-        let name = self.plan.directory_name().unwrap_or_default().to_owned();
-        let plan_name = self.plan.metadata.name.clone();
-        let cloud = self.cloud;
+        let name = self.plan().directory_name().unwrap_or_default().to_owned();
+        let plan_name = self.plan().metadata.name.clone();
+        let cloud = self.cloud();
         let found = match self
             .read(find::candidates(cloud, &name, &plan_name))
             .await?
@@ -37,7 +37,7 @@ impl<C: Cloud, R: Reporter> Executor<'_, C, R> {
                 directory.id,
                 directory.stage.name()
             );
-            self.directory = Some(*directory);
+            self.found.directory = Some(*directory);
             return Ok(StepEnd::Done(note));
         }
         let id = match step {
@@ -48,7 +48,7 @@ impl<C: Cloud, R: Reporter> Executor<'_, C, R> {
             return Ok(StepEnd::Done("would be created".to_owned()));
         };
         let note = format!("created {id}");
-        self.directory = Some(Directory {
+        self.found.directory = Some(Directory {
             id,
             name,
             kind: expected,
@@ -63,68 +63,70 @@ impl<C: Cloud, R: Reporter> Executor<'_, C, R> {
     }
 
     async fn connect_directory(&mut self) -> Result<Option<String>, ApplyError> {
-        let Some(request) = calls::connect_directory(self.plan) else {
+        let Some(request) = calls::connect_directory(self.plan()) else {
             return Ok(None);
         };
-        let Some(connector) = &self.plan.connection.ad_connector else {
+        let Some(connector) = &self.plan().connection.ad_connector else {
             return Ok(None);
         };
-        if self.mode == RunMode::DryRun {
+        if self.mode() == RunMode::DryRun {
             let reference = connector.service_account.password.describe();
-            self.reporter
-                .event(Event::WouldCall(calls::connect_directory_call(
-                    &request, &reference,
-                )));
+            self.report(Event::WouldCall(calls::connect_directory_call(
+                &request, &reference,
+            )));
             return Ok(None);
         }
         let secret = self
-            .secrets
+            .secrets()
             .service_account
             .as_ref()
             .ok_or(ApplyError::MissingSecret("service account password"))?;
-        Ok(Some(self.cloud.connect_directory(&request, secret).await?))
+        Ok(Some(
+            self.cloud().connect_directory(&request, secret).await?,
+        ))
     }
 
     async fn create_managed_ad(&mut self) -> Result<Option<String>, ApplyError> {
-        let Some(request) = calls::create_managed_ad(self.plan) else {
+        let Some(request) = calls::create_managed_ad(self.plan()) else {
             return Ok(None);
         };
         let reference = self
-            .plan
+            .plan()
             .connection
             .trust
             .as_ref()
             .and_then(|t| t.managed_ad.create.as_ref())
             .map(|c| c.admin_password.describe())
             .unwrap_or_default();
-        if self.mode == RunMode::DryRun {
-            self.reporter
-                .event(Event::WouldCall(calls::create_managed_ad_call(
-                    &request, &reference,
-                )));
+        if self.mode() == RunMode::DryRun {
+            self.report(Event::WouldCall(calls::create_managed_ad_call(
+                &request, &reference,
+            )));
             return Ok(None);
         }
         let secret = self
-            .secrets
+            .secrets()
             .admin
             .as_ref()
             .ok_or(ApplyError::MissingSecret("Admin password"))?;
-        Ok(Some(self.cloud.create_managed_ad(&request, secret).await?))
+        Ok(Some(
+            self.cloud().create_managed_ad(&request, secret).await?,
+        ))
     }
 
     pub(crate) async fn use_existing(&mut self) -> Result<StepEnd, ApplyError> {
         let id = self
-            .plan
+            .plan()
             .existing_directory()
             .unwrap_or_default()
             .to_owned();
-        let cloud = self.cloud;
+        let cloud = self.cloud();
         let ids = [id.clone()];
         let answer = match self.read(cloud.describe_directories(&ids)).await {
             Err(ApplyError::Aws(error)) if error.kind == AwsErrorKind::DoesNotExist => {
                 return Err(ApplyError::ExistingDirectoryMissing {
                     id,
-                    region: self.plan.aws.region.clone(),
+                    region: self.plan().aws.region.clone(),
                 });
             }
             other => other?,
@@ -135,7 +137,7 @@ impl<C: Cloud, R: Reporter> Executor<'_, C, R> {
         let Some(directory) = directories.into_iter().find(|d| d.id == id) else {
             return Err(ApplyError::ExistingDirectoryMissing {
                 id,
-                region: self.plan.aws.region.clone(),
+                region: self.plan().aws.region.clone(),
             });
         };
         if directory.kind != DirectoryKind::MicrosoftAd {
@@ -155,12 +157,12 @@ impl<C: Cloud, R: Reporter> Executor<'_, C, R> {
             return Err(error);
         }
         let note = format!("{id} ({}, {})", directory.name, directory.stage.name());
-        self.directory = Some(directory);
+        self.found.directory = Some(directory);
         Ok(StepEnd::Done(note))
     }
 
     pub(crate) async fn wait_directory(&mut self) -> Result<StepEnd, ApplyError> {
-        let Some(directory) = self.directory.clone() else {
+        let Some(directory) = self.found.directory.clone() else {
             return Ok(StepEnd::Done(
                 "would wait until the new directory is Active".to_owned(),
             ));
@@ -168,14 +170,14 @@ impl<C: Cloud, R: Reporter> Executor<'_, C, R> {
         if directory.stage == DirectoryStage::Active {
             return Ok(StepEnd::Done(format!("{} is Active", directory.id)));
         }
-        if self.mode == RunMode::DryRun {
+        if self.mode() == RunMode::DryRun {
             return Ok(StepEnd::Done(format!(
                 "would wait until {} is Active (now {})",
                 directory.id,
                 directory.stage.name()
             )));
         }
-        let cloud = self.cloud;
+        let cloud = self.cloud();
         let ids = [directory.id.clone()];
         let what = format!("directory {} to be Active", directory.id);
         let ready = self
@@ -202,7 +204,7 @@ impl<C: Cloud, R: Reporter> Executor<'_, C, R> {
             })
             .await?;
         let note = format!("{} is Active (DNS {})", ready.id, ready.dns_ips.join(", "));
-        self.directory = Some(ready);
+        self.found.directory = Some(ready);
         Ok(StepEnd::Done(note))
     }
 }

@@ -52,11 +52,11 @@ impl<C: Cloud, R: Reporter> Executor<'_, C, R> {
         F: FnMut() -> Fut,
         Fut: std::future::Future<Output = Result<Evidence<T>, ApplyError>>,
     {
-        let patience = match self.gates {
+        let patience = match self.options().gates {
             GateMode::Stop => Patience::CheckOnce,
             GateMode::Wait => Patience::UntilTimeout,
         };
-        let nudge = self.nudge.clone();
+        let nudge = self.options().nudge.clone();
         let checked = || {
             let next = evidence();
             async move {
@@ -74,8 +74,8 @@ impl<C: Cloud, R: Reporter> Executor<'_, C, R> {
 
     /// The on-premises gate: the self-managed side of the trust.
     pub(crate) async fn onprem_gate(&mut self) -> Result<StepEnd, ApplyError> {
-        let trust = self.trust.clone();
-        if self.mode == RunMode::DryRun {
+        let trust = self.found.trust.clone();
+        if self.mode() == RunMode::DryRun {
             let id = trust
                 .as_ref()
                 .map_or(NEW_TRUST.to_owned(), |t| t.id.clone());
@@ -85,8 +85,7 @@ impl<C: Cloud, R: Reporter> Executor<'_, C, R> {
             {
                 return Ok(StepEnd::Done(format!("{id} is already Verified")));
             }
-            self.reporter
-                .event(Event::WouldCall(calls::verify_trust_call(&id)));
+            self.report(Event::WouldCall(calls::verify_trust_call(&id)));
             return Ok(StepEnd::Done(
                 "would stop here until the self-managed side of the trust exists".to_owned(),
             ));
@@ -98,12 +97,13 @@ impl<C: Cloud, R: Reporter> Executor<'_, C, R> {
             return Ok(StepEnd::Done(format!("{} is already Verified", trust.id)));
         }
         let (domain, dns_ips) = self
+            .found
             .directory
             .as_ref()
             .map(|d| (d.name.clone(), d.dns_ips.clone()))
             .unwrap_or_default();
-        let plan = self.plan;
-        let managed = match &self.directory {
+        let plan = self.plan();
+        let managed = match &self.found.directory {
             Some(_) => ManagedSide::from_aws(&domain, &dns_ips)?,
             None => ManagedSide {
                 domain: None,
@@ -116,10 +116,10 @@ impl<C: Cloud, R: Reporter> Executor<'_, C, R> {
             instructions.push('\n');
             instructions.push_str(&script);
         }
-        if self.gates == GateMode::Wait {
-            self.reporter.event(Event::Gate(instructions.clone()));
+        if self.options().gates == GateMode::Wait {
+            self.report(Event::Gate(instructions.clone()));
         }
-        let cloud = self.cloud;
+        let cloud = self.cloud();
         let what = format!("VerifyTrust {} to succeed", trust.id);
         let missing = self
             .wait_for_evidence(&what, || async {
@@ -146,12 +146,12 @@ impl<C: Cloud, R: Reporter> Executor<'_, C, R> {
 
     /// The identity-source gate: the directory becomes Identity Center's identity source.
     pub(crate) async fn identity_source_gate(&mut self) -> Result<StepEnd, ApplyError> {
-        let plan = self.plan;
+        let plan = self.plan();
         let region = plan.aws.region.clone();
         let (Some(directory), Some(instance), Some(account)) = (
-            self.directory.clone(),
-            self.instance.clone(),
-            self.account.clone(),
+            self.found.directory.clone(),
+            self.found.instance.clone(),
+            self.found.account.clone(),
         ) else {
             return Ok(StepEnd::Done(
                 "would stop here until the directory is Identity Center's identity source"
@@ -161,7 +161,7 @@ impl<C: Cloud, R: Reporter> Executor<'_, C, R> {
         let issuer = directory.issuer(&region, &account);
         let instructions =
             apply_text::identity_source_gate(&region, &directory.id, &plan.self_managed.domain);
-        let cloud = self.cloud;
+        let cloud = self.cloud();
         let store = instance.identity_store_id.clone();
         // Every group of the store: the assignments step resolves the plan's groups from them.
         let synced = || cloud.list_groups(&store);
@@ -172,10 +172,10 @@ impl<C: Cloud, R: Reporter> Executor<'_, C, R> {
                 .map(|g| g.display_name.clone())
                 .collect()
         };
-        if self.mode == RunMode::DryRun {
+        if self.mode() == RunMode::DryRun {
             let groups = self.read(synced()).await?;
             let names = groups.as_deref().map(from_directory);
-            self.groups = groups;
+            self.found.groups = groups;
             return Ok(StepEnd::Done(match names {
                 Some(names) if !names.is_empty() => {
                     format!(
@@ -191,16 +191,16 @@ impl<C: Cloud, R: Reporter> Executor<'_, C, R> {
         let first = synced().await?;
         let names = from_directory(&first);
         if !names.is_empty() {
-            self.groups = Some(first);
+            self.found.groups = Some(first);
             return Ok(StepEnd::Done(found(&directory.id, &names)));
         }
-        if self.gates == GateMode::Stop {
+        if self.options().gates == GateMode::Stop {
             return Ok(StepEnd::Paused(format!(
                 "{instructions}\n{}\n",
                 apply_text::RESUME
             )));
         }
-        self.reporter.event(Event::Gate(instructions.clone()));
+        self.report(Event::Gate(instructions.clone()));
         let what = format!("groups synced from {}", directory.id);
         let missing = self
             .wait_for_evidence(&what, || async {
@@ -215,7 +215,7 @@ impl<C: Cloud, R: Reporter> Executor<'_, C, R> {
         match missing {
             Evidence::Held(groups) => {
                 let names = from_directory(&groups);
-                self.groups = Some(groups);
+                self.found.groups = Some(groups);
                 Ok(StepEnd::Done(found(&directory.id, &names)))
             }
             Evidence::Missing(_) => Ok(StepEnd::Paused(format!(

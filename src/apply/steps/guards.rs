@@ -32,28 +32,28 @@ pub async fn checked_account(
 
 impl<C: Cloud, R: Reporter> Executor<'_, C, R> {
     pub(crate) async fn check_account(&mut self) -> Result<StepEnd, ApplyError> {
-        let cloud = self.cloud;
+        let cloud = self.cloud();
         let Some(identity) = self.read(cloud.caller_identity()).await? else {
             return Ok(StepEnd::Done("not checked (no credentials)".to_owned()));
         };
-        account_matches(self.plan, &identity.account)?;
+        account_matches(self.plan(), &identity.account)?;
         let note = format!("account {} ({})", identity.account, identity.arn);
-        self.account = Some(identity.account);
+        self.found.account = Some(identity.account);
         Ok(StepEnd::Done(note))
     }
 
     pub(crate) async fn check_instance(&mut self) -> Result<StepEnd, ApplyError> {
-        let cloud = self.cloud;
+        let cloud = self.cloud();
         let Some(instances) = self.read(cloud.list_instances()).await? else {
             return Ok(StepEnd::Done("not checked (no credentials)".to_owned()));
         };
-        let region = &self.plan.aws.region;
+        let region = &self.plan().aws.region;
         let wanted = self
-            .plan
+            .plan()
             .identity_center
             .as_ref()
             .and_then(|ic| ic.instance_arn.as_deref());
-        let account = self.account.clone().unwrap_or_default();
+        let account = self.found.account.clone().unwrap_or_default();
         let chosen = match wanted {
             Some(arn) => instances
                 .into_iter()
@@ -92,24 +92,24 @@ impl<C: Cloud, R: Reporter> Executor<'_, C, R> {
             "{} (identity store {})",
             chosen.arn, chosen.identity_store_id
         );
-        self.instance = Some(chosen);
+        self.found.instance = Some(chosen);
         Ok(StepEnd::Done(note))
     }
 
     pub(crate) async fn check_subnets(&mut self) -> Result<StepEnd, ApplyError> {
         let (vpc, ids) = match (
-            &self.plan.connection.ad_connector,
-            calls::create_managed_ad(self.plan),
+            &self.plan().connection.ad_connector,
+            calls::create_managed_ad(self.plan()),
         ) {
             (Some(connector), _) => (connector.vpc_id.clone(), connector.subnet_ids.clone()),
             (None, Some(request)) => (request.vpc_id, request.subnet_ids),
             (None, None) => return Ok(StepEnd::Done("no subnets in this plan".to_owned())),
         };
-        let cloud = self.cloud;
+        let cloud = self.cloud();
         let answer = match self.read(cloud.describe_subnets(&ids)).await {
             Err(ApplyError::Aws(error)) if error.detail.contains("NotFound") => {
                 return Err(ApplyError::SubnetsNotFound {
-                    region: self.plan.aws.region.clone(),
+                    region: self.plan().aws.region.clone(),
                     detail: error.detail,
                 });
             }
@@ -123,7 +123,7 @@ impl<C: Cloud, R: Reporter> Executor<'_, C, R> {
                 None => {
                     return Err(ApplyError::SubnetMissing {
                         id: id.clone(),
-                        region: self.plan.aws.region.clone(),
+                        region: self.plan().aws.region.clone(),
                     });
                 }
                 Some(subnet) if subnet.vpc_id != vpc => {

@@ -24,16 +24,17 @@ pub(crate) fn placeholder(name: &str) -> String {
 impl<C: Cloud, R: Reporter> Executor<'_, C, R> {
     /// Converges the plan's permission sets; remembers their ARNs for the assignments.
     pub(crate) async fn ensure_permission_sets(&mut self) -> Result<StepEnd, ApplyError> {
-        let plan = self.plan;
+        let plan = self.plan();
         let sets = plan
             .identity_center
             .as_ref()
             .map(|ic| ic.permission_sets.as_slice())
             .unwrap_or_default();
-        let Some(instance) = self.instance.clone() else {
+        let Some(instance) = self.found.instance.clone() else {
             for set in sets {
                 if set.existing {
-                    self.permission_sets
+                    self.found
+                        .permission_sets
                         .insert(set.name.clone(), format!("<ARN of {}>", set.name));
                     continue;
                 }
@@ -41,7 +42,7 @@ impl<C: Cloud, R: Reporter> Executor<'_, C, R> {
                 for call in psc::creation(plan, "<instance ARN>", &arn, set) {
                     self.would(call);
                 }
-                self.permission_sets.insert(set.name.clone(), arn);
+                self.found.permission_sets.insert(set.name.clone(), arn);
             }
             return Ok(StepEnd::Done(
                 "would create the permission sets (the instance could not be read)".to_owned(),
@@ -52,12 +53,13 @@ impl<C: Cloud, R: Reporter> Executor<'_, C, R> {
         for set in sets {
             let note = match found.get(&set.name) {
                 Some(info) => self.converge_set(&instance.arn, set, info).await?,
-                None if set.existing && self.mode == RunMode::DryRun => {
-                    self.reporter.event(Event::Warning(format!(
+                None if set.existing && self.mode() == RunMode::DryRun => {
+                    self.report(Event::Warning(format!(
                         "the permission set {} is marked `existing: true` but was not found",
                         set.name
                     )));
-                    self.permission_sets
+                    self.found
+                        .permission_sets
                         .insert(set.name.clone(), format!("<ARN of {}>", set.name));
                     format!("{} not found", set.name)
                 }
@@ -79,7 +81,7 @@ impl<C: Cloud, R: Reporter> Executor<'_, C, R> {
         &mut self,
         instance: &str,
     ) -> Result<BTreeMap<String, PermissionSetInfo>, ApplyError> {
-        let cloud = self.cloud;
+        let cloud = self.cloud();
         let Some(arns) = self.read(cloud.list_permission_sets(instance)).await? else {
             return Ok(BTreeMap::new());
         };
@@ -100,17 +102,17 @@ impl<C: Cloud, R: Reporter> Executor<'_, C, R> {
         instance: &str,
         set: &PermissionSet,
     ) -> Result<String, ApplyError> {
-        let plan = self.plan;
-        if self.mode == RunMode::DryRun {
+        let plan = self.plan();
+        if self.mode() == RunMode::DryRun {
             let arn = placeholder(&set.name);
             for call in psc::creation(plan, instance, &arn, set) {
                 self.would(call);
             }
-            self.permission_sets.insert(set.name.clone(), arn);
+            self.found.permission_sets.insert(set.name.clone(), arn);
             return Ok(format!("would create {}", set.name));
         }
         let request = psc::new_set(plan, instance, set);
-        let (cloud, pace, deadline) = (self.cloud, &self.pace, self.deadline());
+        let (cloud, pace, deadline) = (self.cloud(), &self.pace, self.deadline());
         let arn = with_retries(pace, deadline, || cloud.create_permission_set(&request)).await?;
         for policy in &set.managed_policies {
             with_retries(pace, deadline, || {
@@ -124,7 +126,9 @@ impl<C: Cloud, R: Reporter> Executor<'_, C, R> {
             })
             .await?;
         }
-        self.permission_sets.insert(set.name.clone(), arn.clone());
+        self.found
+            .permission_sets
+            .insert(set.name.clone(), arn.clone());
         Ok(format!("created {} ({arn})", set.name))
     }
 
@@ -135,7 +139,8 @@ impl<C: Cloud, R: Reporter> Executor<'_, C, R> {
         set: &PermissionSet,
         info: &PermissionSetInfo,
     ) -> Result<String, ApplyError> {
-        self.permission_sets
+        self.found
+            .permission_sets
             .insert(set.name.clone(), info.arn.clone());
         if set.existing {
             return Ok(format!("uses the existing {}", set.name));
@@ -146,21 +151,21 @@ impl<C: Cloud, R: Reporter> Executor<'_, C, R> {
         }
         let mut done = Vec::new();
         for change in &changes {
-            match self.mode {
+            match self.mode() {
                 RunMode::DryRun => self.would(change.call(instance, &info.arn)),
                 RunMode::Apply => {
-                    let (cloud, pace, deadline) = (self.cloud, &self.pace, self.deadline());
+                    let (cloud, pace, deadline) = (self.cloud(), &self.pace, self.deadline());
                     with_retries(pace, deadline, || change.make(cloud, instance, &info.arn))
                         .await?;
                 }
             }
             done.push(change.to_string());
         }
-        match self.mode {
+        match self.mode() {
             RunMode::Apply => self.provision(instance, &info.arn).await?,
             RunMode::DryRun => self.would(psc::provision(instance, &info.arn)),
         }
-        let verb = if self.mode == RunMode::DryRun {
+        let verb = if self.mode() == RunMode::DryRun {
             "would update"
         } else {
             "updated"
@@ -175,7 +180,7 @@ impl<C: Cloud, R: Reporter> Executor<'_, C, R> {
         set: &PermissionSet,
         info: &PermissionSetInfo,
     ) -> Result<Vec<Change>, ApplyError> {
-        let cloud = self.cloud;
+        let cloud = self.cloud();
         let mut changes = Vec::new();
         if let Some(wanted) = &set.session_duration
             && info.session_duration.as_deref() != Some(wanted.as_str())
@@ -216,7 +221,7 @@ impl<C: Cloud, R: Reporter> Executor<'_, C, R> {
 
     /// `ProvisionPermissionSet` to the accounts it is in, then waits for it.
     async fn provision(&mut self, instance: &str, arn: &str) -> Result<(), ApplyError> {
-        let (cloud, pace, deadline) = (self.cloud, &self.pace, self.deadline());
+        let (cloud, pace, deadline) = (self.cloud(), &self.pace, self.deadline());
         let first = with_retries(pace, deadline, || {
             cloud.provision_permission_set(instance, arn)
         })
@@ -250,11 +255,11 @@ impl<C: Cloud, R: Reporter> Executor<'_, C, R> {
 
     /// Until when a retried call may wait (the wait timeout from now).
     fn deadline(&self) -> Instant {
-        Instant::now() + self.policy.timeout
+        Instant::now() + self.options().policy.timeout
     }
 
     fn would(&mut self, call: Call) {
-        self.reporter.event(Event::WouldCall(call));
+        self.report(Event::WouldCall(call));
     }
 }
 

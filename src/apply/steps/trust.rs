@@ -16,16 +16,17 @@ const STALE_VERIFY_FAILED_READS: u32 = 3;
 impl<C: Cloud, R: Reporter> Executor<'_, C, R> {
     pub(crate) async fn ensure_trust(&mut self) -> Result<StepEnd, ApplyError> {
         let directory_id = self
+            .found
             .directory
             .as_ref()
             .map_or(NEW_DIRECTORY.to_owned(), |d| d.id.clone());
-        let cloud = self.cloud;
+        let cloud = self.cloud();
         self.check_egress().await;
-        let existing = match &self.directory {
+        let existing = match &self.found.directory {
             Some(_) => self.read(cloud.describe_trusts(&directory_id)).await?,
             None => None,
         };
-        let domain = self.plan.self_managed.domain.clone();
+        let domain = self.plan().self_managed.domain.clone();
         if let Some(trust) = existing.into_iter().flatten().find(|t| {
             t.remote_domain.eq_ignore_ascii_case(&domain)
                 && !matches!(t.state, TrustState::Deleting(_))
@@ -37,7 +38,7 @@ impl<C: Cloud, R: Reporter> Executor<'_, C, R> {
                     direction: trust.direction,
                 });
             }
-            if let Some(request) = calls::create_trust(self.plan, &directory_id) {
+            if let Some(request) = calls::create_trust(self.plan(), &directory_id) {
                 settings_match(&trust, &request)?;
             }
             if let TrustState::Failed(state) = &trust.state {
@@ -48,34 +49,33 @@ impl<C: Cloud, R: Reporter> Executor<'_, C, R> {
                 });
             }
             let note = format!("already exists: {} ({})", trust.id, trust.state.name());
-            self.trust = Some(trust);
+            self.found.trust = Some(trust);
             return Ok(StepEnd::Done(note));
         }
-        let Some(request) = calls::create_trust(self.plan, &directory_id) else {
+        let Some(request) = calls::create_trust(self.plan(), &directory_id) else {
             return Ok(StepEnd::Done("no trust in this plan".to_owned()));
         };
-        if self.mode == RunMode::DryRun {
+        if self.mode() == RunMode::DryRun {
             let reference = self
-                .plan
+                .plan()
                 .connection
                 .trust
                 .as_ref()
                 .map(|t| t.password.describe())
                 .unwrap_or_default();
-            self.reporter
-                .event(Event::WouldCall(calls::create_trust_call(
-                    &request, &reference,
-                )));
+            self.report(Event::WouldCall(calls::create_trust_call(
+                &request, &reference,
+            )));
             return Ok(StepEnd::Done("would be created".to_owned()));
         }
         let secret = self
-            .secrets
+            .secrets()
             .trust
             .as_ref()
             .ok_or(ApplyError::MissingSecret("trust password"))?;
-        let id = self.cloud.create_trust(&request, secret).await?;
+        let id = self.cloud().create_trust(&request, secret).await?;
         let note = format!("created {id}");
-        self.trust = Some(TrustInfo {
+        self.found.trust = Some(TrustInfo {
             id,
             directory_id,
             remote_domain: domain,
@@ -89,7 +89,7 @@ impl<C: Cloud, R: Reporter> Executor<'_, C, R> {
     }
 
     pub(crate) async fn wait_trust(&mut self) -> Result<StepEnd, ApplyError> {
-        let Some(trust) = self.trust.clone() else {
+        let Some(trust) = self.found.trust.clone() else {
             return Ok(StepEnd::Done(
                 "would wait until the new trust is Verified".to_owned(),
             ));
@@ -97,13 +97,13 @@ impl<C: Cloud, R: Reporter> Executor<'_, C, R> {
         if trust.state == TrustState::Verified {
             return Ok(StepEnd::Done(format!("{} is Verified", trust.id)));
         }
-        if self.mode == RunMode::DryRun {
+        if self.mode() == RunMode::DryRun {
             return Ok(StepEnd::Done(format!(
                 "would wait until {} is Verified",
                 trust.id
             )));
         }
-        let cloud = self.cloud;
+        let cloud = self.cloud();
         let what = format!("trust {} to be Verified", trust.id);
         // Right after VerifyTrust, AWS may still show the previous VerifyFailed for a moment:
         // it counts as a failure once a new verification was seen, or after a few reads.
@@ -144,7 +144,7 @@ impl<C: Cloud, R: Reporter> Executor<'_, C, R> {
             })
             .await?;
         let note = format!("{} is Verified", verified.id);
-        self.trust = Some(verified);
+        self.found.trust = Some(verified);
         Ok(StepEnd::Done(note))
     }
 
@@ -152,16 +152,18 @@ impl<C: Cloud, R: Reporter> Executor<'_, C, R> {
     /// servers. Never fails apply: the rules may be managed elsewhere.
     async fn check_egress(&mut self) {
         let Some(group) = self
+            .found
             .directory
             .as_ref()
             .and_then(|d| d.security_group_id.clone())
         else {
             return;
         };
-        let cloud = self.cloud;
+        let cloud = self.cloud();
         let warning = match cloud.security_group_egress(&group).await {
             Ok(rules) => {
-                let missing = network::unreachable_dns(&rules, &self.plan.self_managed.dns_servers);
+                let missing =
+                    network::unreachable_dns(&rules, &self.plan().self_managed.dns_servers);
                 if missing.is_empty() {
                     return;
                 }
@@ -169,7 +171,7 @@ impl<C: Cloud, R: Reporter> Executor<'_, C, R> {
             }
             Err(error) => format!("could not check the outbound rules of {group}: {error}"),
         };
-        self.reporter.event(Event::Warning(warning));
+        self.report(Event::Warning(warning));
     }
 }
 

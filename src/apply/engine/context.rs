@@ -1,0 +1,134 @@
+//! What one apply run works with and what it has found so far: the [`RunContext`] (the plan,
+//! the cloud, who hears about progress, and the [`RunOptions`]), the resolved [`Secrets`], and
+//! the [`Found`] state that each step reads from and adds to.
+
+use std::collections::BTreeMap;
+use std::sync::Arc;
+
+use secrecy::{ExposeSecret, SecretString};
+use tokio::sync::Notify;
+
+use crate::apply::{ApplyError, WaitPolicy};
+use crate::aws::{Directory, Group, Instance, TrustInfo};
+use crate::plan::{Plan, SecretSlot};
+
+/// Whether calls that change AWS are made or only listed.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum RunMode {
+    /// Make every call.
+    Apply,
+    /// Make only reads; list the mutating calls with their parameters.
+    DryRun,
+}
+
+/// What a manual gate without evidence does.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum GateMode {
+    /// Show the instructions and poll for the evidence (an operator is at a terminal).
+    Wait,
+    /// Stop apply with the instructions (exit 3); a later apply resumes.
+    Stop,
+}
+
+/// How one run behaves: what it may change, what its gates do, how long it waits.
+#[derive(Debug, Clone)]
+pub struct RunOptions {
+    /// Make the calls, or only list them.
+    pub mode: RunMode,
+    /// Wait at a manual gate, or stop there.
+    pub gates: GateMode,
+    /// How waits poll and when they give up.
+    pub policy: WaitPolicy,
+    /// Lets the operator cut a gate's poll interval short (the command notifies on Enter).
+    pub nudge: Option<Arc<Notify>>,
+}
+
+impl RunOptions {
+    /// Options with `mode`, `gates` and `policy`, and no Enter nudge.
+    pub fn new(mode: RunMode, gates: GateMode, policy: WaitPolicy) -> Self {
+        RunOptions {
+            mode,
+            gates,
+            policy,
+            nudge: None,
+        }
+    }
+
+    /// The same options, with a gate's poll cut short when `nudge` is notified.
+    pub fn with_nudge(mut self, nudge: Arc<Notify>) -> Self {
+        self.nudge = Some(nudge);
+        self
+    }
+}
+
+/// What one run works with: the plan, the AWS it talks to, who hears about its progress, and
+/// how it behaves.
+pub struct RunContext<'a, C, R> {
+    /// The plan being applied.
+    pub plan: &'a Plan,
+    /// The AWS side (the SDK, or a fake in tests).
+    pub cloud: &'a C,
+    /// Who receives the progress events.
+    pub reporter: &'a mut R,
+    /// How the run behaves.
+    pub options: RunOptions,
+}
+
+/// The secrets of a plan, resolved by the command (none in a dry run).
+#[derive(Default)]
+pub struct Secrets {
+    /// The AD Connector's service account password.
+    pub service_account: Option<SecretString>,
+    /// The new Managed AD's Admin password.
+    pub admin: Option<SecretString>,
+    /// The trust password.
+    pub trust: Option<SecretString>,
+}
+
+impl Secrets {
+    /// Puts a resolved password into its slot.
+    pub fn store(&mut self, slot: SecretSlot, value: SecretString) {
+        match slot {
+            SecretSlot::ServiceAccount => self.service_account = Some(value),
+            SecretSlot::Admin => self.admin = Some(value),
+            SecretSlot::Trust => self.trust = Some(value),
+        }
+    }
+
+    /// The first password that breaks AWS's rules for it, checked before any AWS call (the
+    /// wizard's typed passwords reach apply only through here).
+    pub fn check_rules(&self) -> Result<(), ApplyError> {
+        let slots = [
+            (SecretSlot::ServiceAccount, &self.service_account),
+            (SecretSlot::Admin, &self.admin),
+            (SecretSlot::Trust, &self.trust),
+        ];
+        for (slot, value) in slots {
+            if let Some(value) = value {
+                slot.check(value.expose_secret())
+                    .map_err(|problem| ApplyError::PasswordRule {
+                        what: slot.what(),
+                        problem,
+                    })?;
+            }
+        }
+        Ok(())
+    }
+}
+
+/// What the run has found or made so far; each step reads what the earlier ones left here.
+#[derive(Debug, Default)]
+pub(crate) struct Found {
+    /// The credentials' account (STS).
+    pub(crate) account: Option<String>,
+    /// The Identity Center instance.
+    pub(crate) instance: Option<Instance>,
+    /// The plan's directory (found, created or named).
+    pub(crate) directory: Option<Directory>,
+    /// The trust to the self-managed domain.
+    pub(crate) trust: Option<TrustInfo>,
+    /// The identity store's groups, as the identity-source gate read them.
+    pub(crate) groups: Option<Vec<Group>>,
+    /// Plan permission set name -> ARN (a placeholder in a dry run).
+    pub(crate) permission_sets: BTreeMap<String, String>,
+}
