@@ -98,7 +98,7 @@ pub fn run(
         match executor.run().await {
             Ok(ApplyOutcome::Done) => ApplyEnd::Done,
             Ok(ApplyOutcome::Paused { instructions, .. }) => ApplyEnd::Paused(instructions),
-            Err(error) => ApplyEnd::Failed(error.to_string()),
+            Err(error) => ApplyEnd::Failed(error.with_fix()),
         }
     })
 }

@@ -10,6 +10,7 @@ use crate::aws::{AwsError, DirectoryKind, InstanceStatus};
 use crate::text::apply as apply_text;
 use crate::text::untrusted::{Untrusted, block};
 
+pub use super::error_format::Mismatch;
 use super::error_format::*;
 
 /// A failure of apply, status or destroy.
@@ -20,9 +21,12 @@ pub enum ApplyError {
     Aws(#[from] AwsError),
     /// The credentials belong to another account.
     #[error(
-        "the credentials are for account {}, but the plan is for account {expected}; nothing was changed. \
-         Use credentials of {expected} (`--profile`, AWS_PROFILE) or fix `aws.accountId`", Untrusted(.actual)
+        "the credentials are for account {}, but the plan is for account {expected}; nothing was changed",
+        Untrusted(.actual)
     )]
+    #[diagnostic(help(
+        "use credentials of {expected} (`--profile`, AWS_PROFILE) or fix `aws.accountId`"
+    ))]
     WrongAccount {
         /// The plan's account.
         expected: String,
@@ -232,10 +236,10 @@ pub enum ApplyError {
     },
     /// A directory ended in a failed stage.
     #[error(
-        "the directory {} is {}: {}. {}",
-        Untrusted(.id), Untrusted(.stage), Untrusted(.reason),
-        apply_text::DIRECTORY_FAILED_FIX
+        "the directory {} is {}: {}",
+        Untrusted(.id), Untrusted(.stage), Untrusted(.reason)
     )]
+    #[diagnostic(help("{}", apply_text::DIRECTORY_FAILED_FIX))]
     DirectoryFailed {
         /// Directory id.
         id: String,
@@ -246,10 +250,10 @@ pub enum ApplyError {
     },
     /// A trust ended in a failed state.
     #[error(
-        "the trust {} is {}: {}. {}",
-        Untrusted(.id), Untrusted(.state), Untrusted(.reason),
-        apply_text::TRUST_FAILED_FIX
+        "the trust {} is {}: {}",
+        Untrusted(.id), Untrusted(.state), Untrusted(.reason)
     )]
+    #[diagnostic(help("{}", apply_text::TRUST_FAILED_FIX))]
     TrustFailed {
         /// Trust id.
         id: String,
@@ -260,10 +264,14 @@ pub enum ApplyError {
     },
     /// A trust to the domain exists with another direction.
     #[error(
-        "a trust to {domain} already exists ({}) with direction `{}`; Identity Center needs `Two-Way`. \
-         A direction cannot be changed: delete that trust (console or `aws ds delete-trust`) and re-run",
-        Untrusted(.id), Untrusted(.direction)
+        "a trust to {} already exists ({}) with direction `{}`; Identity Center needs `Two-Way`",
+        Untrusted(.domain), Untrusted(.id), Untrusted(.direction)
     )]
+    #[diagnostic(help(
+        "a direction cannot be changed: delete that trust (console or `aws ds delete-trust \
+         --trust-id {}`) and re-run",
+        Untrusted(id)
+    ))]
     TrustDirection {
         /// The remote domain.
         domain: String,
@@ -290,9 +298,10 @@ pub enum ApplyError {
     },
     /// A wait ran out of time.
     #[error(
-        "gave up waiting after {}s for {} (still {}); AWS keeps working: re-run `adsso apply` later \
-         (or give a longer `--wait-timeout`)", .waited.as_secs(), Untrusted(.what), Untrusted(.state)
+        "gave up waiting after {}s for {} (still {}); AWS keeps working",
+        .waited.as_secs(), Untrusted(.what), Untrusted(.state)
     )]
+    #[diagnostic(help("re-run `adsso apply` later (or give a longer `--wait-timeout`)"))]
     Timeout {
         /// What was awaited.
         what: String,
@@ -376,15 +385,6 @@ pub enum ApplyError {
     /// A secret was needed but not resolved (a bug: apply resolves them first).
     #[error("internal error: the {0} was not resolved before use")]
     MissingSecret(&'static str),
-}
-
-/// A setting of an existing resource that differs from the plan's.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Mismatch {
-    /// What AWS has (untrusted).
-    pub found: String,
-    /// What the plan asks for.
-    pub wanted: String,
 }
 
 #[cfg(test)]

@@ -1,7 +1,7 @@
 //! Pieces of the apply errors' messages: lists, the differences of a trust's settings, the
-//! failed assignments. Untrusted values are escaped here, once.
+//! failed assignments; the message joined with its fix. Untrusted values are escaped here, once.
 
-use super::error::Mismatch;
+use super::error::ApplyError;
 use crate::aws::DirectoryKind;
 use crate::text::apply as apply_text;
 use crate::text::untrusted::{Untrusted, block};
@@ -100,4 +100,24 @@ pub(super) fn assignments_fix(problems: &Option<String>) -> String {
         Some(_) => format!("{fix}. {}", apply_text::SYNC_SCOPE_ADVICE),
         None => fix.to_owned(),
     }
+}
+
+impl ApplyError {
+    /// The message followed by the fix, for front ends that show no diagnostic report (the
+    /// wizard's apply panel).
+    pub fn with_fix(&self) -> String {
+        match miette::Diagnostic::help(self) {
+            Some(help) => format!("{self}\n{help}"),
+            None => self.to_string(),
+        }
+    }
+}
+
+/// A setting of an existing resource that differs from the plan's.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Mismatch {
+    /// What AWS has (untrusted).
+    pub found: String,
+    /// What the plan asks for.
+    pub wanted: String,
 }
