@@ -234,7 +234,7 @@ fn an_existing_one_way_trust_is_refused_with_the_fix() {
         state_reason: String::new(),
     });
     let (outcome, _) = run(&plan, &cloud, RunMode::Apply, GateMode::Stop, policy());
-    let text = outcome.unwrap_err().to_string();
+    let text = outcome.unwrap_err().with_fix();
     assert!(
         text.contains("`One-Way: Outgoing`") && text.contains("delete that trust"),
         "{text}"
