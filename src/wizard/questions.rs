@@ -197,32 +197,82 @@ pub fn fields(screen: Screen, draft: &Draft) -> Vec<Field> {
     ids.into_iter().map(field).collect()
 }
 
-/// Which field a validation path concerns (the longest matching suffix wins).
+/// The plan field each wizard field edits, as validation names it. A diagnostic belongs to a
+/// field when its path is that field's path or inside it (`.env`, `[1]`). `subnetIds` itself
+/// (e.g. "exactly two") is shown on the second subnet.
+const FIELD_PATHS: &[(&str, FieldId)] = &[
+    ("selfManaged.domain", FieldId::Domain),
+    ("selfManaged.netbiosName", FieldId::Netbios),
+    ("selfManaged.dnsServers", FieldId::DnsServers),
+    ("metadata.name", FieldId::PlanName),
+    ("aws.region", FieldId::Region),
+    ("aws.accountId", FieldId::AccountId),
+    ("connection.adConnector.size", FieldId::ConnectorSize),
+    ("connection.adConnector.vpcId", FieldId::VpcId),
+    ("connection.adConnector.subnetIds[0]", FieldId::Subnet1),
+    ("connection.adConnector.subnetIds[1]", FieldId::Subnet2),
+    ("connection.adConnector.subnetIds", FieldId::Subnet2),
+    (
+        "connection.adConnector.serviceAccount.userName",
+        FieldId::ServiceUser,
+    ),
+    (
+        "connection.adConnector.serviceAccount.password",
+        FieldId::ServicePassword,
+    ),
+    ("connection.trust.type", FieldId::TrustType),
+    ("connection.trust.selectiveAuth", FieldId::SelectiveAuth),
+    ("connection.trust.password", FieldId::TrustPassword),
+    (
+        "connection.trust.managedAd.existingDirectoryId",
+        FieldId::ExistingDirectoryId,
+    ),
+    (
+        "connection.trust.managedAd.create.domain",
+        FieldId::ManagedDomain,
+    ),
+    (
+        "connection.trust.managedAd.create.netbiosName",
+        FieldId::ManagedNetbios,
+    ),
+    (
+        "connection.trust.managedAd.create.edition",
+        FieldId::Edition,
+    ),
+    ("connection.trust.managedAd.create.vpcId", FieldId::VpcId),
+    (
+        "connection.trust.managedAd.create.subnetIds[0]",
+        FieldId::Subnet1,
+    ),
+    (
+        "connection.trust.managedAd.create.subnetIds[1]",
+        FieldId::Subnet2,
+    ),
+    (
+        "connection.trust.managedAd.create.subnetIds",
+        FieldId::Subnet2,
+    ),
+    (
+        "connection.trust.managedAd.create.adminPassword",
+        FieldId::AdminPassword,
+    ),
+];
+
+/// Which field a validation path concerns: the first table entry that is the path or one of
+/// its ancestors.
 fn field_of(path: &str) -> Option<FieldId> {
-    const TABLE: &[(&str, FieldId)] = &[
-        ("selfManaged.domain", FieldId::Domain),
-        ("selfManaged.netbiosName", FieldId::Netbios),
-        ("selfManaged.dnsServers", FieldId::DnsServers),
-        ("metadata.name", FieldId::PlanName),
-        ("aws.region", FieldId::Region),
-        ("aws.accountId", FieldId::AccountId),
-        ("vpcId", FieldId::VpcId),
-        ("subnetIds[0]", FieldId::Subnet1),
-        ("subnetIds[1]", FieldId::Subnet2),
-        ("subnetIds", FieldId::Subnet2),
-        ("serviceAccount.userName", FieldId::ServiceUser),
-        ("serviceAccount.password", FieldId::ServicePassword),
-        ("trust.password", FieldId::TrustPassword),
-        ("adminPassword", FieldId::AdminPassword),
-        ("existingDirectoryId", FieldId::ExistingDirectoryId),
-        ("create.domain", FieldId::ManagedDomain),
-        ("create.netbiosName", FieldId::ManagedNetbios),
-    ];
-    TABLE
+    FIELD_PATHS
         .iter()
-        .filter(|(pattern, _)| path.contains(pattern))
-        .max_by_key(|(pattern, _)| pattern.len())
+        .find(|(field_path, _)| is_within(path, field_path))
         .map(|(_, id)| *id)
+}
+
+/// Whether `path` is `ancestor` or lies inside it (`ancestor.key` or `ancestor[i]`).
+fn is_within(path: &str, ancestor: &str) -> bool {
+    match path.strip_prefix(ancestor) {
+        Some(rest) => rest.is_empty() || rest.starts_with('.') || rest.starts_with('['),
+        None => false,
+    }
 }
 
 /// The first validation error of each field, in words for the screen.
@@ -319,3 +369,7 @@ impl Decision {
         (Mode::AdConnector, reasons)
     }
 }
+
+#[cfg(test)]
+#[path = "questions_tests.rs"]
+mod tests;
