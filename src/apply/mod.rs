@@ -70,7 +70,7 @@ impl Step {
             }
             Step::ConnectDirectory => format!(
                 "find or create the AD Connector to {} (tagged {PLAN_TAG}={name})",
-                plan.self_managed.domain
+                plan.self_managed.first().domain
             ),
             Step::CreateManagedAd => format!(
                 "find or create the AWS Managed Microsoft AD {} (tagged {PLAN_TAG}={name})",
@@ -83,12 +83,12 @@ impl Step {
             Step::WaitDirectoryActive => "wait until the directory is Active".to_owned(),
             Step::CreateTrust => format!(
                 "find or create the two-way trust to {} with a conditional forwarder to {}",
-                plan.self_managed.domain,
-                plan.self_managed.dns_servers.join(", ")
+                plan.self_managed.first().domain,
+                plan.self_managed.first().dns_servers.join(", ")
             ),
             Step::OnPremGate => format!(
                 "manual step: the trust's side on {} (evidence: VerifyTrust succeeds)",
-                plan.self_managed.domain
+                plan.self_managed.first().domain
             ),
             Step::WaitTrustVerified => "wait until the trust is Verified".to_owned(),
             Step::IdentitySourceGate => {

@@ -30,7 +30,7 @@ fn identity_center(plan: &Plan) -> Node {
 }
 
 fn self_managed(plan: &Plan) -> Node {
-    let domain = &plan.self_managed;
+    let domain = plan.self_managed.first();
     Node {
         id: NodeId::SelfManaged,
         title: words::SELF_MANAGED.to_owned(),
@@ -54,7 +54,7 @@ fn edge(from: NodeId, to: NodeId, kind: EdgeKind, label: &str, explanation: Stri
 }
 
 fn trust_diagram(plan: &Plan, trust: &Trust) -> Diagram {
-    let ours = &plan.self_managed.domain;
+    let ours = &plan.self_managed.first().domain;
     let managed = &trust.managed_ad;
     let (aws_domain, aws_lines) = match (&managed.create, &managed.existing_directory_id) {
         (Some(create), _) => (
@@ -125,7 +125,7 @@ fn trust_diagram(plan: &Plan, trust: &Trust) -> Diagram {
         sync_trust.status = missing.clone();
         sync.status = missing;
     }
-    let dns = plan.self_managed.dns_servers.join(", ");
+    let dns = plan.self_managed.first().dns_servers.join(", ");
     Diagram {
         headline: words::trust_headline(direction, kind, &plan.metadata.name, &plan.aws.region),
         layout: Layout::Trust,
@@ -199,7 +199,7 @@ fn connector_diagram(plan: &Plan, connector: &AdConnector) -> Diagram {
                 NodeId::SelfManaged,
                 EdgeKind::Network,
                 words::CONNECTOR_TRAFFIC,
-                words::connector_traffic(&plan.self_managed.domain),
+                words::connector_traffic(&plan.self_managed.first().domain),
             ),
         ],
         notes: words::CONNECTOR_NOTES

@@ -132,7 +132,7 @@ pub async fn report(cloud: &impl Cloud, plan: &Plan) -> Result<Report, ApplyErro
             .into_iter()
             .find(|t| {
                 t.remote_domain
-                    .eq_ignore_ascii_case(&plan.self_managed.domain)
+                    .eq_ignore_ascii_case(&plan.self_managed.first().domain)
             })
             .map(|t| TrustView {
                 id: t.id,

@@ -115,7 +115,7 @@ pub fn script(plan: &Plan, managed: &ManagedSide) -> Result<Option<String>, Scri
     let literals = Literals {
         scope,
         class,
-        local_domain: quoted(&plan.self_managed.domain, "selfManaged.domain")?,
+        local_domain: quoted(&plan.self_managed.first().domain, "selfManaged.domain")?,
         aws_domain: quoted(
             managed.domain.as_deref().unwrap_or_default(),
             "the Managed AD's DNS name",

@@ -3,6 +3,7 @@
 //! terminal.
 
 pub mod diagnostic;
+mod domains;
 pub mod load;
 pub mod model;
 mod questions;

@@ -9,6 +9,7 @@ use std::collections::BTreeMap;
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
+pub use super::domains::{DomainTrust, DomainsForm, SelfManagedDomains, TrustOverride};
 use super::secret::SecretRef;
 
 /// A complete plan: how one self-managed AD gets connected to IAM Identity Center.
@@ -24,8 +25,9 @@ pub struct Plan {
     pub metadata: Metadata,
     /// The AWS account and Region that hold IAM Identity Center.
     pub aws: Aws,
-    /// The existing, self-managed Active Directory domain.
-    pub self_managed: SelfManaged,
+    /// The existing, self-managed Active Directory domain, or (trust mode) a list of domains,
+    /// each with its own two-way trust.
+    pub self_managed: SelfManagedDomains,
     /// How the self-managed domain is reached: AD Connector or a two-way trust.
     pub connection: Connection,
     /// Permission sets and group assignments to create once AD groups are synced.
@@ -84,6 +86,9 @@ pub struct SelfManaged {
     pub netbios_name: String,
     /// IPv4 addresses of DNS servers that answer for the domain, 1 to 4 (2 advised).
     pub dns_servers: Vec<String>,
+    /// Trust mode: what this domain's trust sets differently from `connection.trust`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub trust: Option<TrustOverride>,
 }
 
 /// How Identity Center reaches the self-managed domain.

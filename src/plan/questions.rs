@@ -26,7 +26,7 @@ impl Plan {
     /// domain; trust: the Managed AD's domain).
     pub fn directory_name(&self) -> Option<&str> {
         match self.connection.mode {
-            Mode::AdConnector => Some(self.self_managed.domain.as_str()),
+            Mode::AdConnector => Some(self.self_managed.first().domain.as_str()),
             Mode::Trust | Mode::SimpleAd => self.managed_domain(),
         }
     }

@@ -50,9 +50,10 @@ pub struct Options {
 /// it the LDAP bind is skipped.
 pub async fn run(plan: &Plan, password: Option<&SecretString>, options: &Options) -> Report {
     let started = Instant::now();
-    let domain = plan.self_managed.domain.to_ascii_lowercase();
+    let domain = plan.self_managed.first().domain.to_ascii_lowercase();
     let servers: Vec<Ipv4Addr> = plan
         .self_managed
+        .first()
         .dns_servers
         .iter()
         .filter_map(|server| server.parse().ok())
@@ -271,7 +272,8 @@ async fn ldap_checks(
     let credentials = Credentials {
         principal: format!(
             "{}@{}",
-            connector.service_account.user_name, plan.self_managed.domain
+            connector.service_account.user_name,
+            plan.self_managed.first().domain
         ),
         password,
     };

@@ -24,6 +24,10 @@ pub const PLAN_EMPTY: &str = "the file is empty (no YAML content, only comments 
 pub const PLAN_START_WITH_INIT: &str =
     "start from `adsso init --mode ad-connector` or `adsso init --mode trust`";
 
+/// `selfManaged: []`.
+pub const NO_DOMAINS: &str =
+    "an empty list of domains; give at least one (domain, netbiosName, dnsServers)";
+
 // ---- secrets ---------------------------------------------------------------------------------
 
 /// The three ways to reference a secret.

@@ -163,7 +163,9 @@ impl Draft {
                 domain: self.text(FieldId::Domain),
                 netbios_name: self.text(FieldId::Netbios),
                 dns_servers: self.list(FieldId::DnsServers),
-            },
+                trust: None,
+            }
+            .into(),
             connection: self.connection(),
             identity_center: None,
             tags: BTreeMap::new(),

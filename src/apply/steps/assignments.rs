@@ -40,7 +40,7 @@ pub enum GroupMatch {
 /// The display names a plan group may have, in the order tried: `Name@domain` for each domain
 /// the groups may come from, then `Name` itself.
 pub fn candidate_names(plan: &Plan, group: &str) -> Vec<String> {
-    let mut names = vec![format!("{group}@{}", plan.self_managed.domain)];
+    let mut names = vec![format!("{group}@{}", plan.self_managed.first().domain)];
     if plan.connection.mode != Mode::AdConnector
         && let Some(domain) = plan.managed_domain()
     {

@@ -80,13 +80,13 @@ pub fn permission_set_description(plan: &Plan) -> String {
 pub fn connect_directory(plan: &Plan) -> Option<ConnectDirectoryRequest> {
     let connector = plan.connection.ad_connector.as_ref()?;
     Some(ConnectDirectoryRequest {
-        name: plan.self_managed.domain.clone(),
-        short_name: plan.self_managed.netbios_name.clone(),
+        name: plan.self_managed.first().domain.clone(),
+        short_name: plan.self_managed.first().netbios_name.clone(),
         description: description(plan),
         size: size_name(connector.size).to_owned(),
         vpc_id: connector.vpc_id.clone(),
         subnet_ids: connector.subnet_ids.clone(),
-        customer_dns_ips: plan.self_managed.dns_servers.clone(),
+        customer_dns_ips: plan.self_managed.first().dns_servers.clone(),
         customer_user_name: connector.service_account.user_name.clone(),
         tags: tags(plan),
     })
@@ -111,10 +111,10 @@ pub fn create_trust(plan: &Plan, directory_id: &str) -> Option<CreateTrustReques
     let trust = plan.connection.trust.as_ref()?;
     Some(CreateTrustRequest {
         directory_id: directory_id.to_owned(),
-        remote_domain: plan.self_managed.domain.clone(),
+        remote_domain: plan.self_managed.first().domain.clone(),
         direction: trust_direction_name(TrustDirection::TwoWay).to_owned(),
         trust_type: trust_type_name(trust.trust_type).to_owned(),
-        forwarder_ips: plan.self_managed.dns_servers.clone(),
+        forwarder_ips: plan.self_managed.first().dns_servers.clone(),
         selective_auth: selective_auth_name(trust.selective_auth).to_owned(),
     })
 }

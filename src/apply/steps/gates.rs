@@ -111,7 +111,7 @@ impl<C: Cloud, R: Reporter> Executor<'_, C, R> {
             },
         };
         let mut instructions =
-            apply_text::onprem_gate(&domain, &dns_ips, &plan.self_managed.domain);
+            apply_text::onprem_gate(&domain, &dns_ips, &plan.self_managed.first().domain);
         if let Some(script) = onprem::script(plan, &managed)? {
             instructions.push('\n');
             instructions.push_str(&script);
@@ -159,8 +159,11 @@ impl<C: Cloud, R: Reporter> Executor<'_, C, R> {
             ));
         };
         let issuer = directory.issuer(&region, &account);
-        let instructions =
-            apply_text::identity_source_gate(&region, &directory.id, &plan.self_managed.domain);
+        let instructions = apply_text::identity_source_gate(
+            &region,
+            &directory.id,
+            &plan.self_managed.first().domain,
+        );
         let cloud = self.cloud();
         let store = instance.identity_store_id.clone();
         // Every group of the store: the assignments step resolves the plan's groups from them.

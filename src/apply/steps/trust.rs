@@ -26,7 +26,7 @@ impl<C: Cloud, R: Reporter> Executor<'_, C, R> {
             Some(_) => self.read(cloud.describe_trusts(&directory_id)).await?,
             None => None,
         };
-        let domain = self.plan().self_managed.domain.clone();
+        let domain = self.plan().self_managed.first().domain.clone();
         if let Some(trust) = existing.into_iter().flatten().find(|t| {
             t.remote_domain.eq_ignore_ascii_case(&domain)
                 && !matches!(t.state, TrustState::Deleting(_))
@@ -163,7 +163,7 @@ impl<C: Cloud, R: Reporter> Executor<'_, C, R> {
         let warning = match cloud.security_group_egress(&group).await {
             Ok(rules) => {
                 let missing =
-                    network::unreachable_dns(&rules, &self.plan().self_managed.dns_servers);
+                    network::unreachable_dns(&rules, &self.plan().self_managed.first().dns_servers);
                 if missing.is_empty() {
                     return;
                 }

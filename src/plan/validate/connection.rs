@@ -89,6 +89,7 @@ fn trust(plan: &Plan, trust: &Trust, path: &FieldPath, report: &mut Report) {
     secret(&trust.password, path.key("password"), report);
     let public_dns = plan
         .self_managed
+        .first()
         .dns_servers
         .iter()
         .filter_map(|server| rules::dns_server(server).ok())
@@ -124,7 +125,7 @@ fn managed_ad(plan: &Plan, managed: &ManagedAd, path: &FieldPath, report: &mut R
         }
         (None, Some(create)) => {
             let path = path.key("create");
-            let ours = &plan.self_managed;
+            let ours = plan.self_managed.first();
             if report
                 .check(
                     path.key("domain"),

@@ -59,7 +59,11 @@ pub fn validate(plan: &Plan) -> Vec<Diagnostic> {
         text::PLAN_NAME_ALLOWED,
     );
     let partition = aws(plan, &mut report);
-    self_managed(&plan.self_managed, &root.key("selfManaged"), &mut report);
+    self_managed(
+        plan.self_managed.first(),
+        &root.key("selfManaged"),
+        &mut report,
+    );
     connection::check(plan, &root.key("connection"), &mut report);
     if let Some(identity_center) = &plan.identity_center {
         let region = partition.map(|partition| (plan.aws.region.as_str(), partition));

@@ -49,8 +49,8 @@ fn examples_are_clean() {
 fn all_problems_are_reported_at_once() {
     let mut plan = connector_plan();
     plan.metadata.name = "Bad Name".into();
-    plan.self_managed.domain = "corp".into();
-    plan.self_managed.netbios_name = "WAYTOOLONGNETBIOS".into();
+    plan.self_managed.first_mut().domain = "corp".into();
+    plan.self_managed.first_mut().netbios_name = "WAYTOOLONGNETBIOS".into();
     connector(&mut plan).subnet_ids.pop();
     assert_eq!(
         error_paths(&plan),
@@ -66,15 +66,16 @@ fn all_problems_are_reported_at_once() {
 #[test]
 fn dns_server_rules() {
     let mut plan = connector_plan();
-    plan.self_managed.dns_servers = vec![];
+    plan.self_managed.first_mut().dns_servers = vec![];
     assert_eq!(error_paths(&plan), ["selfManaged.dnsServers"]);
-    plan.self_managed.dns_servers = vec!["10.0.0.1".into(); 5];
+    plan.self_managed.first_mut().dns_servers = vec!["10.0.0.1".into(); 5];
     assert!(error_paths(&plan).contains(&"selfManaged.dnsServers".to_owned()));
-    plan.self_managed.dns_servers = vec!["10.0.0.1".into(), "10.0.0.1".into()];
+    plan.self_managed.first_mut().dns_servers = vec!["10.0.0.1".into(), "10.0.0.1".into()];
     assert_eq!(error_paths(&plan), ["selfManaged.dnsServers[1]"]);
-    plan.self_managed.dns_servers = vec!["10.0.0.1".into(), "dc.corp.example.com".into()];
+    plan.self_managed.first_mut().dns_servers =
+        vec!["10.0.0.1".into(), "dc.corp.example.com".into()];
     assert_eq!(error_paths(&plan), ["selfManaged.dnsServers[1]"]);
-    plan.self_managed.dns_servers = vec!["10.0.0.1".into()];
+    plan.self_managed.first_mut().dns_servers = vec!["10.0.0.1".into()];
     let all = validate(&plan);
     assert_eq!(all.len(), 1);
     assert!(!all[0].is_error(), "one DNS server is a warning");
@@ -279,7 +280,7 @@ fn tag_rules() {
 #[test]
 fn public_dns_in_trust_mode_is_a_warning() {
     let mut plan = trust_plan();
-    plan.self_managed.dns_servers = vec!["203.0.113.10".into(), "203.0.113.11".into()];
+    plan.self_managed.first_mut().dns_servers = vec!["203.0.113.10".into(), "203.0.113.11".into()];
     let all = validate(&plan);
     assert_eq!(all.len(), 1);
     assert!(!all[0].is_error());
