@@ -9,6 +9,7 @@ use schemars::{JsonSchema, Schema, SchemaGenerator, json_schema};
 use serde::de::{self, MapAccess, SeqAccess, Visitor};
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
+use super::diagnostic::FieldPath;
 use super::model::{SelfManaged, Trust, TrustType};
 use super::secret::SecretRef;
 
@@ -90,10 +91,11 @@ impl SelfManagedDomains {
 
     /// The validation path of domain `index`: `selfManaged` in the mapping form,
     /// `selfManaged[index]` in the list form.
-    pub fn path_of(&self, index: usize) -> String {
+    pub fn path_of(&self, index: usize) -> FieldPath {
+        let path = FieldPath::root().key("selfManaged");
         match self.form {
-            DomainsForm::Mapping => "selfManaged".to_owned(),
-            DomainsForm::List => format!("selfManaged[{index}]"),
+            DomainsForm::Mapping => path,
+            DomainsForm::List => path.index(index),
         }
     }
 

@@ -44,7 +44,7 @@ fn one_domain_is_a_mapping_and_stays_one_when_saved() {
     assert_eq!(plan.self_managed.form(), DomainsForm::Mapping);
     assert_eq!(plan.self_managed.len(), 1);
     assert_eq!(plan.self_managed.first().domain, "corp.example.com");
-    assert_eq!(plan.self_managed.path_of(0), "selfManaged");
+    assert_eq!(plan.self_managed.path_of(0).as_str(), "selfManaged");
     let saved = serde_saphyr::to_string(&plan).unwrap();
     assert!(
         saved.contains("selfManaged:\n  domain: corp.example.com"),
@@ -60,7 +60,7 @@ fn several_domains_are_a_list_and_stay_a_list_when_saved() {
     assert_eq!(domains.form(), DomainsForm::List);
     assert_eq!(domains.len(), 2);
     assert_eq!(domains.all()[1].domain, "emea.example.net");
-    assert_eq!(domains.path_of(1), "selfManaged[1]");
+    assert_eq!(domains.path_of(1).as_str(), "selfManaged[1]");
     assert_eq!(domains.find("EMEA.example.NET").map(|(i, _)| i), Some(1));
     assert_eq!(domains.find("example.net").map(|(i, _)| i), None);
     let saved = serde_saphyr::to_string(&plan).unwrap();
@@ -80,7 +80,7 @@ fn a_list_of_one_domain_is_kept_a_list() {
     )));
     assert_eq!(plan.self_managed.form(), DomainsForm::List);
     assert_eq!(plan.self_managed.len(), 1);
-    assert_eq!(plan.self_managed.path_of(0), "selfManaged[0]");
+    assert_eq!(plan.self_managed.path_of(0).as_str(), "selfManaged[0]");
 }
 
 #[test]

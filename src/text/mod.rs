@@ -233,6 +233,26 @@ pub const MODE_ALLOWED: &str = "`ad-connector` or `trust`";
 /// Simple AD.
 pub const SIMPLE_AD_REFUSED: &str =
     "Simple AD (Samba based) does not work with IAM Identity Center";
+/// AD Connector with several domains.
+pub const CONNECTOR_ONE_DOMAIN: &str = "an AD Connector reaches the users and groups of one domain only; \
+for several domains or forests use `mode: trust` (an AWS Managed Microsoft AD with a two-way trust to each domain)";
+/// Four or more trusted domains.
+pub const DOMAIN_PREFIX_SIGN_IN: &str = "with four or more domains, Identity Center signs users in as \
+`DOMAIN\\user` (the NetBIOS name first): tell your users before they sign in";
+/// A per-domain trust override outside trust mode.
+pub const DOMAIN_TRUST_ONLY: &str =
+    "a domain's `trust:` (type, selectiveAuth, password) belongs to `mode: trust` only";
+/// Two entries name the same domain.
+pub const DOMAINS_DISTINCT: &str = "each domain is listed once (one trust per domain)";
+/// Two entries share a NetBIOS name.
+pub const NETBIOS_DISTINCT: &str =
+    "each domain has its own NetBIOS name; trusts fail when NetBIOS names overlap";
+/// Two entries list the same DNS servers.
+pub const DNS_SERVER_SETS_DISTINCT: &str = "each domain lists the DNS servers that answer for it \
+(its conditional forwarder); two domains with the same servers are likely a copy-paste slip";
+/// A child domain of a forest-trusted forest.
+pub const CHILD_DOMAIN_COVERED: &str = "a forest trust already reaches the child domains of its forest: \
+remove this entry (or make it an external trust with `trust: {type: external}`)";
 /// AD Connector section required.
 pub const AD_CONNECTOR_REQUIRED: &str =
     "add `connection.adConnector` (size, vpcId, subnetIds, serviceAccount)";

@@ -87,19 +87,19 @@ fn trust(plan: &Plan, trust: &Trust, path: &FieldPath, report: &mut Report) {
         }
     }
     secret(&trust.password, path.key("password"), report);
-    let public_dns = plan
-        .self_managed
-        .first()
-        .dns_servers
-        .iter()
-        .filter_map(|server| rules::dns_server(server).ok())
-        .any(|ip| !rules::is_rfc1918(ip));
-    if public_dns {
-        report.warn(
-            FieldPath::root().key("selfManaged").key("dnsServers"),
-            "some DNS servers are public (not RFC 1918) addresses",
-            text::PUBLIC_DNS_ADVICE,
-        );
+    for (index, domain) in plan.self_managed.all().iter().enumerate() {
+        let public_dns = domain
+            .dns_servers
+            .iter()
+            .filter_map(|server| rules::dns_server(server).ok())
+            .any(|ip| !rules::is_rfc1918(ip));
+        if public_dns {
+            report.warn(
+                plan.self_managed.path_of(index).key("dnsServers"),
+                "some DNS servers are public (not RFC 1918) addresses",
+                text::PUBLIC_DNS_ADVICE,
+            );
+        }
     }
     managed_ad(plan, &trust.managed_ad, &path.key("managedAd"), report);
 }
@@ -125,7 +125,7 @@ fn managed_ad(plan: &Plan, managed: &ManagedAd, path: &FieldPath, report: &mut R
         }
         (None, Some(create)) => {
             let path = path.key("create");
-            let ours = plan.self_managed.first();
+            let domains = plan.self_managed.all();
             if report
                 .check(
                     path.key("domain"),
@@ -133,12 +133,14 @@ fn managed_ad(plan: &Plan, managed: &ManagedAd, path: &FieldPath, report: &mut R
                     text::FQDN_ALLOWED,
                 )
                 .is_some()
-                && create.domain.eq_ignore_ascii_case(&ours.domain)
+                && domains
+                    .iter()
+                    .any(|ours| create.domain.eq_ignore_ascii_case(&ours.domain))
             {
                 report.error(
                     path.key("domain"),
                     format!(
-                        "{} is the self-managed domain's name",
+                        "{} is a self-managed domain's name",
                         rules::shown(&create.domain)
                     ),
                     text::MANAGED_DOMAIN_DIFFERS,
@@ -151,12 +153,14 @@ fn managed_ad(plan: &Plan, managed: &ManagedAd, path: &FieldPath, report: &mut R
                     text::NETBIOS_ALLOWED,
                 )
                 .is_some()
-                && create.netbios_name.eq_ignore_ascii_case(&ours.netbios_name)
+                && domains
+                    .iter()
+                    .any(|ours| create.netbios_name.eq_ignore_ascii_case(&ours.netbios_name))
             {
                 report.error(
                     path.key("netbiosName"),
                     format!(
-                        "{} is the self-managed domain's NetBIOS name",
+                        "{} is a self-managed domain's NetBIOS name",
                         rules::shown(&create.netbios_name)
                     ),
                     text::MANAGED_NETBIOS_DIFFERS,

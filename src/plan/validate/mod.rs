@@ -3,12 +3,11 @@
 //! are collected, in document order, so the operator fixes them in one pass.
 
 mod connection;
+mod domains;
 mod identity_center;
 
-use std::collections::HashSet;
-
 use super::diagnostic::{Diagnostic, FieldPath};
-use super::model::{Plan, SelfManaged};
+use super::model::Plan;
 use super::rules::{self, Problem};
 use super::secret::SecretRef;
 use crate::text;
@@ -59,11 +58,7 @@ pub fn validate(plan: &Plan) -> Vec<Diagnostic> {
         text::PLAN_NAME_ALLOWED,
     );
     let partition = aws(plan, &mut report);
-    self_managed(
-        plan.self_managed.first(),
-        &root.key("selfManaged"),
-        &mut report,
-    );
+    domains::check(plan, &mut report);
     connection::check(plan, &root.key("connection"), &mut report);
     if let Some(identity_center) = &plan.identity_center {
         let region = partition.map(|partition| (plan.aws.region.as_str(), partition));
@@ -94,60 +89,6 @@ fn aws(plan: &Plan, report: &mut Report) -> Option<&'static rules::Partition> {
         );
     }
     partition
-}
-
-fn self_managed(domain: &SelfManaged, path: &FieldPath, report: &mut Report) {
-    report.check(
-        path.key("domain"),
-        rules::fqdn(&domain.domain),
-        text::FQDN_ALLOWED,
-    );
-    report.check(
-        path.key("netbiosName"),
-        rules::netbios(&domain.netbios_name),
-        text::NETBIOS_ALLOWED,
-    );
-    dns_servers(&domain.dns_servers, &path.key("dnsServers"), report);
-}
-
-fn dns_servers(servers: &[String], path: &FieldPath, report: &mut Report) {
-    match servers.len() {
-        0 => report.error(
-            path.clone(),
-            "no DNS server is given",
-            text::DNS_SERVERS_ALLOWED,
-        ),
-        1 => report.warn(
-            path.clone(),
-            "only one DNS server is given",
-            text::DNS_SERVERS_ADVICE,
-        ),
-        2..=4 => {}
-        n => report.error(
-            path.clone(),
-            format!("{} given", plural(n, "DNS server")),
-            text::DNS_SERVERS_ALLOWED,
-        ),
-    }
-    let mut seen = HashSet::new();
-    for (index, server) in servers.iter().enumerate() {
-        let item = path.index(index);
-        if report
-            .check(
-                item.clone(),
-                rules::dns_server(server),
-                text::DNS_SERVER_ALLOWED,
-            )
-            .is_some()
-            && !seen.insert(server.as_str())
-        {
-            report.error(
-                item,
-                format!("{} is listed twice", rules::shown(server)),
-                text::DNS_SERVERS_ALLOWED,
-            );
-        }
-    }
 }
 
 /// Checks a secret reference's own format (the kind of reference was checked while parsing).
