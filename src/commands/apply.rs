@@ -7,7 +7,7 @@ use std::time::Duration;
 use tokio::sync::Notify;
 
 use super::progress::Printer;
-use super::{CommandError, Confirm, Outcome, confirm, connection, load_valid, runtime};
+use super::{CommandError, Confirm, Outcome, confirm, connection, load_valid};
 use crate::apply::{ApplyOutcome, Executor, GateMode, RunMode, Secrets, WaitPolicy, plan_steps};
 use crate::aws::Target;
 use crate::aws::sdk::SdkCloud;
@@ -74,7 +74,7 @@ pub fn run(args: &ApplyArgs, flags: &Target) -> Result<Outcome, CommandError> {
     };
     let policy = WaitPolicy::from_env(options.wait_timeout);
     let mut printer = Printer::default();
-    let outcome = runtime()?.block_on(async {
+    let outcome = crate::runtime::block_on(async {
         let cloud = SdkCloud::connect(&connection).await;
         let mut executor = Executor::new(
             &plan,
@@ -92,7 +92,7 @@ pub fn run(args: &ApplyArgs, flags: &Target) -> Result<Outcome, CommandError> {
             outcome = executor.run() => outcome.map_err(CommandError::from),
             _ = tokio::signal::ctrl_c() => Err(CommandError::Interrupted),
         }
-    })?;
+    })??;
     let mut out = std::io::stdout().lock();
     match (outcome, options.mode) {
         (ApplyOutcome::Done, RunMode::DryRun) => {
