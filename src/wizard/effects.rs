@@ -45,6 +45,12 @@ impl<K: Connect> AwsAccess<K> {
     }
 }
 
+/// A [`Connect`] the wizard can use: it is cloned onto the background threads that discover and
+/// apply (the cloud it opens stays on that thread).
+pub trait Connector: Connect + Clone + Send + 'static {}
+
+impl<K: Connect + Clone + Send + 'static> Connector for K {}
+
 /// Performs the wizard's effects; holds the passwords gathered for apply now until the run
 /// takes them.
 pub struct Effects<K> {
@@ -54,10 +60,7 @@ pub struct Effects<K> {
     secrets: Secrets,
 }
 
-impl<K> Effects<K>
-where
-    K: Connect + Clone + Send + 'static,
-{
+impl<K: Connector> Effects<K> {
     /// Effects that reach AWS through `connector`, with the global flags' `target`.
     pub fn new(connector: K, target: Target) -> Self {
         Self {

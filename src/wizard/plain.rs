@@ -11,11 +11,10 @@ use inquire::{InquireError, Select, Text};
 use super::apply::event_line;
 use super::discovery::{self, Found};
 use super::draft::{Draft, FieldId};
-use super::effects::Effects;
+use super::effects::{Connector, Effects};
 use super::model::Exit;
 use super::questions::{self, Answer, Decision, Field, Screen, YesNo};
 use super::save::{Overwrite, SaveError};
-use crate::aws::Connect;
 use crate::diagram::{self, Diagram};
 use crate::plan::Mode;
 use crate::text::untrusted::{Untrusted, line};
@@ -109,10 +108,7 @@ fn ask(field: Field, draft: &mut Draft, found: Option<&Found>) -> Result<Step, I
 }
 
 /// Reads what exists in the default Region and prints it; `None` without AWS access.
-fn discover<K>(draft: &Draft, effects: &Effects<K>) -> Option<Found>
-where
-    K: Connect + Clone + Send + 'static,
-{
+fn discover<K: Connector>(draft: &Draft, effects: &Effects<K>) -> Option<Found> {
     let region = draft.get(FieldId::Region).to_owned();
     println!("{} ({region})...", words::DISCOVERING);
     match effects.discover(&region) {
@@ -174,15 +170,12 @@ fn ask_forms_with(
 /// Asks where to save and saves: an existing file or symbolic link is replaced only after a
 /// yes (default no; Esc is a no) or with `--force`; after a no or a failed save (the reason is printed), the
 /// path is asked again, at most [`words::SAVE_ATTEMPTS`] times. Returns the path saved to.
-fn save_asking<K>(
+fn save_asking<K: Connector>(
     plan: &crate::plan::Plan,
     out: &Path,
     overwrite: Overwrite,
     effects: &Effects<K>,
-) -> Result<Option<String>, InquireError>
-where
-    K: Connect + Clone + Send + 'static,
-{
+) -> Result<Option<String>, InquireError> {
     let mut suggested = out.display().to_string();
     for _ in 0..words::SAVE_ATTEMPTS {
         let path = Text::new("Save the plan to:")
@@ -214,14 +207,11 @@ where
 }
 
 /// Runs the plain wizard; returns how it ended.
-pub fn run<K>(
+pub fn run<K: Connector>(
     out: &Path,
     overwrite: Overwrite,
     mut effects: Effects<K>,
-) -> Result<Exit, InquireError>
-where
-    K: Connect + Clone + Send + 'static,
-{
+) -> Result<Exit, InquireError> {
     println!("adsso wizard: connect IAM Identity Center to your Active Directory.");
     let mut draft = Draft::default();
     let result = (|| {

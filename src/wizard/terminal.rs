@@ -12,11 +12,10 @@ use ratatui::crossterm::event::{self, Event};
 
 pub use super::keys::action_for;
 
-use super::effects::Effects;
+use super::effects::{Connector, Effects};
 use super::model::{Exit, Model};
 use super::update::{Action, update};
 use super::view::view;
-use crate::aws::Connect;
 
 /// How often the screen is redrawn without input (spinners, clocks).
 const TICK: Duration = Duration::from_millis(250);
@@ -43,10 +42,7 @@ impl Drop for Restore {
 }
 
 /// Runs the full-screen wizard until the plan is saved or the operator quits.
-pub fn run<K>(mut model: Model, mut effects: Effects<K>) -> std::io::Result<Exit>
-where
-    K: Connect + Clone + Send + 'static,
-{
+pub fn run<K: Connector>(mut model: Model, mut effects: Effects<K>) -> std::io::Result<Exit> {
     let _restore = Restore;
     let mut terminal = ratatui::try_init()?;
     let (sender, receiver) = mpsc::channel();
