@@ -10,6 +10,7 @@
 //! - [`aws`]: the only module that speaks to AWS: traits in adsso's own types, the SDK behind them.
 //! - [`onprem`]: the PowerShell for a self-managed domain controller. Pure.
 //! - [`secrets`] and [`files`]: secret references resolved at the edge; bounded file reads.
+//! - [`runtime`]: the one place an async runtime is started, for the edges that need one.
 //! - [`text`]: user-facing wording, and the one rule for showing untrusted text.
 //! - [`cli`] and [`commands`]: the thin command-line edge that reads input, runs and prints.
 
@@ -23,6 +24,7 @@ pub mod inspect;
 pub mod onprem;
 pub mod plan;
 pub mod preflight;
+pub mod runtime;
 pub mod secrets;
 pub mod text;
 pub mod wizard;

@@ -194,5 +194,15 @@ impl<T> Cloud for T where
 {
 }
 
+/// Opens a [`Cloud`] for a [`Target`]: how the wizard reaches AWS without naming the SDK
+/// client. The SDK's is [`sdk::SdkConnect`]; the tests' opens the in-memory fake.
+pub trait Connect {
+    /// What `connect` opens.
+    type Cloud: Cloud;
+    /// Opens the clients for `target` (its Region, profile, endpoint and timeouts). Nothing is
+    /// called yet: a missing credential or an unreachable endpoint shows in the first call.
+    async fn connect(&self, target: &Target) -> Self::Cloud;
+}
+
 #[cfg(test)]
 pub(crate) mod fake;

@@ -7,7 +7,7 @@ use std::time::Duration;
 use tokio::sync::Notify;
 
 use super::progress::Printer;
-use super::{CommandError, Confirm, Outcome, confirm, connection, load_valid, runtime};
+use super::{CommandError, Confirm, Outcome, confirm, connection, load_valid};
 use crate::apply::{
     ApplyOutcome, Executor, GateMode, RunContext, RunMode, RunOptions, Secrets, WaitPolicy,
     plan_steps,
@@ -77,7 +77,7 @@ pub fn run(args: &ApplyArgs, flags: &Target) -> Result<Outcome, CommandError> {
     };
     let policy = WaitPolicy::from_env(options.wait_timeout);
     let mut printer = Printer::default();
-    let outcome = runtime()?.block_on(async {
+    let outcome = crate::runtime::block_on(async {
         let cloud = SdkCloud::connect(&connection).await;
         let mut run = RunOptions::new(options.mode, gates, policy);
         if gates == GateMode::Wait {
@@ -94,7 +94,7 @@ pub fn run(args: &ApplyArgs, flags: &Target) -> Result<Outcome, CommandError> {
             outcome = executor.run() => outcome.map_err(CommandError::from),
             _ = tokio::signal::ctrl_c() => Err(CommandError::Interrupted),
         }
-    })?;
+    })??;
     let mut out = std::io::stdout().lock();
     match (outcome, options.mode) {
         (ApplyOutcome::Done, RunMode::DryRun) => {

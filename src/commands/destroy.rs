@@ -6,7 +6,7 @@
 
 use std::io::Write;
 
-use super::{CommandError, Confirm, Outcome, confirm, connection, load_valid, runtime};
+use super::{CommandError, Confirm, Outcome, confirm, connection, load_valid};
 use crate::apply::guards::checked_account;
 use crate::aws::Target;
 use crate::aws::sdk::SdkCloud;
@@ -37,7 +37,7 @@ pub fn run(args: &DestroyArgs, flags: &Target) -> Result<Outcome, CommandError> 
         return Ok(Outcome::Invalid);
     };
     let connection = connection(flags, &plan)?;
-    let rt = runtime()?;
+    let rt = crate::runtime::start()?;
     let cloud = rt.block_on(SdkCloud::connect(&connection));
     rt.block_on(checked_account(&cloud, &plan))?;
     let removals = rt.block_on(report::removals(&cloud, &plan))?;

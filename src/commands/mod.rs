@@ -74,8 +74,8 @@ pub enum CommandError {
     #[error("the terminal failed during the wizard")]
     Terminal(#[source] std::io::Error),
     /// The async runtime could not start.
-    #[error("cannot start the async runtime")]
-    Runtime(#[source] std::io::Error),
+    #[error(transparent)]
+    Runtime(#[from] crate::runtime::RuntimeError),
     /// Writing to standard output failed.
     #[error("cannot write the output: {0}")]
     Write(#[from] std::io::Error),
@@ -217,14 +217,6 @@ pub fn connection(flags: &Target, plan: &crate::plan::Plan) -> Result<Target, Co
         });
     }
     Ok(flags.in_region(&plan.aws.region))
-}
-
-/// A single-threaded async runtime, started only by the commands that call AWS.
-pub fn runtime() -> Result<tokio::runtime::Runtime, CommandError> {
-    tokio::runtime::Builder::new_current_thread()
-        .enable_all()
-        .build()
-        .map_err(CommandError::Runtime)
 }
 
 /// Asks a yes/no question on the terminal (default: no).

@@ -3,7 +3,7 @@
 
 use std::io::Write;
 
-use super::{CommandError, Outcome, connection, load_valid, runtime};
+use super::{CommandError, Outcome, connection, load_valid};
 use crate::apply::ApplyError;
 use crate::aws::DirectoryApi;
 use crate::aws::Target;
@@ -28,7 +28,7 @@ pub fn run(args: &OnpremScriptArgs, flags: &Target) -> Result<Outcome, CommandEr
     }
     let managed = if dns_ips.is_empty() {
         let connection = connection(flags, &plan)?;
-        runtime()?.block_on(async {
+        crate::runtime::block_on(async {
             let cloud = SdkCloud::connect(&connection).await;
             let directory = match plan.existing_directory() {
                 Some(id) => cloud
@@ -60,7 +60,7 @@ pub fn run(args: &OnpremScriptArgs, flags: &Target) -> Result<Outcome, CommandEr
                     }
                 }
             })
-        })?
+        })??
     } else {
         let domain = plan.managed_domain().map(str::to_owned);
         if domain.is_none() {

@@ -44,12 +44,7 @@ pub fn run(args: &PreflightArgs) -> Result<Outcome, CommandError> {
             PlainLdap::Refuse
         },
     };
-    let runtime = tokio::runtime::Builder::new_multi_thread()
-        .worker_threads(2)
-        .enable_all()
-        .build()
-        .map_err(CommandError::Runtime)?;
-    let report = runtime.block_on(run_checks(&plan, password.as_ref(), &options));
+    let report = crate::runtime::block_on(run_checks(&plan, password.as_ref(), &options))?;
     let text = match args.output {
         OutputFormat::Text => report.render_text(),
         OutputFormat::Json => report.render_json(),

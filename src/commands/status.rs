@@ -4,7 +4,7 @@
 
 use std::io::Write;
 
-use super::{CommandError, Outcome, connection, load_valid, runtime};
+use super::{CommandError, Outcome, connection, load_valid};
 use crate::aws::Target;
 use crate::aws::sdk::SdkCloud;
 use crate::cli::{StatusArgs, StatusFormat};
@@ -19,10 +19,10 @@ pub fn run(args: &StatusArgs, flags: &Target) -> Result<Outcome, CommandError> {
         return Ok(Outcome::Invalid);
     };
     let connection = connection(flags, &plan)?;
-    let report = runtime()?.block_on(async {
+    let report = crate::runtime::block_on(async {
         let cloud = SdkCloud::connect(&connection).await;
         report::report(&cloud, &plan).await
-    })?;
+    })??;
     let mut out = std::io::stdout().lock();
     match format {
         StatusFormat::Json => {

@@ -1,15 +1,14 @@
 //! `adsso wizard [--out FILE] [--plain]`: picks the front end (plain when asked or when
-//! TERM=dumb), runs it, and reports how it ended.
+//! TERM=dumb), gives it the SDK's connector, runs it, and reports how it ended.
 
 use std::io::IsTerminal;
 
-use std::sync::Arc;
-
 use super::{CommandError, Outcome};
 use crate::aws::Target;
+use crate::aws::sdk::SdkConnect;
 use crate::cli::WizardArgs;
 use crate::wizard::apply::ApplyEnd;
-use crate::wizard::discovery::AwsDiscovery;
+use crate::wizard::effects::Effects;
 use crate::wizard::model::{Colour, Exit, Model};
 use crate::wizard::save::Overwrite;
 use crate::wizard::{plain, terminal};
@@ -22,17 +21,14 @@ pub fn run(args: &WizardArgs, aws: &Target) -> Result<Outcome, CommandError> {
         return Err(CommandError::WizardNeedsTerminal);
     }
     let dumb = std::env::var("TERM").is_ok_and(|term| term == "dumb");
-    let aws_access = AwsDiscovery {
-        target: aws.clone(),
-    };
-    let discovery = Arc::new(aws_access.clone());
+    let effects = Effects::new(SdkConnect, aws.clone());
     let overwrite = if force {
         Overwrite::Replace
     } else {
         Overwrite::Ask
     };
     let exit = if plain || dumb {
-        plain::run(out, overwrite, discovery.as_ref(), &aws_access)
+        plain::run(out, overwrite, effects)
             .map_err(|error| CommandError::Terminal(std::io::Error::other(error.to_string())))?
     } else {
         let colour = match std::env::var_os("NO_COLOR") {
@@ -41,8 +37,7 @@ pub fn run(args: &WizardArgs, aws: &Target) -> Result<Outcome, CommandError> {
         };
         let mut model = Model::new(out.display().to_string(), colour);
         model.overwrite = overwrite;
-        terminal::run(model, discovery.clone(), aws_access.clone())
-            .map_err(CommandError::Terminal)?
+        terminal::run(model, effects).map_err(CommandError::Terminal)?
     };
     Ok(match exit {
         Exit::Saved(path) => {

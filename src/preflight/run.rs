@@ -29,11 +29,7 @@ pub fn run_with_defaults(plan: &Plan, password: Option<&SecretString>) -> Result
         tls: ldap::tls_config(None)?,
         plain: PlainLdap::Refuse,
     };
-    let runtime = tokio::runtime::Builder::new_current_thread()
-        .enable_all()
-        .build()
-        .map_err(|error| error.to_string())?;
-    Ok(runtime.block_on(run(plan, password, &options)))
+    crate::runtime::block_on(run(plan, password, &options)).map_err(|error| error.to_string())
 }
 
 /// How preflight runs.

@@ -1,6 +1,6 @@
 //! Apply now, from the wizard: the state of the run as the TUI shows it, its transitions, (the secrets still to
 //! ask for, the step being run, waits, gate instructions, the end), and the masked input used to
-//! ask for a password. The run itself happens on a background thread (see `terminal`) and
+//! ask for a password. The run itself happens on a background thread (see `effects`) and
 //! reaches `update` as the apply engine's progress events.
 
 use std::fmt;

@@ -1,20 +1,15 @@
 //! Discovery for the wizard: what already exists in the chosen Region (the account, the
-//! Identity Center instance, subnets with their VPC and Availability Zone, directories), read in
-//! the background through the AWS traits, so the operator picks instead of typing. Without
-//! credentials or network it reports why once, and the wizard falls back to typed input.
-//! Also the checks that only discovery makes possible (two AZs, subnets in the VPC, a usable
-//! existing directory).
+//! Identity Center instance, subnets with their VPC and Availability Zone, directories), read
+//! through the [`Cloud`] trait (in the background, by [`super::effects`]), so the operator
+//! picks instead of typing. Without credentials or network it reports why once, and the wizard
+//! falls back to typed input. Also the checks that only discovery makes possible (two AZs,
+//! subnets in the VPC, a usable existing directory).
 
 use std::collections::BTreeMap;
 use std::time::Duration;
 
 use super::draft::{Draft, FieldId, ManagedAdSource};
-use crate::aws::Target;
-use crate::aws::sdk::SdkCloud;
-use crate::aws::{
-    AccountApi, Directory, DirectoryApi, DirectoryKind, DirectoryStage, IdentityCenterApi,
-    Instance, NetworkApi, Subnet,
-};
+use crate::aws::{Cloud, Directory, DirectoryKind, DirectoryStage, Instance, Subnet};
 use crate::plan::Mode;
 use crate::text::wizard as words;
 
@@ -143,20 +138,6 @@ pub fn errors(draft: &Draft, found: &Found) -> BTreeMap<FieldId, String> {
     errors
 }
 
-/// Reads what exists in a Region. Blocking: run it on a background thread.
-pub trait Discovery: Send + Sync {
-    /// Everything found, or why nothing could be read.
-    fn discover(&self, region: &str) -> Result<Found, String>;
-}
-
-/// Discovery through the AWS SDK, with the standard credential chain and the global flags
-/// (the target's Region is the draft's, set for each discovery).
-#[derive(Debug, Clone, Default)]
-pub struct AwsDiscovery {
-    /// Where and as whom to call AWS.
-    pub target: Target,
-}
-
 async fn bounded<T>(
     call: impl Future<Output = Result<T, crate::aws::AwsError>>,
 ) -> Result<T, String> {
@@ -166,27 +147,22 @@ async fn bounded<T>(
     }
 }
 
-impl Discovery for AwsDiscovery {
-    fn discover(&self, region: &str) -> Result<Found, String> {
-        let runtime = tokio::runtime::Builder::new_current_thread()
-            .enable_all()
-            .build()
-            .map_err(|error| error.to_string())?;
-        runtime.block_on(async {
-            let cloud = SdkCloud::connect(&self.target.in_region(region)).await;
-            let identity = bounded(cloud.caller_identity()).await?;
-            let (instances, subnets, directories) = tokio::join!(
-                bounded(cloud.list_instances()),
-                bounded(cloud.describe_subnets(&[])),
-                bounded(cloud.describe_directories(&[])),
-            );
-            Ok(Found {
-                region: region.to_owned(),
-                account: identity.account,
-                instance: instances.ok().and_then(|list| list.into_iter().next()),
-                subnets: subnets.unwrap_or_default(),
-                directories: directories.unwrap_or_default(),
-            })
-        })
-    }
+/// Reads what exists in `region` through `cloud` (opened for that Region), each call bounded by
+/// [`CALL_TIMEOUT`]: the account first (without it nothing else is worth reading, and its
+/// error says why), then the instance, subnets and directories together; any of those three
+/// that fails is shown as none.
+pub async fn read<C: Cloud>(cloud: &C, region: &str) -> Result<Found, String> {
+    let identity = bounded(cloud.caller_identity()).await?;
+    let (instances, subnets, directories) = tokio::join!(
+        bounded(cloud.list_instances()),
+        bounded(cloud.describe_subnets(&[])),
+        bounded(cloud.describe_directories(&[])),
+    );
+    Ok(Found {
+        region: region.to_owned(),
+        account: identity.account,
+        instance: instances.ok().and_then(|list| list.into_iter().next()),
+        subnets: subnets.unwrap_or_default(),
+        directories: directories.unwrap_or_default(),
+    })
 }

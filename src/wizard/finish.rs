@@ -1,13 +1,14 @@
 //! The Finish screen's save, as state changes only (the write itself is [`Effect::Save`], done
-//! by the caller): asking before replacing an existing file or symbolic link, and keeping the
-//! wizard open with every answer when a save fails, so the operator can type another path.
+//! by [`super::effects`]): asking before replacing an existing file or symbolic link, and
+//! keeping the wizard open with every answer when a save fails, so the operator can type
+//! another path.
 
 use super::model::{AfterSave, Exit, Model, Overlay, SaveState};
 use super::save::{Overwrite, SaveError};
 use super::update::{Action, Effect};
 use crate::text::wizard as words;
 
-/// Asks the caller to save to the typed path; `after` is what follows a successful save.
+/// Asks for a save to the typed path; `after` is what follows a successful save.
 pub(super) fn start(model: &mut Model, after: AfterSave) -> Effect {
     model.after_save = after;
     model.save_error = None;
@@ -17,7 +18,7 @@ pub(super) fn start(model: &mut Model, after: AfterSave) -> Effect {
     }
 }
 
-/// The caller's answer to [`Effect::Save`].
+/// The answer to [`Effect::Save`].
 pub(super) fn saved(model: &mut Model, result: Result<String, SaveError>) -> Effect {
     match result {
         Ok(path) => {

@@ -1,11 +1,14 @@
 //! The interactive wizard: an Elm-style model / update / view with ratatui, and a `--plain`
-//! front end that asks the same questions line by line with inquire. Both only edit a plan
-//! draft and return a plan: they never call AWS.
+//! front end that asks the same questions line by line with inquire. Both edit a plan draft;
+//! what they do to the world (discovery, the connectivity check, saving, apply now) is in
+//! [`effects`], which reaches AWS only through the [`crate::aws::Connect`] it is given, never
+//! the SDK client itself.
 
 pub mod apply;
 pub mod connectivity;
 pub mod discovery;
 pub mod draft;
+pub mod effects;
 mod finish;
 pub mod keys;
 pub mod model;

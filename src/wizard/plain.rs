@@ -9,12 +9,12 @@ use inquire::validator::Validation;
 use inquire::{InquireError, Select, Text};
 
 use super::apply::event_line;
-use super::discovery::{self, AwsDiscovery, Discovery, Found};
+use super::discovery::{self, Found};
 use super::draft::{Draft, FieldId};
+use super::effects::{Connector, Effects};
 use super::model::Exit;
 use super::questions::{self, Answer, Decision, Field, Screen, YesNo};
-use super::runner;
-use super::save::{self, Overwrite, SaveError};
+use super::save::{Overwrite, SaveError};
 use crate::diagram::{self, Diagram};
 use crate::plan::Mode;
 use crate::text::untrusted::{Untrusted, line};
@@ -108,10 +108,10 @@ fn ask(field: Field, draft: &mut Draft, found: Option<&Found>) -> Result<Step, I
 }
 
 /// Reads what exists in the default Region and prints it; `None` without AWS access.
-fn discover(draft: &Draft, discovery: &dyn Discovery) -> Option<Found> {
+fn discover<K: Connector>(draft: &Draft, effects: &Effects<K>) -> Option<Found> {
     let region = draft.get(FieldId::Region).to_owned();
     println!("{} ({region})...", words::DISCOVERING);
-    match discovery.discover(&region) {
+    match effects.discover(&region) {
         Ok(found) => {
             println!("{}", line(&words::discovery_summary(&found)));
             for subnet in &found.subnets {
@@ -170,17 +170,18 @@ fn ask_forms_with(
 /// Asks where to save and saves: an existing file or symbolic link is replaced only after a
 /// yes (default no; Esc is a no) or with `--force`; after a no or a failed save (the reason is printed), the
 /// path is asked again, at most [`words::SAVE_ATTEMPTS`] times. Returns the path saved to.
-fn save_asking(
+fn save_asking<K: Connector>(
     plan: &crate::plan::Plan,
     out: &Path,
     overwrite: Overwrite,
+    effects: &Effects<K>,
 ) -> Result<Option<String>, InquireError> {
     let mut suggested = out.display().to_string();
     for _ in 0..words::SAVE_ATTEMPTS {
         let path = Text::new("Save the plan to:")
             .with_initial_value(&suggested)
             .prompt()?;
-        let mut outcome = save::save(plan, Path::new(path.trim()), overwrite);
+        let mut outcome = effects.save(plan, Path::new(path.trim()), overwrite);
         if let Err(SaveError::Exists { path: shown, link }) = &outcome {
             let replace = match inquire::Confirm::new(&words::replace_question(shown, *link))
                 .with_default(false)
@@ -191,7 +192,7 @@ fn save_asking(
                 answer => answer?,
             };
             outcome = if replace {
-                save::save(plan, Path::new(path.trim()), Overwrite::Replace)
+                effects.save(plan, Path::new(path.trim()), Overwrite::Replace)
             } else {
                 Err(SaveError::Failed(words::kept(shown)))
             };
@@ -206,11 +207,10 @@ fn save_asking(
 }
 
 /// Runs the plain wizard; returns how it ended.
-pub fn run(
+pub fn run<K: Connector>(
     out: &Path,
     overwrite: Overwrite,
-    discovery: &dyn Discovery,
-    aws: &AwsDiscovery,
+    mut effects: Effects<K>,
 ) -> Result<Exit, InquireError> {
     println!("adsso wizard: connect IAM Identity Center to your Active Directory.");
     let mut draft = Draft::default();
@@ -223,10 +223,10 @@ pub fn run(
             .prompt()?
         {
             println!("{}", words::CHECKING);
-            let (report, _) = super::connectivity::check(&draft.to_plan());
+            let (report, _) = effects.check_connectivity(&draft.to_plan());
             println!("{report}");
         }
-        let found = discover(&draft, discovery);
+        let found = discover(&draft, &effects);
         ask_forms_with(&mut draft, &[Screen::Aws, Screen::Secrets], found.as_ref())?;
         let plan = draft.to_plan();
         println!("\n{}", diagram::render_text(&Diagram::from_plan(&plan)));
@@ -237,26 +237,23 @@ pub fn run(
         println!("\nWarning: {}\n", words::SWITCH_WARNING);
         let options = vec![words::FINISH_SAVE, words::FINISH_SAVE_AND_APPLY];
         let finish = Select::new("Finish:", options).prompt()?;
-        let Some(path) = save_asking(&plan, out, overwrite)? else {
+        let Some(path) = save_asking(&plan, out, overwrite, &effects)? else {
             println!("{}", words::save_gave_up());
             return Ok(Exit::Quit);
         };
         if finish != words::FINISH_SAVE_AND_APPLY {
             return Ok(Exit::Saved(path));
         }
-        let (mut secrets, missing) = runner::prepare(&plan);
-        for slot in missing {
+        for slot in effects.prepare_apply(&plan) {
             let typed = inquire::Password::new(&format!("{}:", slot.what()))
                 .without_confirmation()
                 .with_display_mode(inquire::PasswordDisplayMode::Masked)
                 .with_help_message(words::PASSWORD_HELP)
                 .prompt()?;
-            runner::store_typed(&mut secrets, slot, zeroize::Zeroizing::new(typed));
+            effects.secret_entered(slot, zeroize::Zeroizing::new(typed));
         }
         println!("{}", words::APPLYING);
-        let end = runner::run(&plan, secrets, aws, |event| {
-            println!("{}", event_line(&event))
-        });
+        let end = effects.apply(&plan, |event| println!("{}", event_line(&event)));
         Ok(Exit::Applied(path, end))
     })();
     match result {

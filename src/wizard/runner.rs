@@ -1,21 +1,21 @@
 //! Runs apply for the wizard: resolves the plan's env and file secrets (the rest are typed in
-//! the TUI's masked field), then runs the apply engine on a background thread, forwarding its
-//! progress events. Gates do not block here: apply stops at a manual step with its
+//! the TUI's masked field), then runs the apply engine through the connector it is given,
+//! forwarding its progress events ([`super::effects`] puts the run on a background thread for
+//! the full-screen front end). Gates do not block here: apply stops at a manual step with its
 //! instructions, and `adsso apply FILE` resumes later.
 
-use std::sync::mpsc::Sender;
 use std::time::Duration;
 
 use secrecy::SecretString;
 use zeroize::Zeroizing;
 
 use super::apply::{ApplyEnd, SecretSlot};
-use super::discovery::AwsDiscovery;
+use super::effects::AwsAccess;
 use crate::apply::{
     ApplyOutcome, Event, Executor, GateMode, Reporter, RunContext, RunMode, RunOptions, Secrets,
     WaitPolicy,
 };
-use crate::aws::sdk::SdkCloud;
+use crate::aws::Connect;
 use crate::plan::{Plan, SecretRef};
 
 /// How long each wait of a wizard-started apply may take.
@@ -52,40 +52,17 @@ impl<F: Fn(Event)> Reporter for Forward<F> {
     }
 }
 
-/// Runs apply on a new thread; `on_event` gets each progress event, `on_end` the end.
-pub fn spawn<M: Send + 'static>(
-    plan: Plan,
-    secrets: Secrets,
-    aws: AwsDiscovery,
-    sender: Sender<M>,
-    on_event: fn(Event) -> M,
-    on_end: fn(ApplyEnd) -> M,
-) {
-    std::thread::spawn(move || {
-        let events = sender.clone();
-        let end = run(&plan, secrets, &aws, move |event| {
-            let _ = events.send(on_event(event));
-        });
-        let _ = sender.send(on_end(end));
-    });
-}
-
-/// Runs apply to its end on this thread (blocking); `on_event` gets each progress event.
-pub fn run(
+/// Runs apply to its end on this thread (blocking): opens the cloud for the plan's Region
+/// through `aws`, runs every step with gates that stop (never wait), and gives `on_event` each
+/// progress event.
+pub fn run<K: Connect>(
     plan: &Plan,
     secrets: Secrets,
-    aws: &AwsDiscovery,
+    aws: &AwsAccess<K>,
     on_event: impl Fn(Event),
 ) -> ApplyEnd {
-    let runtime = match tokio::runtime::Builder::new_current_thread()
-        .enable_all()
-        .build()
-    {
-        Ok(runtime) => runtime,
-        Err(error) => return ApplyEnd::Failed(error.to_string()),
-    };
-    runtime.block_on(async {
-        let cloud = SdkCloud::connect(&aws.target.in_region(&plan.aws.region)).await;
+    let ran = crate::runtime::block_on(async {
+        let cloud = aws.open(&plan.aws.region).await;
         let mut reporter = Forward(on_event);
         let policy = WaitPolicy::from_env(WAIT_TIMEOUT);
         let context = RunContext {
@@ -100,5 +77,6 @@ pub fn run(
             Ok(ApplyOutcome::Paused { instructions, .. }) => ApplyEnd::Paused(instructions),
             Err(error) => ApplyEnd::Failed(error.with_fix()),
         }
-    })
+    });
+    ran.unwrap_or_else(|error| ApplyEnd::Failed(error.to_string()))
 }

@@ -1,24 +1,21 @@
-//! The full-screen front end's event loop: terminal events (read on their own thread) and ticks
-//! arrive on one channel; each becomes an [`Action`] for `update`, and the frame is redrawn.
-//! `ratatui::init` puts the terminal in raw mode and restores it on panic; this loop restores it
-//! on every exit path.
+//! The full-screen front end's event loop: terminal events (read on their own thread), ticks and
+//! the answers of background work arrive on one channel; each becomes an [`Action`] for
+//! `update`, whose effects go to [`Effects::perform`], and the frame is redrawn. The loop maps
+//! and draws only. The terminal is set up by `ratatui::try_init` (raw mode, alternate screen;
+//! its panic hook restores the terminal on a panic) and restored by a guard on every other exit
+//! path, errors included.
 
-use std::path::Path;
-use std::sync::{Arc, mpsc};
+use std::sync::mpsc;
 use std::time::Duration;
 
 use ratatui::crossterm::event::{self, Event};
 
 pub use super::keys::action_for;
 
-use super::apply::ApplyEnd;
-use super::discovery::{AwsDiscovery, Discovery, Found};
+use super::effects::{Connector, Effects};
 use super::model::{Exit, Model};
-use super::runner;
-use super::save;
-use super::update::{Action, Effect, update};
+use super::update::{Action, update};
 use super::view::view;
-use crate::apply::Secrets;
 
 /// How often the screen is redrawn without input (spinners, clocks).
 const TICK: Duration = Duration::from_millis(250);
@@ -27,31 +24,32 @@ const TICK: Duration = Duration::from_millis(250);
 enum Message {
     /// A terminal event.
     Terminal(Event),
-    /// A progress event of the running apply.
-    Apply(crate::apply::Event),
-    /// Apply ended.
-    Applied(ApplyEnd),
-    /// Background discovery finished.
-    Discovered(Result<Found, String>),
-    /// The background connectivity check finished.
-    Checks {
-        /// The checklist.
-        report: String,
-        /// True when nothing failed.
-        passed: bool,
-    },
+    /// The answer of background work (discovery, the connectivity check, apply's progress).
+    Answer(Action),
+}
+
+/// Restores the terminal when dropped (also after a set-up that failed half way), unless a panic
+/// is unwinding: then ratatui's panic hook has restored it already, before the message was
+/// printed.
+struct Restore;
+
+impl Drop for Restore {
+    fn drop(&mut self) {
+        if !std::thread::panicking() {
+            ratatui::restore();
+        }
+    }
 }
 
 /// Runs the full-screen wizard until the plan is saved or the operator quits.
-pub fn run(
-    mut model: Model,
-    discovery: Arc<dyn Discovery>,
-    aws: AwsDiscovery,
-) -> std::io::Result<Exit> {
-    let mut secrets = Secrets::default();
-    let mut terminal = ratatui::init();
+pub fn run<K: Connector>(mut model: Model, mut effects: Effects<K>) -> std::io::Result<Exit> {
+    let _restore = Restore;
+    let mut terminal = ratatui::try_init()?;
     let (sender, receiver) = mpsc::channel();
     let worker = sender.clone();
+    let answer = move |action| {
+        let _ = worker.send(Message::Answer(action));
+    };
     std::thread::spawn(move || {
         while let Ok(event) = event::read() {
             if sender.send(Message::Terminal(event)).is_err() {
@@ -59,94 +57,25 @@ pub fn run(
             }
         }
     });
-    let result = (|| {
-        while model.exit == Exit::Running {
-            terminal.draw(|frame| view(&model, frame))?;
-            forced_panic_for_tests();
-            let action = match receiver.recv_timeout(TICK) {
-                Err(_) => Action::Tick,
-                Ok(Message::Checks { report, passed }) => Action::ChecksDone { report, passed },
-                Ok(Message::Discovered(result)) => Action::Discovered(result),
-                Ok(Message::Apply(event)) => Action::ApplyEvent(event),
-                Ok(Message::Applied(end)) => Action::ApplyFinished(end),
-                Ok(Message::Terminal(Event::Key(key))) => match action_for(key, &model) {
-                    Some(action) => action,
-                    None => continue,
-                },
-                Ok(Message::Terminal(_)) => continue,
-            };
-            // An effect may answer with an action whose update asks for another effect.
-            let mut effect = update(&mut model, action);
-            loop {
-                let next = match effect {
-                    Effect::None => break,
-                    Effect::Save { path, overwrite } => {
-                        let outcome =
-                            save::save(&model.draft.to_plan(), Path::new(&path), overwrite)
-                                .map(|()| path);
-                        Some(Action::SaveResult(outcome))
-                    }
-                    Effect::PrepareApply => {
-                        let (resolved, missing) = runner::prepare(&model.draft.to_plan());
-                        secrets = resolved;
-                        Some(Action::SecretsNeeded(missing))
-                    }
-                    Effect::SecretEntered { slot, last } => {
-                        runner::store_typed(&mut secrets, slot, model.secret_input.take());
-                        if last {
-                            start_apply(&model, &mut secrets, &aws, &worker);
-                        }
-                        None
-                    }
-                    Effect::StartApply => {
-                        start_apply(&model, &mut secrets, &aws, &worker);
-                        None
-                    }
-                    Effect::Discover(region) => {
-                        let sender = worker.clone();
-                        let discovery = Arc::clone(&discovery);
-                        std::thread::spawn(move || {
-                            let _ = sender.send(Message::Discovered(discovery.discover(&region)));
-                        });
-                        None
-                    }
-                    Effect::CheckConnectivity => {
-                        let plan = model.draft.to_plan();
-                        let sender = worker.clone();
-                        std::thread::spawn(move || {
-                            let (report, passed) = super::connectivity::check(&plan);
-                            let _ = sender.send(Message::Checks { report, passed });
-                        });
-                        None
-                    }
-                };
-                effect = match next {
-                    Some(action) => update(&mut model, action),
-                    None => Effect::None,
-                };
-            }
+    while model.exit == Exit::Running {
+        terminal.draw(|frame| view(&model, frame))?;
+        forced_panic_for_tests();
+        let action = match receiver.recv_timeout(TICK) {
+            Err(_) => Action::Tick,
+            Ok(Message::Answer(action)) => action,
+            Ok(Message::Terminal(Event::Key(key))) => match action_for(key, &model) {
+                Some(action) => action,
+                None => continue,
+            },
+            Ok(Message::Terminal(_)) => continue,
+        };
+        // An effect may answer with an action whose update asks for another effect.
+        let mut effect = update(&mut model, action);
+        while let Some(next) = effects.perform(effect, &mut model, &answer) {
+            effect = update(&mut model, next);
         }
-        Ok(model.exit.clone())
-    })();
-    ratatui::restore();
-    result
-}
-
-/// Starts apply on a background thread with the passwords gathered (they move to it).
-fn start_apply(
-    model: &Model,
-    secrets: &mut Secrets,
-    aws: &AwsDiscovery,
-    sender: &mpsc::Sender<Message>,
-) {
-    runner::spawn(
-        model.draft.to_plan(),
-        std::mem::take(secrets),
-        aws.clone(),
-        sender.clone(),
-        Message::Apply,
-        Message::Applied,
-    );
+    }
+    Ok(model.exit.clone())
 }
 
 /// Debug builds only: `ADSSO_WIZARD_FORCE_PANIC=1` panics after the first frame, so the tests

@@ -1,5 +1,5 @@
 //! `update`: the only place the wizard's state changes, one [`Action`] at a time. No I/O: saving
-//! is asked for through [`Effect::Save`] and done by the caller.
+//! is asked for through [`Effect::Save`] and done by [`super::effects`], like every other effect.
 
 use super::apply::{ApplyEnd, SecretSlot};
 use super::discovery::Found;
@@ -36,11 +36,11 @@ pub enum Action {
     Quit,
     /// Page up / down on the long screens.
     Scroll(i16),
-    /// The save finished (from the caller): the path saved to, or why not.
+    /// The save finished (from the effects): the path saved to, or why not.
     SaveResult(Result<String, SaveError>),
     /// Ctrl-K or F2: check connectivity to the self-managed domain now.
     CheckConnectivity,
-    /// The connectivity check finished (from the caller).
+    /// The connectivity check finished (from the effects).
     ChecksDone {
         /// The checklist.
         report: String,
@@ -49,9 +49,9 @@ pub enum Action {
     },
     /// Time passed (spinners).
     Tick,
-    /// Discovery finished (from the caller): what exists, or why nothing could be read.
+    /// Discovery finished (from the effects): what exists, or why nothing could be read.
     Discovered(Result<Found, String>),
-    /// Apply now needs these passwords typed (from the caller, after resolving the others).
+    /// Apply now needs these passwords typed (from the effects, after resolving the others).
     SecretsNeeded(Vec<SecretSlot>),
     /// A progress event of the running apply.
     ApplyEvent(Event),
@@ -59,7 +59,7 @@ pub enum Action {
     ApplyFinished(ApplyEnd),
 }
 
-/// Work for the caller after an update.
+/// Work for [`super::effects::Effects::perform`] after an update.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Effect {
     /// Nothing.

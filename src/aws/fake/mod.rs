@@ -4,6 +4,7 @@
 pub mod access;
 
 use std::cell::RefCell;
+use std::sync::{Arc, Mutex};
 
 use secrecy::SecretString;
 
@@ -13,6 +14,8 @@ use crate::aws::*;
 #[derive(Debug, Default)]
 pub struct State {
     pub account: String,
+    /// What `DescribeSubnets` of no id (every subnet) answers.
+    pub subnets: Vec<Subnet>,
     pub directories: Vec<(Directory, Vec<Tag>)>,
     pub trusts: Vec<TrustInfo>,
     pub groups: Vec<Group>,
@@ -57,6 +60,42 @@ impl Fake {
             security_group_id: None,
             edition: None,
         }
+    }
+}
+
+/// A [`Connect`] for the wizard's tests: each `connect` opens a new [`Fake`] set up by `seed`,
+/// and records the target it was asked for.
+#[derive(Debug, Clone)]
+pub struct FakeConnect {
+    /// Sets up each fake it opens.
+    pub seed: fn(&mut State),
+    /// The targets `connect` was called with, in order.
+    pub targets: Arc<Mutex<Vec<Target>>>,
+}
+
+impl FakeConnect {
+    pub fn new(seed: fn(&mut State)) -> Self {
+        Self {
+            seed,
+            targets: Arc::default(),
+        }
+    }
+
+    /// The Regions `connect` was asked for, in order.
+    pub fn regions(&self) -> Vec<Option<String>> {
+        let targets = self.targets.lock().unwrap();
+        targets.iter().map(|target| target.region.clone()).collect()
+    }
+}
+
+impl Connect for FakeConnect {
+    type Cloud = Fake;
+
+    async fn connect(&self, target: &Target) -> Fake {
+        self.targets.lock().unwrap().push(target.clone());
+        let fake = Fake::new();
+        (self.seed)(&mut fake.0.borrow_mut());
+        fake
     }
 }
 
@@ -226,6 +265,9 @@ impl AccountApi for Fake {
 
 impl NetworkApi for Fake {
     async fn describe_subnets(&self, ids: &[String]) -> Result<Vec<Subnet>, AwsError> {
+        if ids.is_empty() {
+            return Ok(self.0.borrow().subnets.clone());
+        }
         Ok(ids
             .iter()
             .enumerate()

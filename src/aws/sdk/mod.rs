@@ -14,7 +14,7 @@ use aws_config::BehaviorVersion;
 use aws_config::retry::RetryConfig;
 use aws_sdk_directory::error::{ProvideErrorMetadata, SdkError};
 
-use super::{AwsError, AwsErrorKind, Target};
+use super::{AwsError, AwsErrorKind, Connect, Target};
 pub use transport::Timeouts;
 
 /// Environment variable: the SDK's first retry delay in milliseconds (tests shorten it).
@@ -107,6 +107,20 @@ impl SdkCloud {
                 AwsError::new(service, operation, kind, detail)
             }
         }
+    }
+}
+
+/// The SDK's [`Connect`]: opens an [`SdkCloud`] with the standard credential chain and the
+/// target's Region, profile, endpoint and timeouts. Created by `commands/wizard.rs` and passed
+/// down, so the wizard never names the SDK client.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct SdkConnect;
+
+impl Connect for SdkConnect {
+    type Cloud = SdkCloud;
+
+    async fn connect(&self, target: &Target) -> SdkCloud {
+        SdkCloud::connect(target).await
     }
 }
 

@@ -389,4 +389,5 @@ fn connectivity_check_needs_the_domain_then_runs_in_the_background() {
 mod discovery;
 
 mod apply_now;
+mod effects;
 mod saving;
