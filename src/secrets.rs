@@ -21,7 +21,7 @@ pub enum SecretError {
     )]
     EnvMissing {
         /// What the secret is for.
-        what: &'static str,
+        what: String,
         /// The variable.
         name: String,
     },
@@ -29,7 +29,7 @@ pub enum SecretError {
     #[error("the {what} ({reference}) is empty")]
     Empty {
         /// What the secret is for.
-        what: &'static str,
+        what: String,
         /// Where it came from.
         reference: String,
     },
@@ -39,7 +39,7 @@ pub enum SecretError {
     )]
     FileMode {
         /// What the secret is for.
-        what: &'static str,
+        what: String,
         /// The file.
         path: String,
         /// Its permission bits.
@@ -49,7 +49,7 @@ pub enum SecretError {
     #[error("cannot read the {what} file {path}: {reason}")]
     FileRead {
         /// What the secret is for.
-        what: &'static str,
+        what: String,
         /// The file.
         path: String,
         /// Why (the OS error; never the content).
@@ -61,7 +61,7 @@ pub enum SecretError {
     )]
     Rule {
         /// What the secret is for.
-        what: &'static str,
+        what: String,
         /// Where it came from.
         reference: String,
         /// Which rule, in words (never the value).
@@ -73,43 +73,45 @@ pub enum SecretError {
     )]
     NoTerminal {
         /// What the secret is for.
-        what: &'static str,
+        what: String,
     },
     /// The prompt was cancelled or failed.
     #[error("the {what} was not entered: {reason}")]
     Prompt {
         /// What the secret is for.
-        what: &'static str,
+        what: String,
         /// Why.
         reason: String,
     },
 }
 
 /// Resolves one reference.
-pub fn resolve(reference: &SecretRef, what: &'static str) -> Result<SecretString, SecretError> {
+pub fn resolve(reference: &SecretRef, what: &str) -> Result<SecretString, SecretError> {
     let value = match reference {
         SecretRef::Env(name) => std::env::var(name).map_err(|_| SecretError::EnvMissing {
-            what,
+            what: what.to_owned(),
             name: name.clone(),
         })?,
         SecretRef::File(path) => read_file(path, what)?,
         SecretRef::Prompt => {
             if !std::io::stdin().is_terminal() {
-                return Err(SecretError::NoTerminal { what });
+                return Err(SecretError::NoTerminal {
+                    what: what.to_owned(),
+                });
             }
             inquire::Password::new(&format!("{what}:"))
                 .without_confirmation()
                 .with_display_mode(inquire::PasswordDisplayMode::Hidden)
                 .prompt()
                 .map_err(|error| SecretError::Prompt {
-                    what,
+                    what: what.to_owned(),
                     reason: error.to_string(),
                 })?
         }
     };
     if value.is_empty() {
         return Err(SecretError::Empty {
-            what,
+            what: what.to_owned(),
             reference: reference.describe(),
         });
     }
@@ -120,9 +122,9 @@ pub fn resolve(reference: &SecretRef, what: &'static str) -> Result<SecretString
 /// (never a FIFO, which would block, nor a device), with no group or other access (checked on the
 /// opened handle, so the file checked is the file read), of at most 4 KiB; trailing line breaks
 /// are dropped.
-fn read_file(path: &str, what: &'static str) -> Result<String, SecretError> {
+fn read_file(path: &str, what: &str) -> Result<String, SecretError> {
     let read_error = |error: crate::files::FileError| SecretError::FileRead {
-        what,
+        what: what.to_owned(),
         path: path.to_owned(),
         reason: error.to_string(),
     };
@@ -132,7 +134,7 @@ fn read_file(path: &str, what: &'static str) -> Result<String, SecretError> {
         let mode = metadata.permissions().mode() & 0o777;
         if mode & 0o077 != 0 {
             return Err(SecretError::FileMode {
-                what,
+                what: what.to_owned(),
                 path: path.to_owned(),
                 mode,
             });
@@ -143,7 +145,7 @@ fn read_file(path: &str, what: &'static str) -> Result<String, SecretError> {
     let mut text = String::from_utf8(bytes).map_err(|error| {
         zeroize::Zeroize::zeroize(&mut error.into_bytes());
         SecretError::FileRead {
-            what,
+            what: what.to_owned(),
             path: path.to_owned(),
             reason: crate::text::PLAN_NOT_UTF8.to_owned(),
         }
@@ -159,7 +161,7 @@ fn read_file(path: &str, what: &'static str) -> Result<String, SecretError> {
 pub fn resolve_plan(plan: &Plan) -> Result<Secrets, SecretError> {
     let mut secrets = Secrets::default();
     for (slot, reference) in crate::plan::secret_slots(plan) {
-        let value = resolve(reference, slot.what())?;
+        let value = resolve(reference, &slot.what())?;
         checked(slot, reference, &value)?;
         secrets.store(slot, value);
     }
@@ -174,7 +176,7 @@ pub fn checked(
 ) -> Result<(), SecretError> {
     slot.check(value.expose_secret())
         .map_err(|problem| SecretError::Rule {
-            what: slot.what(),
+            what: slot.what().into_owned(),
             reference: reference.describe(),
             problem,
         })
@@ -186,7 +188,7 @@ pub enum Readiness {
     /// Resolved here and it meets AWS's rules.
     Meets {
         /// What the secret is for.
-        what: &'static str,
+        what: String,
         /// Where it came from.
         reference: String,
     },
@@ -194,7 +196,7 @@ pub enum Readiness {
     /// `{prompt: true}`): apply checks it.
     Unchecked {
         /// What the secret is for.
-        what: &'static str,
+        what: String,
         /// Where it will come from.
         reference: String,
     },
@@ -206,7 +208,7 @@ pub fn check_readable(plan: &Plan) -> Result<Vec<Readiness>, SecretError> {
     let mut seen = Vec::new();
     for (slot, reference) in crate::plan::secret_slots(plan) {
         let unchecked = Readiness::Unchecked {
-            what: slot.what(),
+            what: slot.what().into_owned(),
             reference: reference.describe(),
         };
         let readable = match reference {
@@ -220,10 +222,10 @@ pub fn check_readable(plan: &Plan) -> Result<Vec<Readiness>, SecretError> {
             seen.push(unchecked);
             continue;
         }
-        let value = resolve(reference, slot.what())?;
+        let value = resolve(reference, &slot.what())?;
         checked(slot, reference, &value)?;
         seen.push(Readiness::Meets {
-            what: slot.what(),
+            what: slot.what().into_owned(),
             reference: reference.describe(),
         });
     }

@@ -24,6 +24,7 @@ pub(super) fn test_secrets() -> Secrets {
         service_account: Some(SecretString::from("pw-1")),
         admin: Some(SecretString::from("Pw-2-Mgmt0x")),
         trust: Some(SecretString::from("pw-3")),
+        domain_trusts: [(1, SecretString::from("pw-4 emea"))].into(),
     }
 }
 

@@ -94,15 +94,48 @@ fn password_source(reference: &SecretRef) -> String {
     }
 }
 
-/// The script for a trust plan; `Ok(None)` for an AD Connector plan (nothing to do on the DC).
+/// The script for a trust plan: for one domain its script, for several each domain's script
+/// under a comment line that names it (each runs on a DC of its own domain); `Ok(None)` for an
+/// AD Connector plan (nothing to do on the DC).
 pub fn script(plan: &Plan, managed: &ManagedSide) -> Result<Option<String>, ScriptError> {
+    let domains = plan.self_managed.all();
+    if domains.len() == 1 {
+        return domain_script(plan, 0, managed);
+    }
+    let mut out = String::new();
+    for (index, domain) in domains.iter().enumerate() {
+        let Some(script) = domain_script(plan, index, managed)? else {
+            return Ok(None);
+        };
+        // The name passed validation (letters, digits, hyphens and dots): safe in a comment.
+        out.push_str(&format!(
+            "# ==== {} (selfManaged[{index}]): run on a domain controller of this domain ====\n",
+            crate::text::untrusted::line(&domain.domain)
+        ));
+        out.push_str(&script);
+        out.push('\n');
+    }
+    Ok(Some(out))
+}
+
+/// The script for the self-managed domain `selfManaged[index]` of a trust plan; `Ok(None)` for
+/// an AD Connector plan or an index beyond the plan's domains.
+pub fn domain_script(
+    plan: &Plan,
+    index: usize,
+    managed: &ManagedSide,
+) -> Result<Option<String>, ScriptError> {
     if plan.connection.mode != Mode::Trust {
         return Ok(None);
     }
-    let Some(trust) = plan.connection.trust.as_ref() else {
+    let (Some(trust), Some(domain)) = (
+        plan.connection.trust.as_ref(),
+        plan.self_managed.all().get(index),
+    ) else {
         return Ok(None);
     };
-    let (scope, class) = match trust.trust_type {
+    let settings = domain.trust_settings(trust);
+    let (scope, class) = match settings.trust_type {
         TrustType::Forest => ("forest", "Forest"),
         TrustType::External => ("domain", "Domain"),
     };
@@ -115,13 +148,16 @@ pub fn script(plan: &Plan, managed: &ManagedSide) -> Result<Option<String>, Scri
     let literals = Literals {
         scope,
         class,
-        local_domain: quoted(&plan.self_managed.first().domain, "selfManaged.domain")?,
+        local_domain: quoted(&domain.domain, "selfManaged.domain")?,
         aws_domain: quoted(
             managed.domain.as_deref().unwrap_or_default(),
             "the Managed AD's DNS name",
         )?,
         masters,
-        password_source: quoted(&password_source(&trust.password), "the password reference")?,
+        password_source: quoted(
+            &password_source(settings.password),
+            "the password reference",
+        )?,
     };
     Ok(Some(render(&literals)))
 }

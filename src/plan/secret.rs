@@ -46,17 +46,22 @@ pub enum SecretSlot {
     ServiceAccount,
     /// The new Managed AD's Admin.
     Admin,
-    /// The trust.
+    /// The trust password of `connection.trust` (every domain without its own).
     Trust,
+    /// The trust password of domain `selfManaged[i]`, which overrides `connection.trust`'s.
+    DomainTrust(usize),
 }
 
 impl SecretSlot {
     /// What it is, in words.
-    pub fn what(self) -> &'static str {
+    pub fn what(self) -> Cow<'static, str> {
         match self {
-            SecretSlot::ServiceAccount => "service account password",
-            SecretSlot::Admin => "Managed AD Admin password",
-            SecretSlot::Trust => "trust password",
+            SecretSlot::ServiceAccount => "service account password".into(),
+            SecretSlot::Admin => "Managed AD Admin password".into(),
+            SecretSlot::Trust => "trust password".into(),
+            SecretSlot::DomainTrust(index) => {
+                format!("trust password of selfManaged[{index}]").into()
+            }
         }
     }
 
@@ -65,7 +70,7 @@ impl SecretSlot {
         match self {
             SecretSlot::ServiceAccount => passwords::connect_password(value),
             SecretSlot::Admin => passwords::admin_password(value),
-            SecretSlot::Trust => passwords::trust_password(value),
+            SecretSlot::Trust | SecretSlot::DomainTrust(_) => passwords::trust_password(value),
         }
     }
 }
@@ -88,7 +93,16 @@ pub fn secret_slots(plan: &super::Plan) -> Vec<(SecretSlot, &SecretRef)> {
                 if let Some(create) = &trust.managed_ad.create {
                     slots.push((SecretSlot::Admin, &create.admin_password));
                 }
-                slots.push((SecretSlot::Trust, &trust.password));
+                let mut shared_used = false;
+                for (index, domain) in plan.self_managed.all().iter().enumerate() {
+                    match domain.trust.as_ref().and_then(|o| o.password.as_ref()) {
+                        Some(own) => slots.push((SecretSlot::DomainTrust(index), own)),
+                        None => shared_used = true,
+                    }
+                }
+                if shared_used {
+                    slots.push((SecretSlot::Trust, &trust.password));
+                }
             }
         }
     }

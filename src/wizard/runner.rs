@@ -28,7 +28,7 @@ pub fn prepare(plan: &Plan) -> (Secrets, Vec<SecretSlot>) {
     for (slot, reference) in crate::plan::secret_slots(plan) {
         let resolved = match reference {
             SecretRef::Prompt => None,
-            other => crate::secrets::resolve(other, slot.what()).ok(),
+            other => crate::secrets::resolve(other, &slot.what()).ok(),
         };
         match resolved {
             Some(value) => secrets.store(slot, value),

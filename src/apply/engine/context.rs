@@ -81,8 +81,10 @@ pub struct Secrets {
     pub service_account: Option<SecretString>,
     /// The new Managed AD's Admin password.
     pub admin: Option<SecretString>,
-    /// The trust password.
+    /// The trust password of `connection.trust`.
     pub trust: Option<SecretString>,
+    /// The trust passwords of the domains that have their own, by domain index.
+    pub domain_trusts: BTreeMap<usize, SecretString>,
 }
 
 impl Secrets {
@@ -92,22 +94,34 @@ impl Secrets {
             SecretSlot::ServiceAccount => self.service_account = Some(value),
             SecretSlot::Admin => self.admin = Some(value),
             SecretSlot::Trust => self.trust = Some(value),
+            SecretSlot::DomainTrust(index) => {
+                self.domain_trusts.insert(index, value);
+            }
         }
+    }
+
+    /// The trust password for domain `index`: its own, else `connection.trust`'s.
+    pub fn trust_password(&self, index: usize) -> Option<&SecretString> {
+        self.domain_trusts.get(&index).or(self.trust.as_ref())
     }
 
     /// The first password that breaks AWS's rules for it, checked before any AWS call (the
     /// wizard's typed passwords reach apply only through here).
     pub fn check_rules(&self) -> Result<(), ApplyError> {
         let slots = [
-            (SecretSlot::ServiceAccount, &self.service_account),
-            (SecretSlot::Admin, &self.admin),
-            (SecretSlot::Trust, &self.trust),
+            (SecretSlot::ServiceAccount, self.service_account.as_ref()),
+            (SecretSlot::Admin, self.admin.as_ref()),
+            (SecretSlot::Trust, self.trust.as_ref()),
         ];
-        for (slot, value) in slots {
+        let domains = self
+            .domain_trusts
+            .iter()
+            .map(|(index, value)| (SecretSlot::DomainTrust(*index), Some(value)));
+        for (slot, value) in slots.into_iter().chain(domains) {
             if let Some(value) = value {
                 slot.check(value.expose_secret())
                     .map_err(|problem| ApplyError::PasswordRule {
-                        what: slot.what(),
+                        what: slot.what().into_owned(),
                         problem,
                     })?;
             }

@@ -375,7 +375,7 @@ pub enum ApplyError {
     #[error("the {what} does not meet AWS's rules: {problem}; nothing was sent to AWS")]
     PasswordRule {
         /// Which password.
-        what: &'static str,
+        what: String,
         /// Which rule (never the value).
         problem: String,
     },

@@ -101,11 +101,11 @@ pub(super) fn apply_panel(model: &Model, frame: &mut Frame, area: Rect, theme: &
     match &model.apply {
         ApplyView::NotStarted => {}
         ApplyView::AskingSecrets(slots) => {
-            let what = slots.first().map_or("password", |slot| slot.what());
+            let what = slots.first().map_or("password".into(), |slot| slot.what());
             let lines = vec![
                 Line::styled(words::APPLYING, theme.title()),
                 Line::raw(""),
-                Line::raw(words::enter_secret(what)),
+                Line::raw(words::enter_secret(&what)),
                 Line::raw(""),
                 Line::raw(format!("  {}▏", "•".repeat(model.secret_input.len()))),
             ];
