@@ -37,11 +37,11 @@ pub enum Step {
     UseExistingDirectory,
     /// Wait until the directory is Active.
     WaitDirectoryActive,
-    /// Find the two-way trust to the self-managed domain, or `CreateTrust`.
-    CreateTrust,
-    /// Manual: the self-managed side of the trust; evidence: VerifyTrust succeeds.
+    /// Find the two-way trust to the self-managed domain `selfManaged[i]`, or `CreateTrust`.
+    CreateTrust(usize),
+    /// Manual: the self-managed side of each trust; evidence: VerifyTrust succeeds for each.
     OnPremGate,
-    /// Wait until the trust is Verified.
+    /// Wait until every trust is Verified.
     WaitTrustVerified,
     /// Manual: the directory becomes Identity Center's identity source; evidence: synced groups.
     IdentitySourceGate,
@@ -81,16 +81,29 @@ impl Step {
                 plan.existing_directory().unwrap_or_default()
             ),
             Step::WaitDirectoryActive => "wait until the directory is Active".to_owned(),
-            Step::CreateTrust => format!(
-                "find or create the two-way trust to {} with a conditional forwarder to {}",
-                plan.self_managed.first().domain,
-                plan.self_managed.first().dns_servers.join(", ")
-            ),
-            Step::OnPremGate => format!(
-                "manual step: the trust's side on {} (evidence: VerifyTrust succeeds)",
-                plan.self_managed.first().domain
-            ),
-            Step::WaitTrustVerified => "wait until the trust is Verified".to_owned(),
+            Step::CreateTrust(index) => match plan.self_managed.all().get(*index) {
+                Some(domain) => format!(
+                    "find or create the two-way {} trust to {} with a conditional forwarder to {}",
+                    trust_type_of(plan, domain),
+                    domain.domain,
+                    domain.dns_servers.join(", ")
+                ),
+                None => format!("no domain selfManaged[{index}] in this plan"),
+            },
+            Step::OnPremGate => match plan.self_managed.len() {
+                1 => format!(
+                    "manual step: the trust's side on {} (evidence: VerifyTrust succeeds)",
+                    plan.self_managed.first().domain
+                ),
+                _ => format!(
+                    "manual step: each trust's side on its own domain, {} (evidence: VerifyTrust succeeds for each)",
+                    domain_names(plan)
+                ),
+            },
+            Step::WaitTrustVerified => match plan.self_managed.len() {
+                1 => "wait until the trust is Verified".to_owned(),
+                n => format!("wait until the {n} trusts are Verified"),
+            },
             Step::IdentitySourceGate => {
                 "manual step: make the directory Identity Center's identity source (evidence: groups synced from it)"
                     .to_owned()
@@ -115,6 +128,29 @@ impl Step {
     }
 }
 
+/// `forest` or `external`: the trust type of `domain` under the plan's trust.
+fn trust_type_of(plan: &Plan, domain: &crate::plan::SelfManaged) -> &'static str {
+    match plan
+        .connection
+        .trust
+        .as_ref()
+        .map(|t| domain.trust_settings(t).trust_type)
+    {
+        Some(crate::plan::TrustType::External) => "external",
+        _ => "forest",
+    }
+}
+
+/// The plan's self-managed domain names, joined with `, `.
+fn domain_names(plan: &Plan) -> String {
+    plan.self_managed
+        .all()
+        .iter()
+        .map(|d| d.domain.as_str())
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
 /// The plan's `identityCenter` block.
 fn identity_center(plan: &Plan) -> Option<&crate::plan::IdentityCenter> {
     plan.identity_center.as_ref()
@@ -137,12 +173,9 @@ pub fn plan_steps(plan: &Plan) -> Vec<Step> {
             } else {
                 steps.extend([Step::CheckSubnets, Step::CreateManagedAd]);
             }
-            steps.extend([
-                Step::WaitDirectoryActive,
-                Step::CreateTrust,
-                Step::OnPremGate,
-                Step::WaitTrustVerified,
-            ]);
+            steps.push(Step::WaitDirectoryActive);
+            steps.extend((0..plan.self_managed.len()).map(Step::CreateTrust));
+            steps.extend([Step::OnPremGate, Step::WaitTrustVerified]);
         }
     }
     steps.push(Step::IdentitySourceGate);
@@ -190,13 +223,13 @@ mod tests {
         let plan = example("trust.yaml");
         let steps = plan_steps(&plan);
         let position = |step: Step| steps.iter().position(|s| *s == step).unwrap();
-        assert!(position(Step::CreateManagedAd) < position(Step::CreateTrust));
-        assert!(position(Step::CreateTrust) < position(Step::OnPremGate));
+        assert!(position(Step::CreateManagedAd) < position(Step::CreateTrust(0)));
+        assert!(position(Step::CreateTrust(0)) < position(Step::OnPremGate));
         assert!(position(Step::OnPremGate) < position(Step::WaitTrustVerified));
         assert!(position(Step::IdentitySourceGate) < position(Step::PermissionSets));
         assert_eq!(steps.last(), Some(&Step::Assignments));
         assert!(
-            Step::CreateTrust
+            Step::CreateTrust(0)
                 .describe(&plan)
                 .contains("10.0.0.10, 10.0.0.11")
         );

@@ -72,7 +72,11 @@ pub fn table(report: &Report) -> String {
             out += &row("  dns", &d.dns_ips.join(", "));
         }
     }
-    if let Some(t) = &report.trust {
+    for view in &report.trusts {
+        let Some(t) = &view.trust else {
+            out += &row("trust", &format!("{}: none", view.domain));
+            continue;
+        };
         let reason = if t.state_reason.is_empty() {
             String::new()
         } else {
@@ -80,15 +84,9 @@ pub fn table(report: &Report) -> String {
         };
         out += &row(
             "trust",
-            &format!("{} {} {}", t.id, t.direction, t.trust_type),
+            &format!("{}: {} {} {}", view.domain, t.id, t.direction, t.trust_type),
         );
         out += &row("  state", &format!("{}{reason}", t.state));
-    } else if report
-        .directory
-        .as_ref()
-        .is_some_and(|d| d.kind == "MicrosoftAD")
-    {
-        out += &row("trust", "none");
     }
     match (&report.forwarders, &report.forwarders_error) {
         (Some(list), _) => {
@@ -144,7 +142,7 @@ pub fn table(report: &Report) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::inspect::report::{DirectoryView, TrustView};
+    use crate::inspect::report::{DirectoryView, DomainTrustView, TrustView};
 
     #[test]
     fn aws_text_in_the_table_is_escaped_and_stays_on_its_line() {
@@ -162,13 +160,22 @@ mod tests {
                 dns_ips: vec![hostile.to_owned()],
                 owned: true,
             }),
-            trust: Some(TrustView {
-                id: "t-1".to_owned(),
-                direction: "Two-Way".to_owned(),
-                trust_type: "Forest".to_owned(),
-                state: "Failed".to_owned(),
-                state_reason: hostile.to_owned(),
-            }),
+            trusts: vec![
+                DomainTrustView {
+                    domain: "corp.example.com".to_owned(),
+                    trust: Some(TrustView {
+                        id: "t-1".to_owned(),
+                        direction: "Two-Way".to_owned(),
+                        trust_type: "Forest".to_owned(),
+                        state: "Failed".to_owned(),
+                        state_reason: hostile.to_owned(),
+                    }),
+                },
+                DomainTrustView {
+                    domain: "emea.example.net".to_owned(),
+                    trust: None,
+                },
+            ],
             forwarders: None,
             forwarders_error: Some(hostile.to_owned()),
             instance: None,
@@ -189,5 +196,13 @@ mod tests {
             .filter(|l| l.starts_with("identity source"))
             .count();
         assert_eq!(faked, 1, "{text}");
+        assert!(
+            text.contains("trust             corp.example.com: t-1 Two-Way Forest\n"),
+            "{text}"
+        );
+        assert!(
+            text.contains("trust             emea.example.net: none\n"),
+            "{text}"
+        );
     }
 }

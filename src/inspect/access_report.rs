@@ -7,7 +7,7 @@ use std::collections::{BTreeMap, BTreeSet};
 use serde::Serialize;
 
 use crate::apply::ApplyError;
-use crate::apply::assignments::{GroupMatch, candidate_names, resolve};
+use crate::apply::assignments::{GroupMatch, match_group};
 use crate::aws::{AssignmentKey, Cloud, Group, RequestState};
 use crate::plan::Plan;
 
@@ -26,6 +26,9 @@ pub enum AssignmentState {
     /// A group of that name exists but was not synced from the plan's directory.
     #[serde(rename = "group from another source")]
     GroupFromOtherSource,
+    /// With several domains, the bare group name is found in more than one of them.
+    #[serde(rename = "group in several domains")]
+    GroupInSeveralDomains,
     /// The plan's permission set does not exist.
     #[serde(rename = "permission set missing")]
     PermissionSetMissing,
@@ -39,6 +42,7 @@ impl AssignmentState {
             AssignmentState::Missing => "missing",
             AssignmentState::GroupNotSynced => "group not synced",
             AssignmentState::GroupFromOtherSource => "group from another source",
+            AssignmentState::GroupInSeveralDomains => "group in several domains",
             AssignmentState::PermissionSetMissing => "permission set missing",
         }
     }
@@ -88,7 +92,7 @@ pub async fn assignment_views(
     let mut matches = BTreeMap::new();
     let mut existing = BTreeSet::new();
     for name in names {
-        let found = resolve(groups, &candidate_names(plan, name), issuer);
+        let found = match_group(plan, groups, name, issuer);
         if let GroupMatch::Found { id, .. } = &found {
             existing.extend(cloud.group_assignments(instance_arn, id).await?);
         }
@@ -102,6 +106,9 @@ pub async fn assignment_views(
                 (Some(GroupMatch::Missing) | None, _) => (AssignmentState::GroupNotSynced, None),
                 (Some(GroupMatch::OtherSource(_)), _) => {
                     (AssignmentState::GroupFromOtherSource, None)
+                }
+                (Some(GroupMatch::Ambiguous(_)), _) => {
+                    (AssignmentState::GroupInSeveralDomains, None)
                 }
                 (Some(GroupMatch::Found { .. }), None) => {
                     (AssignmentState::PermissionSetMissing, None)

@@ -22,8 +22,9 @@ pub struct Report {
     pub region: String,
     /// The directory, when it exists.
     pub directory: Option<DirectoryView>,
-    /// The trust to the self-managed domain, when it exists.
-    pub trust: Option<TrustView>,
+    /// Each self-managed domain of a trust plan, with its trust when it exists (empty for an AD
+    /// Connector plan or before the directory exists).
+    pub trusts: Vec<DomainTrustView>,
     /// Conditional forwarders of the Managed AD (`None` when they could not be read).
     pub forwarders: Option<Vec<ForwarderView>>,
     /// Why the forwarders could not be read.
@@ -54,6 +55,16 @@ pub struct DirectoryView {
     pub dns_ips: Vec<String>,
     /// Whether the plan created it (tagged) or only uses it.
     pub owned: bool,
+}
+
+/// A self-managed domain of the plan and the trust to it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct DomainTrustView {
+    /// The plan's domain.
+    pub domain: String,
+    /// Its trust, when one exists.
+    pub trust: Option<TrustView>,
 }
 
 /// A trust.
@@ -116,7 +127,7 @@ pub async fn report(cloud: &impl Cloud, plan: &Plan) -> Result<Report, ApplyErro
         account: identity.account.clone(),
         region: plan.aws.region.clone(),
         directory: None,
-        trust: None,
+        trusts: Vec::new(),
         forwarders: None,
         forwarders_error: None,
         instance: instance.as_ref().map(|i| i.arn.clone()),
@@ -128,19 +139,24 @@ pub async fn report(cloud: &impl Cloud, plan: &Plan) -> Result<Report, ApplyErro
     };
     if plan.connection.trust.is_some() {
         let trusts = cloud.describe_trusts(&directory.id).await?;
-        report.trust = trusts
-            .into_iter()
-            .find(|t| {
-                t.remote_domain
-                    .eq_ignore_ascii_case(&plan.self_managed.first().domain)
+        report.trusts = plan
+            .self_managed
+            .all()
+            .iter()
+            .map(|domain| DomainTrustView {
+                domain: domain.domain.clone(),
+                trust: trusts
+                    .iter()
+                    .find(|t| t.remote_domain.eq_ignore_ascii_case(&domain.domain))
+                    .map(|t| TrustView {
+                        id: t.id.clone(),
+                        direction: t.direction.clone(),
+                        trust_type: t.trust_type.clone(),
+                        state: t.state.name().to_owned(),
+                        state_reason: t.state_reason.clone(),
+                    }),
             })
-            .map(|t| TrustView {
-                id: t.id,
-                direction: t.direction,
-                trust_type: t.trust_type,
-                state: t.state.name().to_owned(),
-                state_reason: t.state_reason,
-            });
+            .collect();
         match cloud.describe_forwarders(&directory.id).await {
             Ok(list) => {
                 report.forwarders = Some(

@@ -149,8 +149,21 @@ pub fn identity_center_console(region: &str) -> String {
 }
 
 /// Instructions of the identity-source gate.
-pub fn identity_source_gate(region: &str, directory_id: &str, domain: &str) -> String {
+pub fn identity_source_gate(region: &str, directory_id: &str, domains: &[&str]) -> String {
     let directory_id = Untrusted(directory_id);
+    let domain = domains.join(", ");
+    let several = match domains {
+        [_, _, ..] => format!(
+            "  With several domains, each synced group shows as Group@domain (e.g. {}): a plan names a group\n\
+     of one domain as Group@domain.\n",
+            domains
+                .iter()
+                .map(|d| format!("AWS-SSO-Users@{d}"))
+                .collect::<Vec<_>>()
+                .join(", ")
+        ),
+        _ => String::new(),
+    };
     format!(
         "MANUAL STEP: make the directory {directory_id} the identity source of IAM Identity Center (console only, no API exists).\n\
   WARNING: switching the identity source DELETES Identity Center's existing users, groups and assignments,\n\
@@ -160,6 +173,7 @@ pub fn identity_source_gate(region: &str, directory_id: &str, domain: &str) -> S
   3. Choose the directory {directory_id}, type ACCEPT, and confirm.\n\
   4. Under Manage sync, add the groups of {domain} that need AWS access to the sync scope\n\
      (sync groups that live in {domain}, not groups of the AWS domain: their members are not synced).\n\
+{several}\
   adsso checks for groups synced from {directory_id} in the identity store; sync runs in minutes to hours.\n\
   When adsso waits here in a terminal, it checks on its own; press Enter to check at once.\n",
         console = identity_center_console(region)
@@ -208,6 +222,19 @@ pub const SUBNETS_FIX: &str =
 pub const EXISTING_DIRECTORY_FIX: &str = "name a Standard or Enterprise Edition AWS Managed Microsoft AD \
 of this account in `connection.trust.managedAd.existingDirectoryId`, or let adsso create one (`managedAd.create`)";
 
+/// A plan group whose bare name matched groups of several domains.
+pub fn group_in_several_domains(name: &str, found: &[String]) -> String {
+    format!(
+        "{}: found in more than one domain ({}); name one in the plan as Group@domain (skipped)",
+        Untrusted(name),
+        found
+            .iter()
+            .map(|f| Untrusted(f).to_string())
+            .collect::<Vec<_>>()
+            .join(", ")
+    )
+}
+
 /// How to resume after a pause.
 pub const RESUME: &str = "when done, run `adsso apply FILE` again: it resumes where it stopped";
 
@@ -220,7 +247,7 @@ mod tests {
         let hostile = "10.0.0.1\u{1b}]52;c;ZXZpbA==\u{7}\nadsso: done".to_owned();
         let texts = [
             onprem_gate(&hostile, std::slice::from_ref(&hostile), "corp.example.com"),
-            identity_source_gate("us-east-1", &hostile, "corp.example.com"),
+            identity_source_gate("us-east-1", &hostile, &["corp.example.com"]),
         ];
         for text in texts {
             assert!(!text.contains('\u{1b}'), "{text:?}");

@@ -114,7 +114,7 @@ fn ctrl_c_stops_cleanly_and_says_how_to_resume() {
 
 /// Starts `apply --yes` on `plan` with a slow emulator, kills it (SIGKILL) once the emulator has
 /// handled `operation`.
-fn kill_after(peer: &Peer, plan: &std::path::Path, operation: &str) {
+pub(crate) fn kill_after(peer: &Peer, plan: &std::path::Path, operation: &str) {
     let mut child = std::process::Command::new(env!("CARGO_BIN_EXE_adsso"))
         .args([
             "apply",

@@ -11,6 +11,7 @@
 mod support;
 
 mod apply_access;
+mod apply_domains;
 mod apply_flows;
 mod apply_interrupts;
 mod apply_safety;

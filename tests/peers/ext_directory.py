@@ -207,3 +207,25 @@ def set_directory(spec, account):
         if "stageReason" in spec:
             directory.stage_reason = str(spec["stageReason"])
     return {"ok": True}, "200 OK"
+
+
+def set_trust_state(spec, account):
+    """Sets the TrustState (and TrustStateReason) of every trust to a remote domain, as AWS
+    shows a trust that failed; returns (answer, HTTP status)."""
+    unknown = sorted(set(spec) - {"remoteDomainName", "region", "state", "reason"})
+    if unknown or "remoteDomainName" not in spec or "state" not in spec:
+        return {"error": f"unknown keys {unknown} (remoteDomainName and state are required)"}, \
+            "400 Bad Request"
+    backend = dsm.ds_backends[account][spec.get("region", "us-east-1")]
+    remote = str(spec["remoteDomainName"]).lower()
+    changed = 0
+    with _lock:
+        for d in backend.directories.values():
+            for t in d.trusts:
+                if t.remote_domain_name.lower() == remote:
+                    t.trust_state = str(spec["state"])
+                    t.trust_state_reason = str(spec.get("reason", ""))
+                    changed += 1
+    if not changed:
+        return {"error": f"no trust to {remote}"}, "400 Bad Request"
+    return {"ok": True, "trusts": changed}, "200 OK"

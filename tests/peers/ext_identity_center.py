@@ -34,13 +34,14 @@ def sync_groups(spec, account):
     created = []
     with _lock:
         for name in spec.get("groups", []):
-            # Repeatable across runs and servers (hash() of a str is not).
-            digest = hashlib.sha256(f"{directory_id}/{name}".encode()).hexdigest()
+            # Repeatable across runs and servers (hash() of a str is not); groups of the same
+            # name in two trusted domains are two groups.
+            digest = hashlib.sha256(f"{directory_id}/{domain.lower()}/{name}".encode()).hexdigest()
             # Shaped like Identity Store group ids (sso-admin's PrincipalId pattern).
             gid = (f"{digest[:10]}-{digest[10:18]}-{digest[18:22]}-{digest[22:26]}-"
                    f"{digest[26:30]}-{digest[30:42]}")
             store.groups[gid] = Group(gid, f"{name}@{domain}",
-                                      [{"Issuer": issuer, "Id": f"{name}-sid"}],
+                                      [{"Issuer": issuer, "Id": f"{name}@{domain}-sid"}],
                                       "synced from Active Directory", store_id)
             created.append(gid)
     return {"identityStoreId": store_id, "groupIds": created, "issuer": issuer}

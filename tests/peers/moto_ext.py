@@ -58,6 +58,10 @@ Adds switches and fault injection (JSON bodies):
                        "stageReason": "..."}   what DescribeDirectories shows as that directory's
                       Name and StageReason, any text (tests plant hostile names); only the keys
                       given change; an unknown key or directory -> 400
+  POST /_ext/trust-state {"remoteDomainName": "emea.example.net", "state": "Failed",
+                       "reason": "...", "region": "us-east-1"}   every trust to that domain shows
+                      that TrustState and TrustStateReason (states without a next state stay);
+                      an unknown key or no such trust -> 400
   POST /_fault        {"target": "DirectoryService_20150416.DescribeDirectories" | "sts.GetCallerIdentity"
                        | "*", "count": 2, "kind": "throttle" | "http500" | "latency" | "error",
                        "latencyMs": 300, "code": "AccessDeniedException", "status": 400, "message": "...",
@@ -174,6 +178,9 @@ class ExtMiddleware:
                 return _json(start_response, sync_groups(spec, account))
             if path == "/_ext/directory":
                 answer, status = ext_directory.set_directory(spec, account)
+                return _json(start_response, answer, status)
+            if path == "/_ext/trust-state":
+                answer, status = ext_directory.set_trust_state(spec, account)
                 return _json(start_response, answer, status)
             return _json(start_response, {"error": f"unknown switch {path}"}, "404 Not Found")
         target = _target(environ)

@@ -456,6 +456,34 @@ class Directory(Base):
         code, _ = _http("POST", "/_ext/directory", {"directoryId": "d-0000000000", "name": "x"})
         self.assertEqual(code, 400)
 
+    def test_a_trust_can_be_made_to_fail_per_remote_domain(self):
+        ec2 = client("ec2")
+        by_az = {}
+        for subnet in ec2.describe_subnets()["Subnets"]:
+            by_az.setdefault(subnet["AvailabilityZone"], subnet)
+        pick = list(by_az.values())[:2]
+        ds = client("ds")
+        did = ds.create_microsoft_ad(
+            Name="aws.corp.example.com", ShortName="AWSCORP", Password="Passw0rd!x",
+            VpcSettings={"VpcId": pick[0]["VpcId"],
+                         "SubnetIds": [p["SubnetId"] for p in pick]})["DirectoryId"]
+        for remote, kind in (("corp.example.com", "Forest"), ("emea.example.net", "External")):
+            ds.create_trust(DirectoryId=did, RemoteDomainName=remote, TrustPassword="pw-1",
+                            TrustDirection="Two-Way", TrustType=kind,
+                            ConditionalForwarderIpAddrs=["10.0.0.10"])
+        post("/_ext/trust-state", {"remoteDomainName": "EMEA.example.net", "state": "Failed",
+                                   "reason": "The trust password is wrong."})
+        states = {t["RemoteDomainName"]: (t["TrustState"], t.get("TrustStateReason", ""))
+                  for t in ds.describe_trusts(DirectoryId=did)["Trusts"]}
+        self.assertEqual(states["emea.example.net"], ("Failed", "The trust password is wrong."))
+        self.assertNotEqual(states["corp.example.com"][0], "Failed")
+        code, _ = _http("POST", "/_ext/trust-state", {"remoteDomainName": "nowhere.example",
+                                                      "state": "Failed"})
+        self.assertEqual(code, 400)
+        code, _ = _http("POST", "/_ext/trust-state", {"remoteDomainName": "corp.example.com",
+                                                      "state": "Failed", "colour": "red"})
+        self.assertEqual(code, 400)
+
 
 class Reset(Base):
     def test_reset_clears_everything(self):

@@ -139,8 +139,8 @@ pub(crate) struct Found {
     pub(crate) instance: Option<Instance>,
     /// The plan's directory (found, created or named).
     pub(crate) directory: Option<Directory>,
-    /// The trust to the self-managed domain.
-    pub(crate) trust: Option<TrustInfo>,
+    /// The trust to each self-managed domain, by domain index.
+    pub(crate) trusts: BTreeMap<usize, TrustInfo>,
     /// The identity store's groups, as the identity-source gate read them.
     pub(crate) groups: Option<Vec<Group>>,
     /// Plan permission set name -> ARN (a placeholder in a dry run).

@@ -250,13 +250,15 @@ pub enum ApplyError {
     },
     /// A trust ended in a failed state.
     #[error(
-        "the trust {} is {}: {}",
-        Untrusted(.id), Untrusted(.state), Untrusted(.reason)
+        "the trust {} to {} is {}: {}",
+        Untrusted(.id), Untrusted(.domain), Untrusted(.state), Untrusted(.reason)
     )]
     #[diagnostic(help("{}", apply_text::TRUST_FAILED_FIX))]
     TrustFailed {
         /// Trust id.
         id: String,
+        /// The remote (self-managed) domain.
+        domain: String,
         /// Its state.
         state: String,
         /// AWS's TrustStateReason.

@@ -77,6 +77,7 @@ fn the_fix_of_a_failed_resource_a_wrong_account_or_a_timeout_is_help_not_message
         (
             ApplyError::TrustFailed {
                 id: "t-1".to_owned(),
+                domain: "corp.example.com".to_owned(),
                 state: "Failed".to_owned(),
                 reason: "bad password".to_owned(),
             },

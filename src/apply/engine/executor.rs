@@ -148,7 +148,7 @@ impl<'a, C: Cloud, R: Reporter> Executor<'a, C, R> {
             Step::ConnectDirectory | Step::CreateManagedAd => self.ensure_directory(step).await,
             Step::UseExistingDirectory => self.use_existing().await,
             Step::WaitDirectoryActive => self.wait_directory().await,
-            Step::CreateTrust => self.ensure_trust().await,
+            Step::CreateTrust(index) => self.ensure_trust(*index).await,
             Step::OnPremGate => self.onprem_gate().await,
             Step::WaitTrustVerified => self.wait_trust().await,
             Step::IdentitySourceGate => self.identity_source_gate().await,

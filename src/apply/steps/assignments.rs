@@ -11,64 +11,16 @@ use futures_util::StreamExt;
 use futures_util::stream::FuturesUnordered;
 use tokio::time::Instant;
 
+pub use super::groups::{GroupMatch, candidate_names, match_group, resolve};
+use super::groups::{ambiguous_groups, group_problems};
 use crate::apply::events::Call;
 use crate::apply::executor::{Executor, RunMode, StepEnd};
 use crate::apply::throughput::{
     CALLS_PER_SECOND, Estimate, MAX_OUTSTANDING, Pace, Retry, with_retries,
 };
 use crate::apply::{ApplyError, Event, Reporter};
-use crate::aws::{AssignmentKey, AwsError, Cloud, Group, RequestState};
-use crate::plan::{Mode, Plan};
+use crate::aws::{AssignmentKey, AwsError, Cloud, RequestState};
 use crate::text::apply as apply_text;
-
-/// How a plan's group name matched the identity store.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum GroupMatch {
-    /// Synced from the plan's directory.
-    Found {
-        /// Identity store group id.
-        id: String,
-        /// The display name that matched.
-        display_name: String,
-    },
-    /// A group by that name exists, but it did not come from the plan's directory.
-    OtherSource(String),
-    /// No group by that name (not in the sync scope, or not synced yet).
-    Missing,
-}
-
-/// The display names a plan group may have, in the order tried: `Name@domain` for each domain
-/// the groups may come from, then `Name` itself.
-pub fn candidate_names(plan: &Plan, group: &str) -> Vec<String> {
-    let mut names = vec![format!("{group}@{}", plan.self_managed.first().domain)];
-    if plan.connection.mode != Mode::AdConnector
-        && let Some(domain) = plan.managed_domain()
-    {
-        names.push(format!("{group}@{domain}"));
-    }
-    names.push(group.to_owned());
-    names
-}
-
-/// Finds a plan group among the identity store's groups.
-pub fn resolve(groups: &[Group], candidates: &[String], issuer: &str) -> GroupMatch {
-    let mut other = None;
-    for name in candidates {
-        for group in groups
-            .iter()
-            .filter(|g| g.display_name.eq_ignore_ascii_case(name))
-        {
-            if group.issuers.iter().any(|i| i == issuer) {
-                return GroupMatch::Found {
-                    id: group.id.clone(),
-                    display_name: group.display_name.clone(),
-                };
-            }
-            other.get_or_insert_with(|| group.display_name.clone());
-        }
-    }
-    other.map_or(GroupMatch::Missing, GroupMatch::OtherSource)
-}
 
 /// How one creation ended.
 enum Created {
@@ -132,8 +84,9 @@ impl<C: Cloud, R: Reporter> Executor<'_, C, R> {
                 problems.map(|p| format!("; {p}")).unwrap_or_default()
             )));
         }
-        let failures = self.create_all(todo.clone()).await;
+        let mut failures = self.create_all(todo.clone()).await;
         let created = todo.len() - failures.len();
+        failures.extend(ambiguous_groups(&matches));
         let summary = format!("{created} created, {present} already present");
         match (failures.is_empty(), problems) {
             (true, None) => Ok(StepEnd::Done(summary)),
@@ -176,10 +129,7 @@ impl<C: Cloud, R: Reporter> Executor<'_, C, R> {
             .collect();
         names
             .into_iter()
-            .map(|name| {
-                let candidates = candidate_names(plan, name);
-                (name.clone(), resolve(groups, &candidates, &issuer))
-            })
+            .map(|name| (name.clone(), match_group(plan, groups, name, &issuer)))
             .collect()
     }
 
@@ -303,35 +253,6 @@ async fn create_one<C: Cloud>(
 }
 
 /// The groups that could not be used, in words; `None` when every group was found.
-fn group_problems(matches: &BTreeMap<String, GroupMatch>) -> Option<String> {
-    let missing: Vec<&str> = matches
-        .iter()
-        .filter(|(_, m)| **m == GroupMatch::Missing)
-        .map(|(name, _)| name.as_str())
-        .collect();
-    let other: Vec<String> = matches
-        .iter()
-        .filter_map(|(name, m)| match m {
-            GroupMatch::OtherSource(display) => Some(format!("{name} (found {display})")),
-            _ => None,
-        })
-        .collect();
-    let mut lines = Vec::new();
-    if !missing.is_empty() {
-        lines.push(format!(
-            "groups not found in Identity Center (their assignments were skipped): {}",
-            missing.join(", ")
-        ));
-    }
-    if !other.is_empty() {
-        lines.push(format!(
-            "groups that exist in Identity Center but were not synced from this plan's directory (skipped): {}",
-            other.join(", ")
-        ));
-    }
-    (!lines.is_empty()).then(|| lines.join("\n"))
-}
-
 fn create_call(instance: &str, key: &AssignmentKey) -> Call {
     Call {
         service: "sso-admin",

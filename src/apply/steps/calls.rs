@@ -106,16 +106,19 @@ pub fn create_managed_ad(plan: &Plan) -> Option<CreateManagedAdRequest> {
     })
 }
 
-/// `CreateTrust` for a trust plan, on `directory_id`.
-pub fn create_trust(plan: &Plan, directory_id: &str) -> Option<CreateTrustRequest> {
+/// `CreateTrust` from `directory_id` to the plan's domain `selfManaged[index]`, with that
+/// domain's trust settings (its override over `connection.trust`).
+pub fn create_trust(plan: &Plan, directory_id: &str, index: usize) -> Option<CreateTrustRequest> {
     let trust = plan.connection.trust.as_ref()?;
+    let domain = plan.self_managed.all().get(index)?;
+    let settings = domain.trust_settings(trust);
     Some(CreateTrustRequest {
         directory_id: directory_id.to_owned(),
-        remote_domain: plan.self_managed.first().domain.clone(),
+        remote_domain: domain.domain.clone(),
         direction: trust_direction_name(TrustDirection::TwoWay).to_owned(),
-        trust_type: trust_type_name(trust.trust_type).to_owned(),
-        forwarder_ips: plan.self_managed.first().dns_servers.clone(),
-        selective_auth: selective_auth_name(trust.selective_auth).to_owned(),
+        trust_type: trust_type_name(settings.trust_type).to_owned(),
+        forwarder_ips: domain.dns_servers.clone(),
+        selective_auth: selective_auth_name(settings.selective_auth).to_owned(),
     })
 }
 

@@ -3,12 +3,16 @@
 //! found or contacted); the identity-source gate when the identity store holds groups synced
 //! from the directory. Without evidence a gate waits (operator at a terminal) or stops apply.
 
+use std::cell::RefCell;
+use std::collections::BTreeSet;
+
 use crate::apply::calls;
 use crate::apply::executor::{Executor, GateMode, NEW_TRUST, RunMode, StepEnd};
 use crate::apply::wait::{Patience, Polled};
 use crate::apply::{ApplyError, Event, Reporter};
-use crate::aws::{AwsError, AwsErrorKind, Cloud, TrustState};
+use crate::aws::{AwsError, AwsErrorKind, Cloud, TrustInfo, TrustState};
 use crate::onprem::{self, ManagedSide};
+use crate::plan::Plan;
 use crate::text::apply as apply_text;
 
 /// What a gate's check found.
@@ -72,76 +76,145 @@ impl<C: Cloud, R: Reporter> Executor<'_, C, R> {
         })
     }
 
-    /// The on-premises gate: the self-managed side of the trust.
+    /// The on-premises gate: the self-managed side of each trust, on each domain's DC. It holds
+    /// when VerifyTrust succeeds for every trust not yet Verified; until then it names the
+    /// domains still pending.
     pub(crate) async fn onprem_gate(&mut self) -> Result<StepEnd, ApplyError> {
-        let trust = self.found.trust.clone();
+        let plan = self.plan();
         if self.mode() == RunMode::DryRun {
-            let id = trust
-                .as_ref()
-                .map_or(NEW_TRUST.to_owned(), |t| t.id.clone());
-            if trust
-                .as_ref()
-                .is_some_and(|t| t.state == TrustState::Verified)
-            {
-                return Ok(StepEnd::Done(format!("{id} is already Verified")));
-            }
-            self.report(Event::WouldCall(calls::verify_trust_call(&id)));
-            return Ok(StepEnd::Done(
-                "would stop here until the self-managed side of the trust exists".to_owned(),
-            ));
+            return Ok(self.onprem_gate_dry_run());
         }
-        let Some(trust) = trust else {
+        if self.found.trusts.is_empty() {
             return Ok(StepEnd::Done("no trust".to_owned()));
-        };
-        if trust.state == TrustState::Verified {
-            return Ok(StepEnd::Done(format!("{} is already Verified", trust.id)));
         }
-        let (domain, dns_ips) = self
+        let pending: Vec<(usize, TrustInfo)> = self
+            .found
+            .trusts
+            .iter()
+            .filter(|(_, t)| t.state != TrustState::Verified)
+            .map(|(index, t)| (*index, t.clone()))
+            .collect();
+        if pending.is_empty() {
+            return Ok(StepEnd::Done(format!(
+                "{} already Verified",
+                listed(self.found.trusts.values().map(|t| t.id.as_str()))
+            )));
+        }
+        if self.options().gates == GateMode::Wait {
+            let instructions = self.onprem_instructions(plan, &pending)?;
+            self.report(Event::Gate(instructions));
+        }
+        let cloud = self.cloud();
+        let what = format!(
+            "VerifyTrust {} to succeed",
+            listed(pending.iter().map(|(_, t)| t.id.as_str()))
+        );
+        let succeeded = RefCell::new(BTreeSet::new());
+        let missing = self
+            .wait_for_evidence(&what, || async {
+                let mut waiting = Vec::new();
+                for (_, trust) in &pending {
+                    if succeeded.borrow().contains(&trust.id) {
+                        continue;
+                    }
+                    match cloud.verify_trust(&trust.id).await {
+                        Ok(()) => {
+                            succeeded.borrow_mut().insert(trust.id.clone());
+                        }
+                        Err(error) if onprem_side_missing(&error) => {
+                            waiting.push(format!("{}: not yet: {error}", trust.remote_domain))
+                        }
+                        Err(error) if passing_failure(&error) => waiting.push(format!(
+                            "{}: could not check (checking again): {error}",
+                            trust.remote_domain
+                        )),
+                        Err(error) => return Err(error.into()),
+                    }
+                }
+                Ok(match waiting.is_empty() {
+                    true => Evidence::Held(()),
+                    false => Evidence::Missing(waiting.join("; ")),
+                })
+            })
+            .await?;
+        match missing {
+            Evidence::Held(()) => Ok(StepEnd::Done(format!(
+                "VerifyTrust succeeded for {}",
+                listed(pending.iter().map(|(_, t)| t.id.as_str()))
+            ))),
+            Evidence::Missing(reason) => {
+                let done = succeeded.into_inner();
+                let still: Vec<(usize, TrustInfo)> = pending
+                    .into_iter()
+                    .filter(|(_, t)| !done.contains(&t.id))
+                    .collect();
+                let instructions = self.onprem_instructions(plan, &still)?;
+                Ok(StepEnd::Paused(format!(
+                    "{instructions}\nLast check: {reason}\n{}\n",
+                    apply_text::RESUME
+                )))
+            }
+        }
+    }
+
+    /// The dry run of the on-premises gate: the VerifyTrust call of each trust not Verified.
+    fn onprem_gate_dry_run(&mut self) -> StepEnd {
+        let count = self.plan().self_managed.len();
+        let mut verified = 0;
+        for index in 0..count {
+            match self.found.trusts.get(&index) {
+                Some(trust) if trust.state == TrustState::Verified => verified += 1,
+                Some(trust) => {
+                    let call = calls::verify_trust_call(&trust.id.clone());
+                    self.report(Event::WouldCall(call));
+                }
+                None => self.report(Event::WouldCall(calls::verify_trust_call(NEW_TRUST))),
+            }
+        }
+        StepEnd::Done(match verified == count {
+            true => "every trust is already Verified".to_owned(),
+            false => "would stop here until the self-managed side of each trust exists".to_owned(),
+        })
+    }
+
+    /// What to do on each pending domain's DC: the steps and that domain's script.
+    fn onprem_instructions(
+        &self,
+        plan: &Plan,
+        pending: &[(usize, TrustInfo)],
+    ) -> Result<String, ApplyError> {
+        let (aws_domain, dns_ips) = self
             .found
             .directory
             .as_ref()
             .map(|d| (d.name.clone(), d.dns_ips.clone()))
             .unwrap_or_default();
-        let plan = self.plan();
         let managed = match &self.found.directory {
-            Some(_) => ManagedSide::from_aws(&domain, &dns_ips)?,
+            Some(_) => ManagedSide::from_aws(&aws_domain, &dns_ips)?,
             None => ManagedSide {
                 domain: None,
                 dns_ips: Vec::new(),
             },
         };
-        let mut instructions =
-            apply_text::onprem_gate(&domain, &dns_ips, &plan.self_managed.first().domain);
-        if let Some(script) = onprem::script(plan, &managed)? {
-            instructions.push('\n');
-            instructions.push_str(&script);
+        let mut instructions = String::new();
+        for (index, _) in pending {
+            let Some(domain) = plan.self_managed.all().get(*index) else {
+                continue;
+            };
+            if !instructions.is_empty() {
+                instructions.push('\n');
+            }
+            instructions.push_str(&apply_text::onprem_gate(
+                &aws_domain,
+                &dns_ips,
+                &domain.domain,
+            ));
+            if let Some(script) = onprem::domain_script(plan, *index, &managed)? {
+                instructions.push('\n');
+                instructions.push_str(&script);
+            }
         }
-        if self.options().gates == GateMode::Wait {
-            self.report(Event::Gate(instructions.clone()));
-        }
-        let cloud = self.cloud();
-        let what = format!("VerifyTrust {} to succeed", trust.id);
-        let missing = self
-            .wait_for_evidence(&what, || async {
-                match cloud.verify_trust(&trust.id).await {
-                    Ok(()) => Ok(Evidence::Held(())),
-                    Err(error) if onprem_side_missing(&error) => {
-                        Ok(Evidence::Missing(format!("not yet: {error}")))
-                    }
-                    Err(error) if passing_failure(&error) => Ok(Evidence::Missing(format!(
-                        "could not check (checking again): {error}"
-                    ))),
-                    Err(error) => Err(error.into()),
-                }
-            })
-            .await?;
-        match missing {
-            Evidence::Held(()) => Ok(StepEnd::Done(format!("VerifyTrust {} succeeded", trust.id))),
-            Evidence::Missing(reason) => Ok(StepEnd::Paused(format!(
-                "{instructions}\nLast check: {reason}\n{}\n",
-                apply_text::RESUME
-            ))),
-        }
+        Ok(instructions)
     }
 
     /// The identity-source gate: the directory becomes Identity Center's identity source.
@@ -159,11 +232,13 @@ impl<C: Cloud, R: Reporter> Executor<'_, C, R> {
             ));
         };
         let issuer = directory.issuer(&region, &account);
-        let instructions = apply_text::identity_source_gate(
-            &region,
-            &directory.id,
-            &plan.self_managed.first().domain,
-        );
+        let domains: Vec<&str> = plan
+            .self_managed
+            .all()
+            .iter()
+            .map(|d| d.domain.as_str())
+            .collect();
+        let instructions = apply_text::identity_source_gate(&region, &directory.id, &domains);
         let cloud = self.cloud();
         let store = instance.identity_store_id.clone();
         // Every group of the store: the assignments step resolves the plan's groups from them.
@@ -235,4 +310,9 @@ fn found(directory_id: &str, names: &[String]) -> String {
         names.len(),
         names.join(", ")
     )
+}
+
+/// Ids joined with `, `.
+fn listed<'a>(ids: impl Iterator<Item = &'a str>) -> String {
+    ids.collect::<Vec<_>>().join(", ")
 }

@@ -1,11 +1,12 @@
 //! The bodies of apply's steps, one file per concern: the account and instance [`guards`], the
 //! directory (AD Connector or Managed AD), the trust, the two manual [`gates`], permission sets and
-//! account [`assignments`]; [`calls`] builds the requests they send (and `--dry-run` prints).
+//! account [`assignments`] (their [`groups`]); [`calls`] builds the requests they send (and `--dry-run` prints).
 
 pub mod assignments;
 pub mod calls;
 pub(crate) mod directory;
 pub mod gates;
+pub mod groups;
 pub mod guards;
 pub mod network;
 pub(crate) mod permission_set_calls;
