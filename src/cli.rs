@@ -101,6 +101,10 @@ pub struct InitArgs {
     /// Which of the two supported ways to connect.
     #[arg(long, value_enum)]
     pub mode: InitMode,
+    /// How many self-managed domains the template lists (trust mode: a two-way trust to each;
+    /// an AD Connector reaches one domain only).
+    #[arg(long, value_name = "N", default_value_t = 1)]
+    pub domains: usize,
 }
 
 /// `adsso preflight`.
@@ -120,6 +124,9 @@ pub struct PreflightArgs {
     /// Allow the service account password over unencrypted LDAP when TLS is not available.
     #[arg(long)]
     pub allow_plain_ldap: bool,
+    /// Check only this self-managed domain (default: every domain of the plan, concurrently).
+    #[arg(long, value_name = "DOMAIN")]
+    pub domain: Option<String>,
 }
 
 /// `adsso apply`.
@@ -169,6 +176,10 @@ pub struct OnpremScriptArgs {
     /// The Managed AD's DNS addresses; when given, AWS is not asked (works offline).
     #[arg(long = "dns-ip", value_name = "IP")]
     pub dns_ips: Vec<std::net::Ipv4Addr>,
+    /// Print only this self-managed domain's script (default: every domain's, each under a
+    /// heading that names it).
+    #[arg(long, value_name = "DOMAIN")]
+    pub domain: Option<String>,
 }
 
 /// `status` output formats.

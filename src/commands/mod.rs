@@ -114,6 +114,21 @@ pub enum CommandError {
     /// The confirmation prompt failed.
     #[error("the confirmation was not answered: {0}")]
     Prompt(String),
+    /// `--domain` names no domain of the plan.
+    #[error("{message}")]
+    UnknownDomain {
+        /// What is wrong, with the plan's domains (shown escaped).
+        message: String,
+        /// What to give instead.
+        #[help]
+        help: &'static str,
+    },
+    /// `init --domains N` that no template can have.
+    #[error("{message}")]
+    InitDomains {
+        /// Why (AD Connector: one domain only; or out of range).
+        message: String,
+    },
     /// Ctrl-C.
     #[error("interrupted")]
     #[diagnostic(help("nothing is lost: run the same command again to resume"))]
@@ -130,7 +145,9 @@ impl CommandError {
             | CommandError::WizardNeedsTerminal
             | CommandError::NoTerminal { .. }
             | CommandError::UnknownRegion { .. }
-            | CommandError::RegionMismatch { .. } => Outcome::Invalid,
+            | CommandError::RegionMismatch { .. }
+            | CommandError::UnknownDomain { .. }
+            | CommandError::InitDomains { .. } => Outcome::Invalid,
             CommandError::Write(_)
             | CommandError::Runtime(_)
             | CommandError::Terminal(_)
@@ -153,7 +170,7 @@ pub fn run(cli: Cli) -> Result<Outcome, CommandError> {
         Command::Wizard(args) => wizard::run(&args, &aws),
         Command::Validate(args) => validate::run(&args.file),
         Command::Diagram(args) => diagram::run(&args),
-        Command::Init(args) => init::run(args.mode),
+        Command::Init(args) => init::run(args.mode, args.domains),
         Command::Schema => init::schema(),
         Command::Preflight(args) => preflight::run(&args),
         Command::Apply(args) => apply::run(&args, &aws),
@@ -196,6 +213,32 @@ pub fn load_valid(file: &Path) -> Result<Option<crate::plan::Plan>, CommandError
                 file.display()
             )?;
             Ok(None)
+        }
+    }
+}
+
+/// The index of the domain `--domain` names (`None` without `--domain`: every domain); a name
+/// the plan does not list is refused with the plan's domains.
+pub fn pick_domain(
+    plan: &crate::plan::Plan,
+    given: Option<&str>,
+) -> Result<Option<usize>, CommandError> {
+    let Some(given) = given else {
+        return Ok(None);
+    };
+    match plan.self_managed.find(given) {
+        Some((index, _)) => Ok(Some(index)),
+        None => {
+            let known: Vec<&str> = plan
+                .self_managed
+                .all()
+                .iter()
+                .map(|domain| domain.domain.as_str())
+                .collect();
+            Err(CommandError::UnknownDomain {
+                message: crate::text::domains::unknown_domain(given, &known),
+                help: crate::text::domains::UNKNOWN_DOMAIN_HELP,
+            })
         }
     }
 }

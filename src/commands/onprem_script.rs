@@ -1,9 +1,11 @@
-//! `adsso onprem-script FILE [--dns-ip IP...]`: prints the PowerShell for the self-managed DC.
-//! With `--dns-ip` it works offline; otherwise it reads the Managed AD's DNS addresses from AWS.
+//! `adsso onprem-script FILE [--dns-ip IP...] [--domain D]`: prints the PowerShell for the
+//! self-managed DCs: every domain's script (each under a heading naming it), or with `--domain`
+//! that domain's only. With `--dns-ip` it works offline; otherwise it reads the Managed AD's DNS
+//! addresses from AWS.
 
 use std::io::Write;
 
-use super::{CommandError, Outcome, connection, load_valid};
+use super::{CommandError, Outcome, connection, load_valid, pick_domain};
 use crate::apply::ApplyError;
 use crate::aws::DirectoryApi;
 use crate::aws::Target;
@@ -26,6 +28,8 @@ pub fn run(args: &OnpremScriptArgs, flags: &Target) -> Result<Outcome, CommandEr
         );
         return Ok(Outcome::Invalid);
     }
+    // Checked before AWS is asked anything: a wrong name fails at once, offline.
+    let only = pick_domain(&plan, args.domain.as_deref())?;
     let managed = if dns_ips.is_empty() {
         let connection = connection(flags, &plan)?;
         crate::runtime::block_on(async {
@@ -74,7 +78,11 @@ pub fn run(args: &OnpremScriptArgs, flags: &Target) -> Result<Outcome, CommandEr
             dns_ips: dns_ips.to_vec(),
         }
     };
-    if let Some(script) = onprem::script(&plan, &managed).map_err(ApplyError::from)? {
+    let script = match only {
+        Some(index) => onprem::domain_script(&plan, index, &managed),
+        None => onprem::script(&plan, &managed),
+    };
+    if let Some(script) = script.map_err(ApplyError::from)? {
         std::io::stdout().lock().write_all(script.as_bytes())?;
     }
     Ok(Outcome::Done)

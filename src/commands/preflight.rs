@@ -1,12 +1,13 @@
-//! `adsso preflight FILE`: validates the plan, resolves the service account password (AD
-//! Connector mode), runs the checks and prints the checklist. Exit 0 when nothing failed.
+//! `adsso preflight FILE [--domain D]`: validates the plan, resolves the service account
+//! password (AD Connector mode), runs the checks of every domain (or of `--domain`'s) and prints
+//! the checklist. Exit 0 when nothing failed.
 
 use std::io::Write;
 
-use super::{CommandError, Outcome, load_valid};
+use super::{CommandError, Outcome, load_valid, pick_domain};
 use crate::cli::{OutputFormat, PreflightArgs};
 use crate::preflight::ldap::{PlainLdap, tls_config};
-use crate::preflight::run::{Options, run as run_checks};
+use crate::preflight::run::{Options, run_domains};
 use crate::secrets;
 
 /// Runs preflight for the plan in `args.file`.
@@ -14,6 +15,7 @@ pub fn run(args: &PreflightArgs) -> Result<Outcome, CommandError> {
     let Some(plan) = load_valid(&args.file)? else {
         return Ok(Outcome::Invalid);
     };
+    let only = pick_domain(&plan, args.domain.as_deref())?;
     let password = match &plan.connection.ad_connector {
         Some(connector) => Some(secrets::resolve(
             &connector.service_account.password,
@@ -44,7 +46,7 @@ pub fn run(args: &PreflightArgs) -> Result<Outcome, CommandError> {
             PlainLdap::Refuse
         },
     };
-    let report = crate::runtime::block_on(run_checks(&plan, password.as_ref(), &options))?;
+    let report = crate::runtime::block_on(run_domains(&plan, only, password.as_ref(), &options))?;
     let text = match args.output {
         OutputFormat::Text => report.render_text(),
         OutputFormat::Json => report.render_json(),

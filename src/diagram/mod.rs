@@ -2,7 +2,8 @@
 //! renderings: Unicode text that fits 80 columns (also used by the TUI) and Mermaid. Pure.
 //!
 //! Trust direction and access direction are opposite: when domain A trusts domain B, users of B
-//! can reach A. The model keeps both so the operator sees which trust gives which access.
+//! can reach A. The model keeps both so the operator sees which trust gives which access; a plan
+//! of several self-managed domains has both trusts, and what each carries, for every domain.
 
 mod build;
 mod mermaid;
@@ -29,7 +30,8 @@ pub struct Diagram {
 /// The two arrangements, one per supported design.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Layout {
-    /// Identity Center above the Managed AD, with the self-managed domain beside it.
+    /// Identity Center above the Managed AD, with the self-managed domains beside it (one
+    /// below the other, each with its two trust arrows).
     Trust,
     /// Identity Center, AD Connector and the self-managed domain in a column.
     Connector,
@@ -55,18 +57,20 @@ pub enum NodeId {
     ManagedAd,
     /// The AD Connector.
     AdConnector,
-    /// The self-managed domain and its domain controllers.
-    SelfManaged,
+    /// The self-managed domain `selfManaged[i]` and its domain controllers.
+    SelfManaged(usize),
 }
 
 impl NodeId {
-    /// A short identifier for Mermaid.
-    pub fn key(self) -> &'static str {
+    /// A short identifier for Mermaid: `self_managed` for the first domain, `self_managed_2`,
+    /// `self_managed_3`... for the others.
+    pub fn key(self) -> String {
         match self {
-            NodeId::IdentityCenter => "identity_center",
-            NodeId::ManagedAd => "managed_ad",
-            NodeId::AdConnector => "ad_connector",
-            NodeId::SelfManaged => "self_managed",
+            NodeId::IdentityCenter => "identity_center".to_owned(),
+            NodeId::ManagedAd => "managed_ad".to_owned(),
+            NodeId::AdConnector => "ad_connector".to_owned(),
+            NodeId::SelfManaged(0) => "self_managed".to_owned(),
+            NodeId::SelfManaged(index) => format!("self_managed_{}", index.saturating_add(1)),
         }
     }
 }
@@ -132,3 +136,6 @@ impl Diagram {
         self.edges.iter().filter(move |edge| edge.kind == kind)
     }
 }
+
+#[cfg(test)]
+mod tests;

@@ -80,6 +80,8 @@ fn node_or_blank(diagram: &Diagram, id: NodeId) -> Node {
     })
 }
 
+/// The Managed AD box on the left, spanning one block of five lines per self-managed domain on
+/// the right; between them each domain's two trust arrows and what each carries.
 fn trust_layout(diagram: &Diagram, lines: &mut Vec<String>) {
     lines.extend(boxed(
         &node_or_blank(diagram, NodeId::IdentityCenter),
@@ -88,9 +90,24 @@ fn trust_layout(diagram: &Diagram, lines: &mut Vec<String>) {
     ));
     let source = diagram.edges_of(EdgeKind::IdentitySource).next();
     down_arrow(source.map_or("", |edge| edge.label.as_str()), lines);
-    let left = boxed(&node_or_blank(diagram, NodeId::ManagedAd), SIDE, 3);
-    let right = boxed(&node_or_blank(diagram, NodeId::SelfManaged), SIDE, 3);
-    let middle = trust_arrows(diagram);
+    let mut domains: Vec<NodeId> = diagram
+        .nodes
+        .iter()
+        .map(|node| node.id)
+        .filter(|id| matches!(id, NodeId::SelfManaged(_)))
+        .collect();
+    if domains.is_empty() {
+        domains.push(NodeId::SelfManaged(0));
+    }
+    let mut right = Vec::new();
+    let mut middle = Vec::new();
+    for &id in &domains {
+        right.extend(boxed(&node_or_blank(diagram, id), SIDE, 3));
+        middle.extend(trust_arrows(diagram, id));
+    }
+    // The left box is as tall as the column of domain boxes (five lines each).
+    let rows = right.len().saturating_sub(2).max(3);
+    let left = boxed(&node_or_blank(diagram, NodeId::ManagedAd), SIDE, rows);
     for (row, (left, right)) in left.iter().zip(&right).enumerate() {
         let arrow = middle
             .get(row)
@@ -99,12 +116,13 @@ fn trust_layout(diagram: &Diagram, lines: &mut Vec<String>) {
     }
 }
 
-/// The arrow column between the Managed AD (left) and the self-managed domain (right).
-fn trust_arrows(diagram: &Diagram) -> Vec<String> {
-    let trust = |from: NodeId| {
+/// The arrow column between the Managed AD (left) and one self-managed domain (right): five
+/// lines, beside that domain's box.
+fn trust_arrows(diagram: &Diagram, domain: NodeId) -> Vec<String> {
+    let trust = |from: NodeId, to: NodeId| {
         diagram
             .edges_of(EdgeKind::Trust)
-            .find(|edge| edge.from == from)
+            .find(|edge| edge.from == from && edge.to == to)
             .map(|edge| matches!(edge.status, EdgeStatus::Present))
     };
     let access = |present: Option<bool>, word: &str| match present {
@@ -112,8 +130,8 @@ fn trust_arrows(diagram: &Diagram) -> Vec<String> {
         Some(false) => centre(&format!("(no {word})"), MIDDLE),
         None => " ".repeat(MIDDLE),
     };
-    let outgoing = trust(NodeId::ManagedAd);
-    let incoming = trust(NodeId::SelfManaged);
+    let outgoing = trust(NodeId::ManagedAd, domain);
+    let incoming = trust(domain, NodeId::ManagedAd);
     let arrow = |present: Option<bool>, right: bool| match (present, right) {
         (Some(true), true) => centre("──trusts──▶", MIDDLE),
         (Some(true), false) => centre("◀──trusts──", MIDDLE),
@@ -130,11 +148,15 @@ fn trust_arrows(diagram: &Diagram) -> Vec<String> {
 }
 
 fn column_layout(diagram: &Diagram, lines: &mut Vec<String>) {
-    let order = [
-        NodeId::IdentityCenter,
-        NodeId::AdConnector,
-        NodeId::SelfManaged,
-    ];
+    let order = [NodeId::IdentityCenter, NodeId::AdConnector]
+        .into_iter()
+        .chain(
+            diagram
+                .nodes
+                .iter()
+                .map(|node| node.id)
+                .filter(|id| matches!(id, NodeId::SelfManaged(_))),
+        );
     let mut previous: Option<NodeId> = None;
     for id in order {
         let Some(node) = diagram.node(id) else {

@@ -1,6 +1,7 @@
 //! Runs every preflight check for a plan, all concurrently with short timeouts, and collects the
-//! checklist. DNS comes first (it names the domain controllers); ports, Kerberos and LDAP then
-//! run together on every DC found.
+//! checklist. Each self-managed domain is checked on its own, all domains at once: DNS comes
+//! first (it names the domain's controllers); ports, Kerberos and LDAP then run together on
+//! every DC found.
 
 use std::net::Ipv4Addr;
 use std::sync::Arc;
@@ -15,7 +16,7 @@ use super::kerberos::KdcAnswer;
 use super::ldap::{self, Credentials, LdapOutcome, PlainLdap};
 use super::ports::{self, PortState, Protocol};
 use super::report::{Area, Check, Report, Status};
-use crate::plan::{Mode, Plan};
+use crate::plan::{Mode, Plan, SelfManaged};
 use crate::text::preflight as words;
 
 /// The probe limit of the checks the wizard and `apply` offer.
@@ -42,14 +43,51 @@ pub struct Options {
     pub plain: PlainLdap,
 }
 
-/// Runs every check for `plan`. `password` is the service account's (AD Connector mode); without
-/// it the LDAP bind is skipped.
+/// Runs every check for every domain of `plan`, the domains concurrently. `password` is the
+/// service account's (AD Connector mode); without it the LDAP bind is skipped.
 pub async fn run(plan: &Plan, password: Option<&SecretString>, options: &Options) -> Report {
+    run_domains(plan, None, password, options).await
+}
+
+/// Runs every check for the domain `selfManaged[index]` of `plan`, or for every domain when
+/// `only` is `None` (concurrently). The report lists the domains in the plan's order, each
+/// domain's checks by area, every check naming its domain.
+pub async fn run_domains(
+    plan: &Plan,
+    only: Option<usize>,
+    password: Option<&SecretString>,
+    options: &Options,
+) -> Report {
     let started = Instant::now();
-    let domain = plan.self_managed.first().domain.to_ascii_lowercase();
-    let servers: Vec<Ipv4Addr> = plan
+    let domains: Vec<&SelfManaged> = plan
         .self_managed
-        .first()
+        .all()
+        .iter()
+        .enumerate()
+        .filter(|(index, _)| only.is_none_or(|only| only == *index))
+        .map(|(_, domain)| domain)
+        .collect();
+    let per_domain = join_all(
+        domains
+            .iter()
+            .map(|domain| check_domain(plan, domain, password, options)),
+    )
+    .await;
+    Report {
+        checks: per_domain.into_iter().flatten().collect(),
+        elapsed_ms: started.elapsed().as_millis(),
+    }
+}
+
+/// Every check of one domain, by area, each naming the domain.
+async fn check_domain(
+    plan: &Plan,
+    self_managed: &SelfManaged,
+    password: Option<&SecretString>,
+    options: &Options,
+) -> Vec<Check> {
+    let domain = self_managed.domain.to_ascii_lowercase();
+    let servers: Vec<Ipv4Addr> = self_managed
         .dns_servers
         .iter()
         .filter_map(|server| server.parse().ok())
@@ -73,17 +111,17 @@ pub async fn run(plan: &Plan, password: Option<&SecretString>, options: &Options
         let (ports, kerberos, ldap) = tokio::join!(
             port_checks(plan.connection.mode, &reachable, &domain, options.timeout),
             kerberos_checks(plan, &reachable, &domain, options.timeout),
-            ldap_checks(plan, &reachable, password, options),
+            ldap_checks(plan, &self_managed.domain, &reachable, password, options),
         );
         checks.extend(ports);
         checks.extend(kerberos);
         checks.extend(ldap);
     }
     checks.sort_by_key(|check| check.area);
-    Report {
-        checks,
-        elapsed_ms: started.elapsed().as_millis(),
-    }
+    checks
+        .into_iter()
+        .map(|check| check.about(&self_managed.domain))
+        .collect()
 }
 
 async fn port_checks(
@@ -251,6 +289,7 @@ async fn kerberos_checks(
 
 async fn ldap_checks(
     plan: &Plan,
+    domain: &str,
     controllers: &[&DomainController],
     password: Option<&SecretString>,
     options: &Options,
@@ -266,11 +305,7 @@ async fn ldap_checks(
         )];
     };
     let credentials = Credentials {
-        principal: format!(
-            "{}@{}",
-            connector.service_account.user_name,
-            plan.self_managed.first().domain
-        ),
+        principal: format!("{}@{domain}", connector.service_account.user_name),
         password,
     };
     let servers: Vec<&&DomainController> = controllers.iter().filter(|c| c.ldap).collect();
@@ -323,3 +358,7 @@ fn ldap_check(name: &str, principal: &str, outcome: LdapOutcome) -> Check {
         }
     }
 }
+
+#[cfg(test)]
+#[path = "run_tests.rs"]
+mod tests;

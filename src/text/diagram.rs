@@ -66,6 +66,42 @@ fn capitalise(text: &str) -> String {
 pub fn connector_headline(plan: &str, region: &str) -> String {
     format!("AD Connector · plan {plan} · {region}")
 }
+/// Headline of a trust diagram of several domains.
+pub fn trusts_headline(direction: &str, domains: usize, plan: &str, region: &str) -> String {
+    let direction = match direction {
+        "two-way" => "Two-way".to_owned(),
+        other => format!("{} (refused)", capitalise(other)),
+    };
+    format!("{direction} trusts with {domains} self-managed domains · plan {plan} · {region}")
+}
+/// `a trusts b (forest trust)`, with several domains.
+pub fn trusts_typed(truster: &str, trusted: &str, kind: &str) -> String {
+    format!("{truster} trusts {trusted} ({kind} trust)")
+}
+/// The label of a trust arrow with several domains: `trusts (external)`.
+pub fn trusts_label(kind: &str) -> String {
+    format!("trusts ({kind})")
+}
+/// The on-prem forwarder of one of several domains.
+pub fn onprem_forwarder_of(domain: &str, aws_domain: &str) -> String {
+    format!(
+        "on the DNS servers of {domain} (adsso onprem-script --domain {domain}): {aws_domain} → the Managed AD's DNS IPs"
+    )
+}
+/// Notes for a trust diagram of several domains; `domain_prefix` from four domains on.
+pub fn several_domains_notes(domain_prefix: bool) -> Vec<String> {
+    let mut notes = vec![
+        "Each domain's DCs run their own side of its trust: `adsso onprem-script FILE --domain D`.".to_owned(),
+        "A forest trust already reaches the child domains of its forest: list forest roots, or other domains as external trusts.".to_owned(),
+    ];
+    if domain_prefix {
+        notes.push(
+            "With four or more domains, Identity Center signs users in as DOMAIN\\user (the NetBIOS name first)."
+                .to_owned(),
+        );
+    }
+    notes
+}
 /// `a trusts b`.
 pub fn trusts(truster: &str, trusted: &str) -> String {
     format!("{truster} trusts {trusted}")

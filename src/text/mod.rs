@@ -319,6 +319,7 @@ pub const TAG_VALUE_ALLOWED: &str =
 
 pub mod apply;
 pub mod diagram;
+pub mod domains;
 pub mod preflight;
 pub mod untrusted;
 pub mod wizard;

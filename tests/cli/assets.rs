@@ -12,7 +12,24 @@ const EXAMPLES: &[(&str, &str)] = &[
         include_str!("../../assets/examples/ad-connector.yaml"),
     ),
     ("trust", include_str!("../../assets/examples/trust.yaml")),
+    (
+        "trust-two-forests",
+        include_str!("../../assets/examples/trust-two-forests.yaml"),
+    ),
 ];
+
+#[test]
+fn every_shipped_example_is_listed_here_and_in_the_support_list() {
+    let mut listed: Vec<String> = crate::support::examples()
+        .iter()
+        .map(|path| path.file_stem().unwrap().to_string_lossy().into_owned())
+        .collect();
+    listed.sort_unstable();
+    let mut here: Vec<&str> = EXAMPLES.iter().map(|(name, _)| *name).collect();
+    here.sort_unstable();
+    assert_eq!(listed, here);
+    assert!(listed.contains(&"trust-two-forests".to_owned()));
+}
 
 #[test]
 fn schema_asset_is_current() {
@@ -74,7 +91,7 @@ fn example_diagrams_match_snapshots_and_fit_80_columns() {
         let rendered = diagram::render_text(&model);
         for line in rendered.lines() {
             assert!(
-                line.chars().count() <= WIDTH,
+                ratatui::text::Line::raw(line).width() <= WIDTH,
                 "{name}: `{line}` is wider than {WIDTH}"
             );
         }

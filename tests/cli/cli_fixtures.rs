@@ -1,7 +1,7 @@
 //! Fixture-driven tests of the `adsso` binary: every plan in `tests/fixtures/valid` validates
 //! (exit 0), every plan in `tests/fixtures/invalid` is refused (exit 2) with the field path its
-//! `# expect:` header names and a line:column, quickly. Also the shipped examples, the `init`
-//! templates, help, usage errors and the one-way trust explanation.
+//! `# expect:` header names and a line:column, quickly. Also the shipped examples, help, usage
+//! errors and the one-way trust explanation (the `init` templates: `templates.rs`).
 
 use std::path::Path;
 
@@ -161,98 +161,6 @@ fn shipped_examples_validate() {
             run.stderr
         );
     }
-}
-
-/// Sensible values for every `<placeholder>` of the `init` templates.
-const PLACEHOLDERS: &[(&str, &str)] = &[
-    ("<plan-name>", "corp-sso"),
-    ("<region>", "eu-central-1"),
-    ("<account-id>", "123456789012"),
-    ("<domain>", "corp.example.com"),
-    ("<NETBIOS>", "CORP"),
-    ("<dns-ip-1>", "10.0.0.10"),
-    ("<dns-ip-2>", "10.0.0.11"),
-    ("<aws-domain>", "aws.corp.example.com"),
-    ("<AWS-NETBIOS>", "AWSCORP"),
-    ("<vpc-id>", "vpc-0123456789abcdef0"),
-    ("<subnet-id-1>", "subnet-0123456789abcdef0"),
-    ("<subnet-id-2>", "subnet-0fedcba9876543210"),
-    ("<service-account>", "svc-adconnector"),
-    ("<ad-group>", "AWS-SSO-Users"),
-    ("<team>", "platform-team"),
-];
-
-/// The `<placeholder>`s left in `text`.
-fn placeholders_left(text: &str) -> Vec<String> {
-    let mut left = Vec::new();
-    let mut rest = text;
-    while let Some(start) = rest.find('<') {
-        let after = &rest[start + 1..];
-        match after.find('>') {
-            Some(end)
-                if end > 0
-                    && after[..end]
-                        .chars()
-                        .all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_') =>
-            {
-                left.push(format!("<{}>", &after[..end]));
-                rest = &after[end + 1..];
-            }
-            _ => rest = after,
-        }
-    }
-    left
-}
-
-fn check_template(mode: &str) {
-    let run = adsso(["init", "--mode", mode]);
-    assert_eq!(run.code, Some(0), "{}", run.all_output());
-    let template = run.stdout;
-    assert!(
-        template.starts_with("# yaml-language-server: $schema="),
-        "init --mode {mode} must start with the schema modeline:\n{template}"
-    );
-    assert!(!placeholders_left(&template).is_empty());
-
-    let (_dir, raw) = temp_plan("raw.yaml", template.as_bytes());
-    let run = adsso([Path::new("validate"), &raw]);
-    assert_eq!(
-        run.code,
-        Some(2),
-        "the template with its placeholders must not validate: {}",
-        run.all_output()
-    );
-    assert!(!run.panicked(), "{}", run.stderr);
-
-    let mut filled = template.clone();
-    for (placeholder, value) in PLACEHOLDERS {
-        filled = filled.replace(placeholder, value);
-    }
-    let left = placeholders_left(&filled);
-    assert!(
-        left.is_empty(),
-        "placeholders without a test value: {left:?}"
-    );
-    let (_dir, path) = temp_plan("filled.yaml", filled.as_bytes());
-    let run = adsso([Path::new("validate"), &path]);
-    assert_eq!(
-        run.code,
-        Some(0),
-        "the filled template must validate:\n{filled}\n{}",
-        run.all_output()
-    );
-    let run = adsso([Path::new("diagram"), &path]);
-    assert_eq!(run.code, Some(0), "{}", run.all_output());
-}
-
-#[test]
-fn init_trust_template_validates_once_filled() {
-    check_template("trust");
-}
-
-#[test]
-fn init_ad_connector_template_validates_once_filled() {
-    check_template("ad-connector");
 }
 
 #[test]

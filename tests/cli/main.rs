@@ -12,9 +12,11 @@ mod support;
 
 mod assets;
 mod cli_fixtures;
+mod domains;
 mod hostile;
 mod load_positions;
 mod plan_safety;
 mod proptest_parser;
 mod regions;
 mod secrets;
+mod templates;

@@ -1,6 +1,7 @@
 //! `adsso preflight` against a real Samba 4 AD domain controller in a network namespace: the
 //! happy path, bad credentials, a disabled account, a dead DNS server, a closed port, a domain
-//! without SRV records, and TLS-only binds.
+//! without SRV records, TLS-only binds, and a plan of two domains (the DC's and a dead one)
+//! reported domain by domain.
 
 use std::sync::Mutex;
 use std::time::{Duration, Instant};
@@ -469,3 +470,7 @@ mod wizard_check {
         session.expect(expectrl::Eof).unwrap();
     }
 }
+
+/// A plan of several domains, reported domain by domain.
+#[path = "preflight_domains.rs"]
+mod domains;

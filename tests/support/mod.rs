@@ -35,10 +35,17 @@ pub fn fixtures(kind: &str) -> Vec<PathBuf> {
     files
 }
 
-/// The two example plans shipped in `assets/examples`.
+/// Every example plan shipped in `assets/examples` (`*.yaml`, sorted), so a new example is
+/// validated and checked against the JSON Schema without being listed here.
 pub fn examples() -> Vec<PathBuf> {
     let dir = crate_dir().join("assets").join("examples");
-    vec![dir.join("ad-connector.yaml"), dir.join("trust.yaml")]
+    let mut files: Vec<PathBuf> = std::fs::read_dir(&dir)
+        .unwrap_or_else(|error| panic!("cannot list {}: {error}", dir.display()))
+        .map(|entry| entry.unwrap().path())
+        .filter(|path| path.extension() == Some(OsStr::new("yaml")))
+        .collect();
+    files.sort();
+    files
 }
 
 /// What an invalid fixture's first line announces: `# expect: <path>` or

@@ -12,7 +12,7 @@ use crate::plan::rules;
 use crate::text;
 
 /// From this many trusted domains on, Identity Center signs users in as `DOMAIN\user`.
-pub(crate) const DOMAIN_PREFIX_SIGN_IN_FROM: usize = 4;
+pub const DOMAIN_PREFIX_SIGN_IN_FROM: usize = 4;
 
 /// Checks every domain, then the rules between them.
 pub(super) fn check(plan: &Plan, report: &mut Report) {

@@ -6,6 +6,8 @@ mod connection;
 mod domains;
 mod identity_center;
 
+pub use domains::DOMAIN_PREFIX_SIGN_IN_FROM;
+
 use super::diagnostic::{Diagnostic, FieldPath};
 use super::model::Plan;
 use super::rules::{self, Problem};
