@@ -8,6 +8,7 @@ use serde::Serialize;
 
 use crate::apply::ApplyError;
 use crate::apply::assignments::{GroupMatch, match_group};
+use crate::apply::throughput::with_retries;
 use crate::aws::{AssignmentKey, Cloud, Group, RequestState};
 use crate::plan::Plan;
 
@@ -139,13 +140,23 @@ pub async fn assignment_views(
     Ok(views)
 }
 
-/// Deletes one assignment and waits (briefly polling) until AWS reports the deletion done.
+/// How long a deletion call is retried after throttling or a write conflict.
+const DELETE_RETRY_WINDOW: std::time::Duration = std::time::Duration::from_secs(60);
+
+/// Deletes one assignment and waits (briefly polling) until AWS reports the deletion done. A
+/// throttled call or a concurrent write (sso-admin `ConflictException`) is retried with backoff,
+/// within Identity Center's call budget, as apply's creations are.
 pub async fn delete_assignment(
     cloud: &impl Cloud,
     instance_arn: &str,
     key: &AssignmentKey,
 ) -> Result<(), ApplyError> {
-    let mut status = cloud.delete_assignment(instance_arn, key).await?;
+    let pace = crate::apply::assignments::pace();
+    let deadline = tokio::time::Instant::now() + DELETE_RETRY_WINDOW;
+    let mut status = with_retries(&pace, deadline, || {
+        cloud.delete_assignment(instance_arn, key)
+    })
+    .await?;
     let mut pause = std::time::Duration::from_millis(200);
     for _ in 0..60 {
         match status.state {
@@ -190,6 +201,7 @@ mod tests {
             AssignmentState::Missing,
             AssignmentState::GroupNotSynced,
             AssignmentState::GroupFromOtherSource,
+            AssignmentState::GroupInSeveralDomains,
             AssignmentState::PermissionSetMissing,
         ] {
             let json = serde_json::to_value(state).unwrap_or_default();

@@ -112,6 +112,35 @@ fn write_conflicts_are_retried_then_reported_as_a_concurrent_change() {
 }
 
 #[test]
+fn destroy_retries_a_conflicting_assignment_deletion() {
+    let peer = Peer::start();
+    let dir = tempfile::tempdir().unwrap();
+    let path = connected(&peer, dir.path());
+    let run = apply(&peer, &path);
+    assert_eq!(run.code, Some(0), "{}", run.all_output());
+    assert_eq!(peer.assignments().len(), 2);
+    fault(
+        &peer,
+        "SWBExternalService.DeleteAccountAssignment",
+        2,
+        "ConflictException",
+        None,
+    );
+    let destroy = peer.adsso(
+        &[
+            "destroy",
+            path.to_str().unwrap(),
+            "--yes",
+            "--include-assignments",
+        ],
+        &[],
+    );
+    assert_eq!(destroy.code, Some(0), "{}", destroy.all_output());
+    assert_eq!(peer.count("DeleteAccountAssignment"), 2 + 2);
+    assert!(peer.assignments().is_empty(), "{:?}", peer.assignments());
+}
+
+#[test]
 fn each_code_gets_its_own_advice() {
     let peer = Peer::start();
     let dir = tempfile::tempdir().unwrap();
