@@ -241,6 +241,8 @@ mod assignment_tests;
 #[cfg(test)]
 mod calls_tests;
 #[cfg(test)]
+mod domains_tests;
+#[cfg(test)]
 mod dry_run_tests;
 #[cfg(test)]
 mod executor_tests;

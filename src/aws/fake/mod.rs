@@ -33,6 +33,9 @@ pub struct State {
     pub verify_calls: usize,
     /// Every mutating call, in order.
     pub mutations: Vec<String>,
+    /// The password each trust was created with, by remote domain (tests check which password
+    /// went to which trust; this fake never prints it).
+    pub trust_passwords: std::collections::BTreeMap<String, String>,
     /// Identity Center permission sets and assignments.
     pub access: access::Access,
 }
@@ -179,9 +182,13 @@ impl DirectoryApi for Fake {
     async fn create_trust(
         &self,
         request: &CreateTrustRequest,
-        _: &SecretString,
+        password: &SecretString,
     ) -> Result<String, AwsError> {
         let mut state = self.0.borrow_mut();
+        state.trust_passwords.insert(
+            request.remote_domain.clone(),
+            secrecy::ExposeSecret::expose_secret(password).to_owned(),
+        );
         let id = format!("t-{:010}", state.trusts.len());
         state.trusts.push(TrustInfo {
             id: id.clone(),
