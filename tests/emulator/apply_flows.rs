@@ -114,7 +114,8 @@ fn trust_end_to_end_through_both_gates() {
     assert_eq!(status.code, Some(0), "{}", status.all_output());
     let json: serde_json::Value = serde_json::from_str(&status.stdout).unwrap();
     assert_eq!(json["directory"]["id"], id.as_str());
-    assert_eq!(json["trust"]["state"], "Verified");
+    assert_eq!(json["trusts"][0]["domain"], "corp.example.com");
+    assert_eq!(json["trusts"][0]["trust"]["state"], "Verified");
     assert_eq!(json["forwarders"][0]["remoteDomain"], "corp.example.com");
     assert_eq!(json["forwarders"][0]["dnsIps"][1], "10.0.0.11");
     assert_eq!(json["syncedGroups"][0], "AWS-SSO-Users@corp.example.com");
