@@ -249,6 +249,15 @@ fn three_domains_with_mixed_trusts_go_through_both_gates_to_status() {
         "{}",
         text.stdout
     );
+
+    let destroy = peer.adsso(&["destroy", plan.to_str().unwrap(), "--yes"], &[]);
+    assert_eq!(destroy.code, Some(0), "{}", destroy.all_output());
+    for domain in ["corp.example.com", "emea.example.net", "apac.example.org"] {
+        let line = format!(" to {domain} (and its conditional forwarder)");
+        assert!(destroy.stdout.contains(&line), "{}", destroy.stdout);
+    }
+    assert_eq!(peer.count("DeleteTrust"), 3);
+    assert_eq!(peer.count("DeleteDirectory"), 1);
 }
 
 #[test]
