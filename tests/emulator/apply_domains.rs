@@ -30,37 +30,19 @@ const APAC: &str = "  - domain: apac.example.org
     trust: {selectiveAuth: true}
 ";
 
-/// A trust plan with the `domains` given (list entries) and an optional `identityCenter` block.
+/// The shared trust plan with the `domains` given (list entries) instead of its one domain,
+/// and an optional `identityCenter` block.
 fn plan(peer: &Peer, domains: &[&str], access: &str) -> String {
     let (vpc, subnets) = peer.network();
-    format!(
-        r#"apiVersion: adsso/v1
-kind: Plan
-metadata:
-  name: corp-forests
-aws:
-  region: us-east-1
-  accountId: "{ACCOUNT}"
-selfManaged:
-{}connection:
-  mode: trust
-  trust:
-    direction: two-way
-    type: forest
-    password: {{env: {TRUST_ENV}}}
-    managedAd:
-      create:
-        domain: aws.corp.example.com
-        netbiosName: AWSCORP
-        edition: Standard
-        vpcId: {vpc}
-        subnetIds: [{}, {}]
-        adminPassword: {{env: {ADMIN_ENV}}}
-{access}"#,
-        domains.concat(),
-        subnets[0],
-        subnets[1]
-    )
+    let one = "selfManaged:
+  domain: corp.example.com
+  netbiosName: CORP
+  dnsServers: [10.0.0.10, 10.0.0.11]
+";
+    let base = trust_plan(&vpc, &subnets);
+    assert!(base.contains(one), "the shared trust plan changed");
+    let text = base.replace(one, &format!("selfManaged:\n{}", domains.concat()));
+    format!("{text}{access}")
 }
 
 /// Assignments of `groups` to ReadOnly in the plan's account.
