@@ -10,6 +10,7 @@ use std::time::Duration;
 use expectrl::Expect;
 use expectrl::session::OsSession as Session;
 
+mod domains;
 mod saving;
 
 const DOWN: &str = "\x1b[B";
