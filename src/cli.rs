@@ -66,9 +66,13 @@ pub enum Command {
 /// `adsso wizard`.
 #[derive(Debug, Args)]
 pub struct WizardArgs {
-    /// Where to save the plan.
-    #[arg(long, value_name = "FILE", default_value = "adsso-plan.yaml")]
-    pub out: PathBuf,
+    /// Where to save the plan [default: the --edit file, else adsso-plan.yaml].
+    #[arg(long, value_name = "FILE")]
+    pub out: Option<PathBuf>,
+    /// Open a saved plan to change it (every domain too; what the wizard does not ask is kept,
+    /// comments are not). The full-screen wizard opens on Review; it saves back to FILE.
+    #[arg(long, value_name = "FILE")]
+    pub edit: Option<PathBuf>,
     /// Ask line by line instead of full-screen (screen readers, dumb terminals, logs).
     #[arg(long)]
     pub plain: bool,

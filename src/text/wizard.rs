@@ -261,3 +261,50 @@ pub const SAVE_ATTEMPTS: usize = 10;
 pub fn save_gave_up() -> String {
     format!("The plan could not be saved after {SAVE_ATTEMPTS} attempts.")
 }
+
+/// Hint: a domain's own trust type.
+pub const HINT_DOMAIN_TRUST_TYPE: &str =
+    "forest, external, or as plan (the AWS screen's trust type)";
+/// Hint: a domain's own selective authentication.
+pub const HINT_DOMAIN_SELECTIVE: &str =
+    "this domain's selective authentication, or as plan (the AWS screen's)";
+/// Hint: a domain's own trust password.
+pub const HINT_DOMAIN_SECRET: &str =
+    "env var name of this domain's trust password; empty: the plan's";
+/// Keys that add a domain.
+pub const KEYS_ADD_DOMAIN: &str = "Ctrl-N";
+/// What [`KEYS_ADD_DOMAIN`] does.
+pub const DOES_ADD_DOMAIN: &str = "add domain";
+/// Keys that remove the current domain.
+pub const KEYS_REMOVE_DOMAIN: &str = "Ctrl-D";
+/// What [`KEYS_REMOVE_DOMAIN`] does.
+pub const DOES_REMOVE_DOMAIN: &str = "remove it";
+/// Keys that move between domains.
+pub const KEYS_SWITCH_DOMAIN: &str = "PgUp/PgDn";
+/// What [`KEYS_SWITCH_DOMAIN`] do.
+pub const DOES_SWITCH_DOMAIN: &str = "other domain";
+/// Adding a domain in AD Connector mode (one footer line).
+pub const CONNECTOR_ONE_DOMAIN_SHORT: &str =
+    "AD Connector reaches one domain only: choose the two-way trust for several";
+/// Removing the only domain.
+pub const LAST_DOMAIN: &str = "a plan needs one domain: the last one stays";
+/// Help: several domains.
+pub const HELP_DOMAINS: &str = "Trust mode: Ctrl-N adds another domain or forest (one two-way trust to each), PgUp/PgDn move between them, Ctrl-D removes the one shown. Each domain may set its own trust type, selective authentication and password; \"as plan\" and an empty password take the AWS and Secrets screens' values.";
+/// The `--plain` question after a domain's questions (trust mode).
+pub const ADD_ANOTHER_DOMAIN: &str = "Add another domain?";
+/// The `--plain` help of [`ADD_ANOTHER_DOMAIN`].
+pub const ADD_ANOTHER_DOMAIN_HELP: &str =
+    "one two-way trust to each domain or forest; its own trust settings are asked next";
+/// Said once before a plan opened with `--edit` is saved.
+pub const EDIT_DROPS_COMMENTS: &str =
+    "Saving rewrites the plan: comments in the file are not kept (the values are).";
+
+/// "Domain k of N" on the Domain screen.
+pub fn domain_heading(index: usize, count: usize) -> String {
+    format!("Domain {} of {count}", index + 1)
+}
+
+/// The `--plain` heading before a domain's questions.
+pub fn domain_questions(index: usize) -> String {
+    format!("Domain {}:", index + 1)
+}

@@ -1,12 +1,18 @@
 //! The plan draft the wizard edits: every answer as the operator typed it, for both modes, so
 //! going back and forth (or switching mode) never loses anything. [`Draft::to_plan`] turns it
 //! into a [`Plan`] that the foundation's validation then judges.
+//!
+//! The self-managed side is a list of domains (at least one, see [`super::domains`]); the
+//! per-domain questions ([`FieldId::is_per_domain`]) read and write the current domain. A draft
+//! opened from a saved plan ([`super::edit`]) keeps that plan and lays its answers over it, so
+//! what the wizard does not ask about is saved unchanged.
 
 use std::collections::BTreeMap;
 
+use super::domains::DomainDraft;
 use crate::plan::{
-    AdConnector, ApiVersion, Aws, Connection, ConnectorSize, Edition, Kind, ManagedAd, Metadata,
-    Mode, NewManagedAd, Plan, SecretRef, SelfManaged, ServiceAccount, Trust, TrustDirection,
+    AdConnector, ApiVersion, Aws, Connection, ConnectorSize, DomainsForm, Edition, Kind, ManagedAd,
+    Metadata, Mode, NewManagedAd, Plan, SecretRef, ServiceAccount, Trust, TrustDirection,
     TrustType,
 };
 
@@ -19,6 +25,12 @@ pub enum FieldId {
     Netbios,
     /// `selfManaged.dnsServers`, comma separated.
     DnsServers,
+    /// `selfManaged[i].trust.type`: `as plan`, forest or external.
+    DomainTrustType,
+    /// `selfManaged[i].trust.selectiveAuth`: `as plan`, no or yes.
+    DomainSelectiveAuth,
+    /// `selfManaged[i].trust.password`: an env var name, or empty for the plan's password.
+    DomainTrustPassword,
     /// `metadata.name`.
     PlanName,
     /// `aws.region`.
@@ -57,6 +69,21 @@ pub enum FieldId {
     AdminPassword,
 }
 
+impl FieldId {
+    /// True for the questions each self-managed domain answers for itself.
+    pub fn is_per_domain(self) -> bool {
+        matches!(
+            self,
+            FieldId::Domain
+                | FieldId::Netbios
+                | FieldId::DnsServers
+                | FieldId::DomainTrustType
+                | FieldId::DomainSelectiveAuth
+                | FieldId::DomainTrustPassword
+        )
+    }
+}
+
 /// Whether the trust uses a new or an existing Managed Microsoft AD.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum ManagedAdSource {
@@ -67,11 +94,19 @@ pub enum ManagedAdSource {
 }
 
 /// All answers so far, as typed.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Draft {
     /// The chosen design.
     pub mode: Mode,
     values: BTreeMap<FieldId, String>,
+    /// The self-managed domains' answers: never empty.
+    pub(super) domains: Vec<DomainDraft>,
+    /// The domain the per-domain questions are about.
+    pub(super) current: usize,
+    /// How the domains are written when there is one (a loaded list stays a list).
+    pub(super) form: DomainsForm,
+    /// The plan this draft was opened from (`--edit`): what the wizard does not ask is kept.
+    pub(super) base: Option<Box<Plan>>,
 }
 
 impl Default for Draft {
@@ -95,19 +130,37 @@ impl Default for Draft {
         Self {
             mode: Mode::Trust,
             values,
+            domains: vec![DomainDraft::default()],
+            current: 0,
+            form: DomainsForm::Mapping,
+            base: None,
         }
     }
 }
 
 impl Draft {
-    /// The answer to `id` ("" when unanswered).
+    /// The answer to `id` ("" when unanswered); a per-domain question's for the current domain.
     pub fn get(&self, id: FieldId) -> &str {
+        if id.is_per_domain() {
+            return self.get_in(self.current, id);
+        }
         self.values.get(&id).map_or("", String::as_str)
     }
 
-    /// Sets the answer to `id`.
+    /// Sets the answer to `id` (a per-domain question's for the current domain).
     pub fn set(&mut self, id: FieldId, value: impl Into<String>) {
+        if id.is_per_domain() {
+            if let Some(domain) = self.domains.get_mut(self.current) {
+                domain.set(id, value);
+            }
+            return;
+        }
         self.values.insert(id, value.into());
+    }
+
+    /// The answer of domain `index` to the per-domain question `id` ("" when unanswered).
+    pub fn get_in(&self, index: usize, id: FieldId) -> &str {
+        self.domains.get(index).map_or("", |domain| domain.get(id))
     }
 
     /// Whether the trust uses a new or existing Managed AD.
@@ -118,24 +171,12 @@ impl Draft {
         }
     }
 
-    fn list(&self, id: FieldId) -> Vec<String> {
-        self.get(id)
-            .split([',', ' '])
-            .map(str::trim)
-            .filter(|item| !item.is_empty())
-            .map(str::to_owned)
-            .collect()
-    }
-
     fn text(&self, id: FieldId) -> String {
         self.get(id).trim().to_owned()
     }
 
     fn secret(&self, id: FieldId) -> SecretRef {
-        match self.get(id).trim() {
-            "" => SecretRef::Prompt,
-            name => SecretRef::Env(name.to_owned()),
-        }
+        secret_of(self.get(id))
     }
 
     fn subnets(&self) -> Vec<String> {
@@ -146,9 +187,14 @@ impl Draft {
             .collect()
     }
 
-    /// The plan these answers describe (validate it to know whether it can be applied).
+    /// The plan these answers describe (validate it to know whether it can be applied). A
+    /// draft opened from a plan gives that plan with the answers laid over it.
     pub fn to_plan(&self) -> Plan {
         let account = self.text(FieldId::AccountId);
+        let (identity_center, tags) = match &self.base {
+            Some(base) => (base.identity_center.clone(), base.tags.clone()),
+            None => (None, BTreeMap::new()),
+        };
         Plan {
             api_version: ApiVersion::V1,
             kind: Kind::Plan,
@@ -159,16 +205,10 @@ impl Draft {
                 region: self.text(FieldId::Region),
                 account_id: (!account.is_empty()).then_some(account),
             },
-            self_managed: SelfManaged {
-                domain: self.text(FieldId::Domain),
-                netbios_name: self.text(FieldId::Netbios),
-                dns_servers: self.list(FieldId::DnsServers),
-                trust: None,
-            }
-            .into(),
+            self_managed: self.self_managed(),
             connection: self.connection(),
-            identity_center: None,
-            tags: BTreeMap::new(),
+            identity_center,
+            tags,
         }
     }
 
@@ -229,5 +269,29 @@ impl Draft {
             password: self.secret(FieldId::TrustPassword),
             managed_ad,
         }
+    }
+}
+
+/// A secret reference as the wizard's field shows it: an env var name, `file:PATH` for a file
+/// reference, empty for "asked at apply time".
+pub(super) fn secret_of(typed: &str) -> SecretRef {
+    match typed.trim() {
+        "" => SecretRef::Prompt,
+        typed => match typed.strip_prefix(FILE_PREFIX) {
+            Some(path) => SecretRef::File(path.trim().to_owned()),
+            None => SecretRef::Env(typed.to_owned()),
+        },
+    }
+}
+
+/// How a secret field writes a `{file: PATH}` reference (an env var name has no `:`).
+pub(super) const FILE_PREFIX: &str = "file:";
+
+/// The field text of a secret reference (the inverse of [`secret_of`]).
+pub(super) fn secret_text(secret: &SecretRef) -> String {
+    match secret {
+        SecretRef::Env(name) => name.clone(),
+        SecretRef::File(path) => format!("{FILE_PREFIX}{path}"),
+        SecretRef::Prompt => String::new(),
     }
 }

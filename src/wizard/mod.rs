@@ -7,11 +7,15 @@
 pub mod apply;
 pub mod connectivity;
 pub mod discovery;
+mod domain_actions;
+pub mod domains;
 pub mod draft;
+pub mod edit;
 pub mod effects;
 mod finish;
 pub mod keys;
 pub mod model;
+mod paths;
 pub mod plain;
 pub mod questions;
 pub mod runner;

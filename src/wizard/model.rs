@@ -6,7 +6,7 @@ use std::collections::BTreeMap;
 use super::apply::{ApplyEnd, ApplyView, MaskedInput};
 use super::discovery::{self, Found};
 use super::draft::{Draft, FieldId};
-use super::questions::{self, Decision, Field, Screen};
+use super::questions::{self, Decision, Field, FieldAt, Screen};
 use super::save::Overwrite;
 
 /// A window over the main screen.
@@ -117,6 +117,15 @@ impl DiscoveryState {
     }
 }
 
+/// Where the draft came from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Origin {
+    /// A new plan.
+    New,
+    /// A saved plan opened with `--edit` (its comments are not kept: said before saving).
+    Edited,
+}
+
 /// Everything the wizard shows and edits.
 #[derive(Debug, Clone)]
 pub struct Model {
@@ -146,8 +155,10 @@ pub struct Model {
     pub exit: Exit,
     /// Colours.
     pub colour: Colour,
-    /// Validation errors by field, for the current draft.
-    pub errors: BTreeMap<FieldId, String>,
+    /// Validation errors by field (and domain), for the current draft.
+    pub errors: BTreeMap<FieldAt, String>,
+    /// Whether the draft came from a saved plan (`--edit`).
+    pub origin: Origin,
     /// The connectivity check.
     pub connectivity: Connectivity,
     /// Discovery of the AWS side.
@@ -163,9 +174,25 @@ pub struct Model {
 impl Model {
     /// A new wizard that will save to `save_path`.
     pub fn new(save_path: impl Into<String>, colour: Colour) -> Self {
-        let draft = Draft::default();
+        Self::with_draft(save_path, colour, Draft::default(), Origin::New)
+    }
+
+    /// A wizard on a plan opened with `--edit`: it starts on the Review screen.
+    pub fn editing(save_path: impl Into<String>, colour: Colour, draft: Draft) -> Self {
+        let mut model = Self::with_draft(save_path, colour, draft, Origin::Edited);
+        model.screen = Screen::Review;
+        model
+    }
+
+    fn with_draft(
+        save_path: impl Into<String>,
+        colour: Colour,
+        draft: Draft,
+        origin: Origin,
+    ) -> Self {
         let errors = questions::errors(&draft);
         Self {
+            origin,
             screen: Screen::Choose,
             draft,
             decision: Decision::default(),
@@ -221,16 +248,26 @@ impl Model {
         self.errors = questions::errors(&self.draft);
         if let Some(found) = self.discovery.found() {
             for (id, error) in discovery::errors(&self.draft, found) {
-                self.errors.entry(id).or_insert(error);
+                self.errors.entry(FieldAt::global(id)).or_insert(error);
             }
         }
         self.saved = SaveState::Unsaved;
+    }
+
+    /// The error of question `id` as shown now (of the current domain for a per-domain one).
+    pub fn error(&self, id: FieldId) -> Option<&String> {
+        self.errors.get(&FieldAt::of(&self.draft, id))
     }
 
     /// True when no field of the current screen has an error.
     pub fn screen_is_valid(&self) -> bool {
         self.fields()
             .iter()
-            .all(|field| !self.errors.contains_key(&field.id))
+            .all(|field| self.error(field.id).is_none())
+    }
+
+    /// The first domain with an error in one of its questions, if any.
+    pub fn first_invalid_domain(&self) -> Option<usize> {
+        self.errors.keys().find_map(|at| at.domain)
     }
 }

@@ -12,7 +12,7 @@ use super::apply::event_line;
 use super::discovery::{self, Found};
 use super::draft::{Draft, FieldId};
 use super::effects::{Connector, Effects};
-use super::model::Exit;
+use super::model::{Exit, Origin};
 use super::questions::{self, Answer, Decision, Field, Screen, YesNo};
 use super::save::{Overwrite, SaveError};
 use crate::diagram::{self, Diagram};
@@ -87,12 +87,18 @@ fn ask(field: Field, draft: &mut Draft, found: Option<&Found>) -> Result<Step, I
                     candidate.set(id, input);
                     let mut errors = questions::errors(&candidate);
                     if let Some(found) = &found {
-                        errors.extend(discovery::errors(&candidate, found));
+                        errors.extend(
+                            discovery::errors(&candidate, found)
+                                .into_iter()
+                                .map(|(id, error)| (questions::FieldAt::global(id), error)),
+                        );
                     }
-                    Ok(match errors.remove(&id) {
-                        Some(error) => Validation::Invalid(error.into()),
-                        None => Validation::Valid,
-                    })
+                    Ok(
+                        match errors.remove(&questions::FieldAt::of(&candidate, id)) {
+                            Some(error) => Validation::Invalid(error.into()),
+                            None => Validation::Valid,
+                        },
+                    )
                 })
                 .prompt()
         }
@@ -167,6 +173,48 @@ fn ask_forms_with(
     }
 }
 
+/// The most domains one `--plain` session asks about (a bound, far above any real plan).
+const MAX_DOMAINS_ASKED: usize = 64;
+
+/// A yes/no question whose Esc is a no.
+fn confirm(question: &str, help: &str) -> Result<bool, InquireError> {
+    match inquire::Confirm::new(question)
+        .with_default(false)
+        .with_help_message(help)
+        .prompt()
+    {
+        Err(InquireError::OperationCanceled) => Ok(false),
+        answer => answer,
+    }
+}
+
+/// Asks each domain's questions in turn: the domains already in the draft (a plan being
+/// edited), then, in trust mode, "Add another domain?" until the answer is no. An extra
+/// domain's questions include its optional trust override.
+fn ask_domains(draft: &mut Draft) -> Result<(), InquireError> {
+    draft.select_domain(0);
+    for _ in 0..MAX_DOMAINS_ASKED {
+        if draft.domain_count() > 1 {
+            println!("{}", words::domain_questions(draft.current_domain()));
+        }
+        ask_forms(draft, &[Screen::Domain])?;
+        if draft.current_domain() + 1 < draft.domain_count() {
+            draft.step_domain(1);
+            continue;
+        }
+        if draft.mode != Mode::Trust
+            || !confirm(words::ADD_ANOTHER_DOMAIN, words::ADD_ANOTHER_DOMAIN_HELP)?
+        {
+            break;
+        }
+        if draft.add_domain().is_err() {
+            break;
+        }
+    }
+    draft.select_domain(0);
+    Ok(())
+}
+
 /// Asks where to save and saves: an existing file or symbolic link is replaced only after a
 /// yes (default no; Esc is a no) or with `--force`; after a no or a failed save (the reason is printed), the
 /// path is asked again, at most [`words::SAVE_ATTEMPTS`] times. Returns the path saved to.
@@ -206,17 +254,25 @@ fn save_asking<K: Connector>(
     Ok(None)
 }
 
-/// Runs the plain wizard; returns how it ended.
+/// Runs the plain wizard, on a new plan or on `edited` (a saved plan's draft: the design is
+/// kept and the questions start at the first domain); returns how it ended.
 pub fn run<K: Connector>(
     out: &Path,
     overwrite: Overwrite,
     mut effects: Effects<K>,
+    edited: Option<Draft>,
 ) -> Result<Exit, InquireError> {
     println!("adsso wizard: connect IAM Identity Center to your Active Directory.");
-    let mut draft = Draft::default();
+    let origin = match edited {
+        Some(_) => Origin::Edited,
+        None => Origin::New,
+    };
+    let mut draft = edited.unwrap_or_default();
     let result = (|| {
-        choose_mode(&mut draft)?;
-        ask_forms(&mut draft, &[Screen::Domain])?;
+        if origin == Origin::New {
+            choose_mode(&mut draft)?;
+        }
+        ask_domains(&mut draft)?;
         if inquire::Confirm::new(words::CHECK_NOW)
             .with_default(false)
             .with_help_message(words::CHECK_HINT_PLAIN)
@@ -237,6 +293,9 @@ pub fn run<K: Connector>(
         println!("\nWarning: {}\n", words::SWITCH_WARNING);
         let options = vec![words::FINISH_SAVE, words::FINISH_SAVE_AND_APPLY];
         let finish = Select::new("Finish:", options).prompt()?;
+        if origin == Origin::Edited {
+            println!("{}", words::EDIT_DROPS_COMMENTS);
+        }
         let Some(path) = save_asking(&plan, out, overwrite, &effects)? else {
             println!("{}", words::save_gave_up());
             return Ok(Exit::Quit);

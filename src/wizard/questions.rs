@@ -5,7 +5,9 @@
 
 use std::collections::BTreeMap;
 
+use super::domains::AS_PLAN;
 use super::draft::{Draft, FieldId, ManagedAdSource as Source};
+pub use super::paths::{FieldAt, field_at};
 use crate::plan::{Mode, validate};
 use crate::text::wizard as words;
 
@@ -99,6 +101,21 @@ pub fn field(id: FieldId) -> Field {
         FieldId::Domain => ("Domain (FQDN)", words::HINT_DOMAIN, Answer::Text),
         FieldId::Netbios => ("NetBIOS name", words::HINT_NETBIOS, Answer::Text),
         FieldId::DnsServers => ("DNS servers", words::HINT_DNS, Answer::Text),
+        FieldId::DomainTrustType => (
+            "Trust type (this domain)",
+            words::HINT_DOMAIN_TRUST_TYPE,
+            Answer::Choice(&[AS_PLAN, "forest", "external"]),
+        ),
+        FieldId::DomainSelectiveAuth => (
+            "Selective auth (domain)",
+            words::HINT_DOMAIN_SELECTIVE,
+            Answer::Choice(&[AS_PLAN, "no", "yes"]),
+        ),
+        FieldId::DomainTrustPassword => (
+            "Trust password (domain)",
+            words::HINT_DOMAIN_SECRET,
+            Answer::Text,
+        ),
         FieldId::PlanName => ("Plan name", words::HINT_PLAN_NAME, Answer::Text),
         FieldId::Region => ("Region", words::HINT_REGION, Answer::Text),
         FieldId::AccountId => ("Account id", words::HINT_ACCOUNT, Answer::Text),
@@ -154,6 +171,14 @@ pub fn field(id: FieldId) -> Field {
 pub fn fields(screen: Screen, draft: &Draft) -> Vec<Field> {
     use FieldId::*;
     let ids: Vec<FieldId> = match (screen, draft.mode) {
+        (Screen::Domain, _) if draft.asks_override() => vec![
+            Domain,
+            Netbios,
+            DnsServers,
+            DomainTrustType,
+            DomainSelectiveAuth,
+            DomainTrustPassword,
+        ],
         (Screen::Domain, _) => vec![Domain, Netbios, DnsServers],
         (Screen::Aws, Mode::Trust) => {
             let mut ids = vec![
@@ -197,93 +222,16 @@ pub fn fields(screen: Screen, draft: &Draft) -> Vec<Field> {
     ids.into_iter().map(field).collect()
 }
 
-/// The plan field each wizard field edits, as validation names it. A diagnostic belongs to a
-/// field when its path is that field's path or inside it (`.env`, `[1]`). `subnetIds` itself
-/// (e.g. "exactly two") is shown on the second subnet.
-const FIELD_PATHS: &[(&str, FieldId)] = &[
-    ("selfManaged.domain", FieldId::Domain),
-    ("selfManaged.netbiosName", FieldId::Netbios),
-    ("selfManaged.dnsServers", FieldId::DnsServers),
-    ("metadata.name", FieldId::PlanName),
-    ("aws.region", FieldId::Region),
-    ("aws.accountId", FieldId::AccountId),
-    ("connection.adConnector.size", FieldId::ConnectorSize),
-    ("connection.adConnector.vpcId", FieldId::VpcId),
-    ("connection.adConnector.subnetIds[0]", FieldId::Subnet1),
-    ("connection.adConnector.subnetIds[1]", FieldId::Subnet2),
-    ("connection.adConnector.subnetIds", FieldId::Subnet2),
-    (
-        "connection.adConnector.serviceAccount.userName",
-        FieldId::ServiceUser,
-    ),
-    (
-        "connection.adConnector.serviceAccount.password",
-        FieldId::ServicePassword,
-    ),
-    ("connection.trust.type", FieldId::TrustType),
-    ("connection.trust.selectiveAuth", FieldId::SelectiveAuth),
-    ("connection.trust.password", FieldId::TrustPassword),
-    (
-        "connection.trust.managedAd.existingDirectoryId",
-        FieldId::ExistingDirectoryId,
-    ),
-    (
-        "connection.trust.managedAd.create.domain",
-        FieldId::ManagedDomain,
-    ),
-    (
-        "connection.trust.managedAd.create.netbiosName",
-        FieldId::ManagedNetbios,
-    ),
-    (
-        "connection.trust.managedAd.create.edition",
-        FieldId::Edition,
-    ),
-    ("connection.trust.managedAd.create.vpcId", FieldId::VpcId),
-    (
-        "connection.trust.managedAd.create.subnetIds[0]",
-        FieldId::Subnet1,
-    ),
-    (
-        "connection.trust.managedAd.create.subnetIds[1]",
-        FieldId::Subnet2,
-    ),
-    (
-        "connection.trust.managedAd.create.subnetIds",
-        FieldId::Subnet2,
-    ),
-    (
-        "connection.trust.managedAd.create.adminPassword",
-        FieldId::AdminPassword,
-    ),
-];
-
-/// Which field a validation path concerns: the first table entry that is the path or one of
-/// its ancestors.
-fn field_of(path: &str) -> Option<FieldId> {
-    FIELD_PATHS
-        .iter()
-        .find(|(field_path, _)| is_within(path, field_path))
-        .map(|(_, id)| *id)
-}
-
-/// Whether `path` is `ancestor` or lies inside it (`ancestor.key` or `ancestor[i]`).
-fn is_within(path: &str, ancestor: &str) -> bool {
-    match path.strip_prefix(ancestor) {
-        Some(rest) => rest.is_empty() || rest.starts_with('.') || rest.starts_with('['),
-        None => false,
-    }
-}
-
-/// The first validation error of each field, in words for the screen.
-pub fn errors(draft: &Draft) -> BTreeMap<FieldId, String> {
+/// The first validation error of each field (of each domain's, for the per-domain
+/// questions), in words for the screen.
+pub fn errors(draft: &Draft) -> BTreeMap<FieldAt, String> {
     let mut errors = BTreeMap::new();
     for diagnostic in validate(&draft.to_plan())
         .into_iter()
         .filter(|d| d.is_error())
     {
-        if let Some(id) = field_of(diagnostic.path.as_str()) {
-            errors.entry(id).or_insert_with(|| {
+        if let Some(at) = field_at(diagnostic.path.as_str()) {
+            errors.entry(at).or_insert_with(|| {
                 if diagnostic.allowed.is_empty() {
                     diagnostic.problem.clone()
                 } else {
@@ -369,7 +317,3 @@ impl Decision {
         (Mode::AdConnector, reasons)
     }
 }
-
-#[cfg(test)]
-#[path = "questions_tests.rs"]
-mod tests;

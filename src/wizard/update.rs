@@ -38,6 +38,14 @@ pub enum Action {
     Scroll(i16),
     /// The save finished (from the effects): the path saved to, or why not.
     SaveResult(Result<String, SaveError>),
+    /// Ctrl-N on the Domain screen: add another domain (trust mode).
+    AddDomain,
+    /// Ctrl-D on the Domain screen: remove the domain shown (never the last).
+    RemoveDomain,
+    /// PgDn on the Domain screen: the next domain.
+    NextDomain,
+    /// PgUp on the Domain screen: the previous domain.
+    PreviousDomain,
     /// Ctrl-K or F2: check connectivity to the self-managed domain now.
     CheckConnectivity,
     /// The connectivity check finished (from the effects).
@@ -105,7 +113,7 @@ fn discover_if_needed(model: &mut Model) -> Effect {
         .is_some_and(|field| field.id == FieldId::Region);
     let needed = model.screen == Screen::Aws
         && !typing_region
-        && !model.errors.contains_key(&FieldId::Region)
+        && model.error(FieldId::Region).is_none()
         && model.discovery.region() != Some(region.as_str());
     if !needed {
         return Effect::None;
@@ -150,6 +158,9 @@ fn apply(model: &mut Model, action: Action) -> Effect {
         return overlay(model, action);
     }
     model.status = None;
+    if super::domain_actions::update(model, &action) {
+        return Effect::None;
+    }
     match action {
         Action::CheckConnectivity => return check_connectivity(model),
         Action::Tick
@@ -158,7 +169,11 @@ fn apply(model: &mut Model, action: Action) -> Effect {
         | Action::SecretsNeeded(_)
         | Action::ApplyEvent(_)
         | Action::ApplyFinished(_)
-        | Action::SaveResult(_) => {}
+        | Action::SaveResult(_)
+        | Action::AddDomain
+        | Action::RemoveDomain
+        | Action::NextDomain
+        | Action::PreviousDomain => {}
         Action::Help => model.overlay = Overlay::Help,
         Action::Quit => quit(model),
         Action::Next => move_focus(model, 1),
@@ -201,7 +216,7 @@ fn check_connectivity(model: &mut Model) -> Effect {
     if matches!(model.connectivity, Connectivity::Running(_)) {
         return Effect::None;
     }
-    if domain_fields.iter().any(|id| model.errors.contains_key(id)) {
+    if domain_fields.iter().any(|id| model.error(*id).is_some()) {
         model.status = Some(words::CHECK_NEEDS_DOMAIN.to_owned());
         return Effect::None;
     }
@@ -236,6 +251,9 @@ fn back(model: &mut Model) {
 fn advance(model: &mut Model) {
     if !model.screen_is_valid() {
         model.status = Some(words::FIX_FIRST.to_owned());
+        return;
+    }
+    if !super::domain_actions::all_domains_valid(model) {
         return;
     }
     if let Some(next) = model.screen.next() {

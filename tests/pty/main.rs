@@ -11,4 +11,5 @@ mod support;
 
 mod apply_terminal;
 mod wizard_discovery;
+mod wizard_forests;
 mod wizard_pty;

@@ -10,6 +10,7 @@ use std::time::Duration;
 use expectrl::Expect;
 use expectrl::session::OsSession as Session;
 
+mod domains;
 mod saving;
 
 const DOWN: &str = "\x1b[B";
@@ -245,6 +246,8 @@ fn plain_trust_flow() {
     line(&mut session, "corp.example.com");
     line(&mut session, "CORP");
     line(&mut session, "10.0.0.10, 10.0.0.11");
+    session.expect("Add another domain?").unwrap();
+    keys(&mut session, &[ENTER]); // no: one domain
     session.expect("connectivity").unwrap();
     keys(&mut session, &[ENTER]); // no connectivity check now
     session.expect("type the values").unwrap();

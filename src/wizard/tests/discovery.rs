@@ -107,10 +107,15 @@ fn vpc_and_subnets_are_picked_and_two_zones_enforced() {
     update(&mut model, Action::Right);
     update(&mut model, Action::Right);
     assert_eq!(model.draft.get(FieldId::Subnet2), "subnet-0000000c");
-    assert!(model.errors[&FieldId::Subnet2].contains("two different Availability Zones"));
+    assert!(
+        model
+            .error(FieldId::Subnet2)
+            .unwrap()
+            .contains("two different Availability Zones")
+    );
     update(&mut model, Action::Right); // sorted by zone: a (1a), c (1a), b (1b)
     assert_eq!(model.draft.get(FieldId::Subnet2), "subnet-0000000b");
-    assert!(!model.errors.contains_key(&FieldId::Subnet2));
+    assert!(model.error(FieldId::Subnet2).is_none());
     let screen = render(&model, 100, 30);
     assert!(screen.contains("subnet-0000000b (us-east-1b)"), "{screen}");
     assert!(
@@ -119,7 +124,12 @@ fn vpc_and_subnets_are_picked_and_two_zones_enforced() {
     );
     model.draft.set(FieldId::Subnet2, "subnet-0000000d");
     model.revalidate();
-    assert!(model.errors[&FieldId::Subnet2].contains("belongs to vpc-0000000b"));
+    assert!(
+        model
+            .error(FieldId::Subnet2)
+            .unwrap()
+            .contains("belongs to vpc-0000000b")
+    );
 }
 
 #[test]
@@ -155,7 +165,12 @@ fn only_managed_ads_are_offered_for_a_trust_and_the_others_say_why() {
         .draft
         .set(FieldId::ExistingDirectoryId, "d-0000000002");
     model.revalidate();
-    assert!(model.errors[&FieldId::ExistingDirectoryId].contains("Simple AD"));
+    assert!(
+        model
+            .error(FieldId::ExistingDirectoryId)
+            .unwrap()
+            .contains("Simple AD")
+    );
 }
 
 #[test]
@@ -163,12 +178,17 @@ fn the_account_guard_is_checked_against_the_credentials() {
     let mut model = on_aws_screen();
     focus(&mut model, FieldId::AccountId);
     type_text(&mut model, "111122223333");
-    assert!(model.errors[&FieldId::AccountId].contains("credentials are for account 123456789012"));
+    assert!(
+        model
+            .error(FieldId::AccountId)
+            .unwrap()
+            .contains("credentials are for account 123456789012")
+    );
     super::erase(&mut model, |model| {
         model.draft.get(FieldId::AccountId).is_empty()
     });
     type_text(&mut model, "123456789012");
-    assert!(!model.errors.contains_key(&FieldId::AccountId));
+    assert!(model.error(FieldId::AccountId).is_none());
 }
 
 #[test]
@@ -184,5 +204,5 @@ fn without_aws_access_it_says_so_and_values_are_typed() {
     update(&mut model, Action::Right);
     assert_eq!(model.draft.get(FieldId::VpcId), "", "nothing to pick");
     type_text(&mut model, "vpc-0123456789abcdef0");
-    assert!(!model.errors.contains_key(&FieldId::VpcId));
+    assert!(model.error(FieldId::VpcId).is_none());
 }

@@ -128,7 +128,12 @@ fn discovery_through_the_connector_fills_the_account_subnets_and_directories() {
     // The account guard is checked against the credentials' account.
     focus(&mut model, FieldId::AccountId);
     type_text(&mut model, "111122223333");
-    assert!(model.errors[&FieldId::AccountId].contains("210987654321"));
+    assert!(
+        model
+            .error(FieldId::AccountId)
+            .unwrap()
+            .contains("210987654321")
+    );
 
     // A new Managed AD: the VPC and its subnets are picked, sorted by zone.
     focus(&mut model, FieldId::VpcId);
@@ -146,7 +151,7 @@ fn discovery_through_the_connector_fills_the_account_subnets_and_directories() {
         model.draft.get(FieldId::Subnet2),
         "subnet-0fa4e00000000001b"
     );
-    assert!(!model.errors.contains_key(&FieldId::Subnet2));
+    assert!(model.error(FieldId::Subnet2).is_none());
 
     // An existing directory: only the Managed Microsoft AD is offered.
     focus(&mut model, FieldId::ManagedAdSource);
@@ -159,7 +164,7 @@ fn discovery_through_the_connector_fills_the_account_subnets_and_directories() {
         model.draft.get(FieldId::ExistingDirectoryId),
         "d-90670000bb"
     );
-    assert!(!model.errors.contains_key(&FieldId::ExistingDirectoryId));
+    assert!(model.error(FieldId::ExistingDirectoryId).is_none());
     assert_eq!(
         model.draft.to_plan().existing_directory(),
         Some("d-90670000bb")

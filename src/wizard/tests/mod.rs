@@ -130,12 +130,17 @@ fn errors_show_as_typed_and_block_the_next_screen() {
     let mut model = model();
     update(&mut model, Action::Confirm);
     type_text(&mut model, "corp");
-    assert!(model.errors[&FieldId::Domain].contains("single-label"));
+    assert!(
+        model
+            .error(FieldId::Domain)
+            .unwrap()
+            .contains("single-label")
+    );
     type_text(&mut model, ".example.com");
-    assert!(!model.errors.contains_key(&FieldId::Domain));
+    assert!(model.error(FieldId::Domain).is_none());
     update(&mut model, Action::Confirm);
     type_text(&mut model, "WAY-TOO-LONG-NETBIOS");
-    assert!(model.errors.contains_key(&FieldId::Netbios));
+    assert!(model.error(FieldId::Netbios).is_some());
     update(&mut model, Action::Confirm);
     update(&mut model, Action::Confirm);
     assert_eq!(model.screen, Screen::Domain, "the screen has errors");
@@ -389,5 +394,6 @@ fn connectivity_check_needs_the_domain_then_runs_in_the_background() {
 mod discovery;
 
 mod apply_now;
+mod domains;
 mod effects;
 mod saving;

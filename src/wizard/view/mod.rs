@@ -9,7 +9,7 @@ use ratatui::widgets::{Block, Clear, Paragraph, Wrap};
 
 use super::apply::ApplyView;
 use super::draft::FieldId;
-use super::model::{Colour, Model, Overlay};
+use super::model::{Colour, Model, Origin, Overlay};
 use super::questions::{Answer, Screen};
 use crate::diagram::{self, Diagram};
 use crate::plan::Mode;
@@ -98,7 +98,7 @@ pub fn view(model: &Model, frame: &mut Frame) {
             frame,
             area,
             "Help",
-            &format!("{}\n\n{}", help_for(model.screen), words::HELP),
+            &format!("{}\n\n{}", help_for(model), words::HELP),
         ),
         Overlay::ConfirmQuit => popup(frame, area, "Quit?", words::CONFIRM_QUIT),
         Overlay::Checks => panels::checks(model, frame, area),
@@ -207,6 +207,9 @@ fn choose(model: &Model, theme: &Theme, width: u16) -> Vec<Line<'static>> {
 fn form(model: &Model, theme: &Theme) -> Vec<Line<'static>> {
     let mut lines = Vec::new();
     if model.screen == Screen::Domain {
+        if let Some(heading) = crate::wizard::keys::domain_hints(model) {
+            lines.push(Line::styled(heading, theme.title()));
+        }
         lines.push(Line::styled(words::CHECK_HINT, theme.hint()));
         lines.push(Line::raw(""));
     }
@@ -230,7 +233,7 @@ fn form(model: &Model, theme: &Theme) -> Vec<Line<'static>> {
             Answer::Text if focused => format!("{value}▏"),
             Answer::Text => value,
         };
-        let error = model.errors.get(&field.id);
+        let error = model.error(field.id);
         let mark = if error.is_some() { "✗ " } else { "  " };
         let style = if focused {
             theme.focus()
@@ -324,6 +327,10 @@ fn finish(model: &Model, theme: &Theme) -> Vec<Line<'static>> {
         ]),
         Line::raw(""),
     ];
+    if model.origin == Origin::Edited {
+        lines.push(Line::styled(words::EDIT_DROPS_COMMENTS, theme.hint()));
+        lines.push(Line::raw(""));
+    }
     if let Some(error) = &model.save_error {
         lines.push(Line::styled(format!("✗ {error}"), theme.error()));
         lines.push(Line::raw(""));
@@ -342,7 +349,14 @@ fn finish(model: &Model, theme: &Theme) -> Vec<Line<'static>> {
     lines
 }
 
-fn help_for(screen: Screen) -> &'static str {
+fn help_for(model: &Model) -> String {
+    if model.screen == Screen::Domain && model.draft.mode == Mode::Trust {
+        return format!("{} {}", words::HELP_DOMAIN, words::HELP_DOMAINS);
+    }
+    help_screen(model.screen).to_owned()
+}
+
+fn help_screen(screen: Screen) -> &'static str {
     match screen {
         Screen::Choose => words::HELP_CHOOSE,
         Screen::Domain => words::HELP_DOMAIN,

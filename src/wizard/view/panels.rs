@@ -93,7 +93,7 @@ pub(super) fn footer(model: &Model, theme: &Theme) -> Line<'static> {
             words::CHECKING
         ));
     }
-    Line::styled(crate::wizard::keys::footer_hints(), theme.hint())
+    Line::styled(crate::wizard::keys::footer_hints(model), theme.hint())
 }
 
 /// The apply-now panel: the password prompt, or the run's gauge, current step, wait and log.
