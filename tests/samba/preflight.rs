@@ -445,22 +445,20 @@ mod wizard_check {
     fn plain_wizard_offers_the_check_after_the_domain() {
         let dc = dc();
         let mut session = spawn(&["wizard", "--plain", "--out", "/dev/null"]);
+        // Each answer waits for its prompt: a key typed between two prompts reaches the next
+        // one through the terminal's cooked mode, where Enter becomes Ctrl-J.
         for _ in 0..4 {
-            session.expect("?").unwrap();
+            session.expect("to move, enter to select").unwrap();
             keys(&mut session, &["\r"]);
         }
-        session.expect("FQDN").unwrap();
-        keys(
-            &mut session,
-            &[
-                dc.get("AD_DOMAIN"),
-                "\r",
-                "CORP",
-                "\r",
-                dc.get("AD_DNS_IP"),
-                "\r",
-            ],
-        );
+        for (prompt, answer) in [
+            ("FQDN", dc.get("AD_DOMAIN")),
+            ("NetBIOS", "CORP"),
+            ("DNS servers", dc.get("AD_DNS_IP")),
+        ] {
+            session.expect(prompt).unwrap();
+            keys(&mut session, &[answer, "\r"]);
+        }
         session.expect("connectivity").unwrap();
         keys(&mut session, &["y", "\r"]);
         let dns = format!("DNS {} over UDP: answers SRV", dc.get("AD_DNS_IP"));
