@@ -130,7 +130,9 @@ fn plain_flow_saves_and_applies_now_with_a_masked_password() {
     let mut session = wizard(&peer, &out, &["--plain"]);
     session.set_expect_timeout(Some(Duration::from_secs(30)));
     for _ in 0..4 {
-        session.expect("?").unwrap();
+        // Each answer waits for its prompt (typed ahead, Enter can reach the next prompt as
+        // Ctrl-J through the terminal's cooked mode).
+        session.expect("to move, enter to select").unwrap();
         keys(&mut session, &["\r"]); // not sure x3, then the recommendation: AD Connector
     }
     session.expect("FQDN").unwrap();
@@ -190,7 +192,7 @@ fn plain_discovery_shows_aws_names_escaped() {
     let dir = tempfile::tempdir().unwrap();
     let mut session = wizard(&peer, &dir.path().join("plan.yaml"), &["--plain"]);
     for _ in 0..4 {
-        session.expect("?").unwrap();
+        session.expect("to move, enter to select").unwrap();
         keys(&mut session, &["\r"]);
     }
     session.expect("FQDN").unwrap();
@@ -207,6 +209,23 @@ fn plain_discovery_shows_aws_names_escaped() {
         "{printed:?}"
     );
     assert!(!printed.contains("\u{1b}]52"), "{printed:?}");
-    keys(&mut session, &["\x03"]);
-    session.expect(expectrl::Eof).unwrap();
+    quit(&mut session);
+}
+
+/// Quits the plain wizard with Ctrl-C. A Ctrl-C that lands between two prompts (the terminal in
+/// cooked mode) can be lost or met by the "quit anyway?" question: answer it and try again, at
+/// most three times.
+fn quit(session: &mut Session) {
+    session.set_expect_timeout(Some(Duration::from_secs(10)));
+    for _ in 0..3 {
+        keys(session, &["\x03"]);
+        if session.expect(expectrl::Eof).is_ok() {
+            return;
+        }
+        keys(session, &["y\r"]);
+        if session.expect(expectrl::Eof).is_ok() {
+            return;
+        }
+    }
+    panic!("the plain wizard did not end after three Ctrl-C");
 }

@@ -206,7 +206,7 @@ fn plain_ad_connector_flow() {
 /// Answers the plain AD Connector flow up to "Save the plan to:" (save only, no apply).
 fn plain_connector_to_save(session: &mut Session) {
     for _ in 0..3 {
-        session.expect("?").unwrap();
+        session.expect("to move, enter to select").unwrap();
         keys(session, &[ENTER]); // decision helper: not sure
     }
     session.expect("Which design?").unwrap();
