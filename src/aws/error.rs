@@ -62,6 +62,10 @@ pub enum AwsErrorKind {
 impl AwsErrorKind {
     /// Classifies an AWS error code.
     pub fn from_code(code: &str) -> Self {
+        // EC2 names a missing resource `InvalidSubnetID.NotFound`, `InvalidGroup.NotFound`.
+        if code.ends_with(".NotFound") {
+            return AwsErrorKind::DoesNotExist;
+        }
         match code.trim_end_matches("Exception") {
             "EntityAlreadyExists" => AwsErrorKind::AlreadyExists,
             "Conflict" => AwsErrorKind::Conflict,
@@ -87,7 +91,8 @@ impl AwsErrorKind {
             "ExpiredToken"
             | "InvalidClientTokenId"
             | "UnrecognizedClient"
-            | "SignatureDoesNotMatch" => AwsErrorKind::Credentials,
+            | "SignatureDoesNotMatch"
+            | "AuthFailure" => AwsErrorKind::Credentials,
             _ => AwsErrorKind::Other,
         }
     }

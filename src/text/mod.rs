@@ -320,6 +320,7 @@ pub const TAG_VALUE_ALLOWED: &str =
 pub mod apply;
 pub mod diagram;
 pub mod domains;
+pub mod ec2;
 pub mod preflight;
 pub mod untrusted;
 pub mod wizard;

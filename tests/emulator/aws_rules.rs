@@ -216,3 +216,25 @@ fn a_verify_trust_error_that_waiting_cannot_fix_ends_apply_at_once() {
     assert_eq!(run.code, Some(3), "{}", run.all_output());
     assert!(flat(&run.stdout).contains("MANUAL STEP"), "{}", run.stdout);
 }
+
+#[test]
+fn a_subnet_ec2_does_not_know_stops_apply_before_any_change() {
+    let peer = Peer::start();
+    let (vpc, mut subnets) = peer.network();
+    subnets[1] = "subnet-0fedcba9876543210".to_owned();
+    let dir = tempfile::tempdir().unwrap();
+    let plan = write(dir.path(), &ad_connector_plan(ACCOUNT, &vpc, &subnets));
+    let before = peer.count("DescribeSubnets");
+    let run = apply(&peer, &plan);
+    assert_eq!(run.code, Some(1), "{}", run.all_output());
+    let text = flat(&run.all_output());
+    assert!(
+        text.contains("a subnet of the plan does not exist in us-east-1"),
+        "{text}"
+    );
+    assert!(text.contains("InvalidSubnetID.NotFound"), "{text}");
+    assert!(text.contains("aws ec2 describe-subnets"), "{text}");
+    let calls = peer.count("DescribeSubnets") - before;
+    assert_eq!(calls, 1, "not retried: AWS's answer is final");
+    assert_eq!(mutations(&peer), Vec::<String>::new());
+}

@@ -4,7 +4,7 @@
 use crate::apply::calls;
 use crate::apply::executor::{Executor, StepEnd};
 use crate::apply::{ApplyError, Reporter};
-use crate::aws::{AccountApi, CallerIdentity, Cloud, InstanceStatus};
+use crate::aws::{AccountApi, AwsErrorKind, CallerIdentity, Cloud, InstanceStatus};
 use crate::plan::Plan;
 
 /// The account guard: the credentials' account must be the plan's `aws.accountId` when the plan
@@ -107,7 +107,7 @@ impl<C: Cloud, R: Reporter> Executor<'_, C, R> {
         };
         let cloud = self.cloud();
         let answer = match self.read(cloud.describe_subnets(&ids)).await {
-            Err(ApplyError::Aws(error)) if error.detail.contains("NotFound") => {
+            Err(ApplyError::Aws(error)) if error.kind == AwsErrorKind::DoesNotExist => {
                 return Err(ApplyError::SubnetsNotFound {
                     region: self.plan().aws.region.clone(),
                     detail: error.detail,

@@ -3,6 +3,7 @@
 
 mod assignments;
 mod directory;
+pub mod ec2;
 mod identity_center;
 mod others;
 mod reason;
@@ -13,6 +14,9 @@ use std::time::Duration;
 use aws_config::BehaviorVersion;
 use aws_config::retry::RetryConfig;
 use aws_sdk_directory::error::{ProvideErrorMetadata, SdkError};
+use aws_smithy_async::rt::sleep::TokioSleep;
+use aws_smithy_http_client::tls::{self, rustls_provider::CryptoMode};
+use aws_smithy_runtime_api::client::http::{SharedHttpClient, SharedHttpConnector};
 
 use super::{AwsError, AwsErrorKind, Connect, Target};
 pub use transport::Timeouts;
@@ -20,14 +24,14 @@ pub use transport::Timeouts;
 /// Environment variable: the SDK's first retry delay in milliseconds (tests shorten it).
 pub const RETRY_BACKOFF_ENV: &str = "ADSSO_RETRY_INITIAL_BACKOFF_MS";
 
-/// The five SDK clients behind the traits.
+/// The four SDK clients and the EC2 client behind the traits.
 #[derive(Debug, Clone)]
 pub struct SdkCloud {
     pub(crate) ds: aws_sdk_directory::Client,
     pub(crate) sso: aws_sdk_ssoadmin::Client,
     pub(crate) store: aws_sdk_identitystore::Client,
     pub(crate) sts: aws_sdk_sts::Client,
-    pub(crate) ec2: aws_sdk_ec2::Client,
+    pub(crate) ec2: ec2::Ec2Client,
     /// The Region, to name its endpoints in errors.
     region: String,
     /// The endpoint override in effect (`--endpoint-url`, AWS_ENDPOINT_URL, the profile's).
@@ -44,6 +48,7 @@ impl SdkCloud {
             .and_then(|value| value.parse::<u64>().ok())
             .map_or(Duration::from_secs(1), Duration::from_millis);
         let mut loader = aws_config::defaults(BehaviorVersion::latest())
+            .http_client(https_client())
             .retry_config(
                 RetryConfig::standard()
                     .with_max_attempts(5)
@@ -65,7 +70,12 @@ impl SdkCloud {
             sso: aws_sdk_ssoadmin::Client::new(&config),
             store: aws_sdk_identitystore::Client::new(&config),
             sts: aws_sdk_sts::Client::new(&config),
-            ec2: aws_sdk_ec2::Client::new(&config),
+            ec2: ec2::Ec2Client::new(
+                &config,
+                https_connector(target.timeouts),
+                target.timeouts,
+                backoff,
+            ),
             region: config.region().map(ToString::to_string).unwrap_or_default(),
             endpoint_url: config.endpoint_url().map(str::to_owned),
             timeouts: target.timeouts,
@@ -108,6 +118,24 @@ impl SdkCloud {
             }
         }
     }
+}
+
+/// The HTTPS client of the SDK clients: rustls with ring, the crypto library adsso already uses
+/// for LDAPS (the SDK's default would compile aws-lc, a C library, as well).
+fn https_client() -> SharedHttpClient {
+    aws_smithy_http_client::Builder::new()
+        .tls_provider(tls::Provider::Rustls(CryptoMode::Ring))
+        .build_https()
+}
+
+/// The same HTTPS stack as a connector for the EC2 client, with the `--aws-timeout` limits.
+fn https_connector(timeouts: Timeouts) -> SharedHttpConnector {
+    let connector = aws_smithy_http_client::Connector::builder()
+        .connector_settings(ec2::connector_settings(timeouts))
+        .sleep_impl(TokioSleep::new())
+        .tls_provider(tls::Provider::Rustls(CryptoMode::Ring))
+        .build();
+    SharedHttpConnector::new(connector)
 }
 
 /// The SDK's [`Connect`]: opens an [`SdkCloud`] with the standard credential chain and the
@@ -165,8 +193,11 @@ mod tests {
             cloud.sso.config().timeout_config().cloned(),
             cloud.store.config().timeout_config().cloned(),
             cloud.sts.config().timeout_config().cloned(),
-            cloud.ec2.config().timeout_config().cloned(),
         ];
+        assert_eq!(
+            cloud.ec2.timeouts(),
+            Timeouts::for_operation(Duration::from_secs(7))
+        );
         let third = Duration::from_secs(7) / 3;
         for config in configs {
             let config = config.unwrap_or_else(TimeoutConfig::disabled);
@@ -176,5 +207,16 @@ mod tests {
             assert_eq!(config.read_timeout(), Some(third));
         }
         assert_eq!(Target::default().timeouts, Timeouts::default());
+    }
+
+    #[tokio::test]
+    async fn every_sdk_client_has_the_https_client() {
+        // The SDK's own default client is compiled out (it would need aws-lc): each client must
+        // get adsso's, or every call would fail before connecting.
+        let cloud = SdkCloud::connect(&Target::default()).await;
+        assert!(cloud.ds.config().http_client().is_some());
+        assert!(cloud.sso.config().http_client().is_some());
+        assert!(cloud.store.config().http_client().is_some());
+        assert!(cloud.sts.config().http_client().is_some());
     }
 }

@@ -1,4 +1,4 @@
-//! [`IdentityStoreApi`], [`AccountApi`] and [`NetworkApi`] on the SDK.
+//! [`IdentityStoreApi`] and [`AccountApi`] on the SDK, and [`NetworkApi`] on the EC2 client.
 
 use super::SdkCloud;
 use crate::aws::{
@@ -57,46 +57,10 @@ impl AccountApi for SdkCloud {
 
 impl NetworkApi for SdkCloud {
     async fn describe_subnets(&self, ids: &[String]) -> Result<Vec<Subnet>, AwsError> {
-        let out = self
-            .ec2
-            .describe_subnets()
-            .set_subnet_ids(Some(ids.to_vec()))
-            .send()
-            .await
-            .map_err(|e| self.map_err("ec2", "DescribeSubnets", e))?;
-        Ok(out
-            .subnets()
-            .iter()
-            .map(|s| Subnet {
-                id: s.subnet_id().unwrap_or_default().to_owned(),
-                vpc_id: s.vpc_id().unwrap_or_default().to_owned(),
-                availability_zone: s.availability_zone().unwrap_or_default().to_owned(),
-            })
-            .collect())
+        self.ec2.describe_subnets(ids).await
     }
 
     async fn security_group_egress(&self, group_id: &str) -> Result<Vec<EgressRule>, AwsError> {
-        let out = self
-            .ec2
-            .describe_security_groups()
-            .group_ids(group_id)
-            .send()
-            .await
-            .map_err(|e| self.map_err("ec2", "DescribeSecurityGroups", e))?;
-        Ok(out
-            .security_groups()
-            .iter()
-            .flat_map(|g| g.ip_permissions_egress())
-            .map(|p| EgressRule {
-                protocol: p.ip_protocol().unwrap_or("-1").to_owned(),
-                from_port: p.from_port(),
-                to_port: p.to_port(),
-                cidrs: p
-                    .ip_ranges()
-                    .iter()
-                    .filter_map(|r| r.cidr_ip().map(str::to_owned))
-                    .collect(),
-            })
-            .collect())
+        self.ec2.security_group_egress(group_id).await
     }
 }

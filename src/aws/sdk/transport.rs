@@ -172,11 +172,8 @@ pub fn endpoint_of(service: &str, region: &str, endpoint_url: Option<&str>) -> S
         "sso-admin" => "sso",
         other => other,
     };
-    let suffix = if region.starts_with("cn-") {
-        "amazonaws.com.cn"
-    } else {
-        "amazonaws.com"
-    };
+    let suffix = crate::plan::rules::partition_of(region)
+        .map_or("amazonaws.com", |partition| partition.dns_suffix);
     format!("https://{host}.{region}.{suffix}")
 }
 
@@ -260,6 +257,10 @@ mod tests {
         assert_eq!(
             endpoint_of("sso-admin", "cn-north-1", None),
             "https://sso.cn-north-1.amazonaws.com.cn"
+        );
+        assert_eq!(
+            endpoint_of("ds", "eusc-de-east-1", None),
+            "https://ds.eusc-de-east-1.amazonaws.eu"
         );
         assert_eq!(
             endpoint_of("ds", "us-east-1", Some("http://127.0.0.1:9")),

@@ -707,6 +707,7 @@ pub const PARTITIONS: &[Partition] = &[
     Partition {
         id: "aws",
         region_regex: r"^(us|eu|ap|sa|ca|me|af|il|mx)\-\w+\-\d+$",
+        dns_suffix: "amazonaws.com",
         regions: &[
             "af-south-1",
             "ap-east-1",
@@ -749,36 +750,43 @@ pub const PARTITIONS: &[Partition] = &[
     Partition {
         id: "aws-cn",
         region_regex: r"^cn\-\w+\-\d+$",
+        dns_suffix: "amazonaws.com.cn",
         regions: &["cn-north-1", "cn-northwest-1"],
     },
     Partition {
         id: "aws-eusc",
         region_regex: r"^eusc\-(de)\-\w+\-\d+$",
+        dns_suffix: "amazonaws.eu",
         regions: &["eusc-de-east-1"],
     },
     Partition {
         id: "aws-iso",
         region_regex: r"^us\-iso\-\w+\-\d+$",
+        dns_suffix: "c2s.ic.gov",
         regions: &["us-iso-east-1", "us-iso-west-1"],
     },
     Partition {
         id: "aws-iso-b",
         region_regex: r"^us\-isob\-\w+\-\d+$",
+        dns_suffix: "sc2s.sgov.gov",
         regions: &["us-isob-east-1", "us-isob-west-1"],
     },
     Partition {
         id: "aws-iso-e",
         region_regex: r"^eu\-isoe\-\w+\-\d+$",
+        dns_suffix: "cloud.adc-e.uk",
         regions: &["eu-isoe-west-1"],
     },
     Partition {
         id: "aws-iso-f",
         region_regex: r"^us\-isof\-\w+\-\d+$",
+        dns_suffix: "csp.hci.ic.gov",
         regions: &["us-isof-east-1", "us-isof-south-1"],
     },
     Partition {
         id: "aws-us-gov",
         region_regex: r"^us\-gov\-\w+\-\d+$",
+        dns_suffix: "amazonaws.com",
         regions: &["us-gov-east-1", "us-gov-west-1"],
     },
 ];

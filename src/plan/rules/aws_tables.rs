@@ -37,6 +37,8 @@ pub struct Partition {
     pub id: &'static str,
     /// The pattern of its Region names, as the endpoint files write it.
     pub region_regex: &'static str,
+    /// The domain its endpoints are under (`amazonaws.com`, `amazonaws.com.cn`).
+    pub dns_suffix: &'static str,
     /// Its Regions, sorted.
     pub regions: &'static [&'static str],
 }
