@@ -6,10 +6,13 @@ use std::time::Duration;
 
 use clap::{Args, Parser, Subcommand, ValueEnum};
 
+/// The version `--version` prints: the package version and the commit it was built from.
+pub const VERSION: &str = concat!(env!("CARGO_PKG_VERSION"), " (", env!("ADSSO_COMMIT"), ")");
+
 /// Connect AWS IAM Identity Center to a self-managed Active Directory, through a two-way trust
 /// with an AWS Managed Microsoft AD or through an AD Connector.
 #[derive(Debug, Parser)]
-#[command(name = "adsso", version, about, long_about = None)]
+#[command(name = "adsso", version = VERSION, about, long_about = None)]
 #[command(
     after_help = "Exit codes: 0 done; 1 failed; 2 invalid input (usage or plan); 3 paused at a manual step."
 )]
@@ -50,8 +53,12 @@ pub enum Command {
     /// domain controllers, the service account's LDAP bind (TLS only) and the KDC.
     /// Exit 0 when nothing failed, 1 otherwise, 2 for an invalid plan.
     Preflight(PreflightArgs),
-    /// Print the JSON Schema of the plan format (the source of assets/plan.schema.json).
-    Schema,
+    /// Print the JSON Schema of the plan format, or write it beside your plans with --write:
+    /// saved plans and templates point editors (yaml-language-server) at it there.
+    Schema(SchemaArgs),
+    /// Print a completion script for a shell, e.g.
+    /// `adsso completions bash > ~/.local/share/bash-completion/completions/adsso`.
+    Completions(CompletionsArgs),
     /// Create what the plan describes in AWS, step by step; re-running resumes and never
     /// duplicates. Exit 0 done, 1 failed, 2 invalid input, 3 paused at a manual step.
     Apply(ApplyArgs),
@@ -80,6 +87,23 @@ pub struct WizardArgs {
     /// target) without asking.
     #[arg(long)]
     pub force: bool,
+}
+
+/// `adsso schema`.
+#[derive(Debug, Args)]
+pub struct SchemaArgs {
+    /// Write the schema to DIR/adsso-plan.schema.json (the file the modeline of saved plans
+    /// and templates names) instead of printing it.
+    #[arg(long, value_name = "DIR")]
+    pub write: Option<PathBuf>,
+}
+
+/// `adsso completions`.
+#[derive(Debug, Args)]
+pub struct CompletionsArgs {
+    /// The shell.
+    #[arg(value_enum)]
+    pub shell: clap_complete::Shell,
 }
 
 /// A command that reads one plan and nothing else (`adsso validate`).

@@ -1,11 +1,10 @@
-//! `adsso init` and `adsso schema`: print a commented plan template or the plan's JSON Schema.
+//! `adsso init`: print a commented plan template.
 
 use std::io::Write;
 
 use super::{CommandError, Outcome};
 use crate::cli::InitMode;
 use crate::plan::model::Mode;
-use crate::plan::schema::plan_schema_json;
 use crate::plan::template::template_for;
 
 /// Prints the template for `mode` listing `domains` self-managed domains (1: today's template;
@@ -19,13 +18,5 @@ pub fn run(mode: InitMode, domains: usize) -> Result<Outcome, CommandError> {
         message: refusal.to_string(),
     })?;
     std::io::stdout().lock().write_all(text.as_bytes())?;
-    Ok(Outcome::Done)
-}
-
-/// Prints the plan JSON Schema.
-pub fn schema() -> Result<Outcome, CommandError> {
-    std::io::stdout()
-        .lock()
-        .write_all(plan_schema_json().as_bytes())?;
     Ok(Outcome::Done)
 }

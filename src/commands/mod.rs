@@ -1,12 +1,14 @@
 //! One thin module per subcommand: read input, call the core, print, pick the exit code.
 
 pub mod apply;
+pub mod completions;
 pub mod destroy;
 pub mod diagram;
 pub mod init;
 pub mod onprem_script;
 pub mod preflight;
 pub mod progress;
+pub mod schema;
 pub mod status;
 pub mod validate;
 pub mod wizard;
@@ -129,6 +131,20 @@ pub enum CommandError {
         /// Why (AD Connector: one domain only; or out of range).
         message: String,
     },
+    /// `schema --write DIR` where DIR is not a directory.
+    #[error("--write {}: not a directory", crate::text::untrusted::line(&.0.display().to_string()))]
+    #[diagnostic(help(
+        "give the directory of your plans; the schema is written there as adsso-plan.schema.json"
+    ))]
+    SchemaDir(PathBuf),
+    /// The schema file could not be written.
+    #[error("cannot write {}: {reason}", crate::text::untrusted::line(&path.display().to_string()))]
+    SchemaWrite {
+        /// The file.
+        path: PathBuf,
+        /// Why.
+        reason: String,
+    },
     /// Ctrl-C.
     #[error("interrupted")]
     #[diagnostic(help("nothing is lost: run the same command again to resume"))]
@@ -147,12 +163,14 @@ impl CommandError {
             | CommandError::UnknownRegion { .. }
             | CommandError::RegionMismatch { .. }
             | CommandError::UnknownDomain { .. }
-            | CommandError::InitDomains { .. } => Outcome::Invalid,
+            | CommandError::InitDomains { .. }
+            | CommandError::SchemaDir(_) => Outcome::Invalid,
             CommandError::Write(_)
             | CommandError::Runtime(_)
             | CommandError::Terminal(_)
             | CommandError::Apply(_)
             | CommandError::Prompt(_)
+            | CommandError::SchemaWrite { .. }
             | CommandError::Interrupted => Outcome::Failed,
         }
     }
@@ -171,7 +189,8 @@ pub fn run(cli: Cli) -> Result<Outcome, CommandError> {
         Command::Validate(args) => validate::run(&args.file),
         Command::Diagram(args) => diagram::run(&args),
         Command::Init(args) => init::run(args.mode, args.domains),
-        Command::Schema => init::schema(),
+        Command::Schema(args) => schema::run(args.write.as_deref()),
+        Command::Completions(args) => completions::run(args.shell),
         Command::Preflight(args) => preflight::run(&args),
         Command::Apply(args) => apply::run(&args, &aws),
         Command::Status(args) => status::run(&args, &aws),

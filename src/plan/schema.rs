@@ -1,8 +1,13 @@
 //! JSON Schema of the plan format, generated from the model (`assets/plan.schema.json`), for
 //! editors (yaml-language-server) and other tools.
 
-/// The modeline that makes yaml-language-server use the published schema.
-pub const SCHEMA_MODELINE: &str = "# yaml-language-server: $schema=https://raw.githubusercontent.com/adsso/adsso/main/assets/plan.schema.json";
+/// The file name of the schema beside a plan (`adsso schema --write DIR`).
+pub const SCHEMA_FILE: &str = "adsso-plan.schema.json";
+
+/// The modeline of saved plans and templates: yaml-language-server resolves the path relative
+/// to the plan, so `adsso schema --write DIR` beside the plan makes it resolve. (A URL would
+/// need a published copy; there is none.)
+pub const SCHEMA_MODELINE: &str = "# yaml-language-server: $schema=adsso-plan.schema.json";
 
 /// The schema as pretty JSON, ending with a newline.
 pub fn plan_schema_json() -> String {

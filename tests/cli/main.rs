@@ -12,6 +12,7 @@ mod support;
 
 mod assets;
 mod cli_fixtures;
+mod conventions;
 mod domains;
 mod hostile;
 mod load_positions;

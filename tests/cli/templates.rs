@@ -64,6 +64,23 @@ fn numbered(text: &str, count: usize) -> String {
     filled
 }
 
+/// `init --mode MODE --domains N`'s template with every placeholder filled.
+pub(crate) fn filled_template(mode: &str, domains: usize) -> String {
+    let count = domains.to_string();
+    let run = adsso(["init", "--mode", mode, "--domains", &count]);
+    assert_eq!(run.code, Some(0), "{}", run.all_output());
+    fill(&run.stdout, domains)
+}
+
+/// `template` with the test value of each placeholder.
+fn fill(template: &str, domains: usize) -> String {
+    let mut filled = numbered(template, domains);
+    for (placeholder, value) in PLACEHOLDERS {
+        filled = filled.replace(placeholder, value);
+    }
+    filled
+}
+
 /// `init --mode MODE --domains N` prints a template that does not validate as printed and
 /// validates (and draws) once its placeholders are filled.
 fn check_template(mode: &str, domains: usize) {
@@ -87,10 +104,7 @@ fn check_template(mode: &str, domains: usize) {
     );
     assert!(!run.panicked(), "{}", run.stderr);
 
-    let mut filled = numbered(&template, domains);
-    for (placeholder, value) in PLACEHOLDERS {
-        filled = filled.replace(placeholder, value);
-    }
+    let filled = fill(&template, domains);
     let left = placeholders_left(&filled);
     assert!(
         left.is_empty(),

@@ -91,7 +91,7 @@ fn saved(path: &Path) -> String {
     std::fs::read_to_string(path).unwrap_or_else(|e| panic!("{}: {e}", path.display()))
 }
 
-const HEADER: &str = "# yaml-language-server: $schema=https://raw.githubusercontent.com/adsso/adsso/main/assets/plan.schema.json\n\
+const HEADER: &str = "# yaml-language-server: $schema=adsso-plan.schema.json\n\
                       # Written by `adsso wizard`. Check it with `adsso validate`.\n";
 
 fn expected_connector() -> String {
