@@ -6,6 +6,7 @@
 
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
 
+use super::apply::ApplyView;
 use super::model::Model;
 use super::questions::Screen;
 use super::update::Action;
@@ -25,6 +26,15 @@ enum DomainForm {
     TrustSeveral,
 }
 
+/// Whether printable keys type text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Input {
+    /// No text input has the focus: `?` opens help, `q` quits.
+    Keys,
+    /// A text input has the focus (apply now's masked password): every printable key is typed.
+    Text,
+}
+
 /// What a binding may depend on besides the key.
 #[derive(Debug, Clone, Copy)]
 struct Context {
@@ -32,6 +42,8 @@ struct Context {
     long_screen: bool,
     /// The Domain screen's domain keys.
     domains: DomainForm,
+    /// Whether printable keys type text.
+    input: Input,
 }
 
 impl Context {
@@ -44,9 +56,14 @@ impl Context {
             (Screen::Domain, _) => DomainForm::Connector,
             _ => DomainForm::Elsewhere,
         };
+        let input = match model.apply {
+            ApplyView::AskingSecrets(_) => Input::Text,
+            _ => Input::Keys,
+        };
         Context {
             long_screen: matches!(model.screen, Screen::Diagram | Screen::Review),
             domains,
+            input,
         }
     }
 
@@ -185,7 +202,9 @@ const BINDINGS: &[Binding] = &[
         hint: None,
     },
     Binding {
-        action: |key, _| (key.code == KeyCode::Char('?')).then_some(Action::Help),
+        action: |key, context| {
+            (key.code == KeyCode::Char('?') && context.input == Input::Keys).then_some(Action::Help)
+        },
         hint: Some((words::KEYS_HELP, words::DOES_HELP, Shown::Always)),
     },
     Binding {

@@ -121,3 +121,26 @@ fn with_every_secret_resolved_apply_starts_at_once() {
         "quitting stops the run"
     );
 }
+
+/// Presses `text` key by key through the key table, as the event loop does.
+fn press_text(model: &mut Model, text: &str) {
+    for c in text.chars() {
+        if let Some(action) = action_for(KeyEvent::new(KeyCode::Char(c), KeyModifiers::NONE), model)
+        {
+            update(model, action);
+        }
+    }
+}
+
+#[test]
+fn a_question_mark_is_typed_into_the_masked_password_not_taken_as_help() {
+    let mut model = walk(Mode::Trust);
+    model.focus = 2;
+    update(&mut model, Action::Confirm);
+    update(&mut model, Action::SaveResult(Ok("plan.yaml".into())));
+    update(&mut model, Action::SecretsNeeded(vec![SecretSlot::Admin]));
+    press_text(&mut model, "Tr?st-q?4711");
+    assert_eq!(model.overlay, Overlay::None, "no help over the password");
+    assert_eq!(model.secret_input.len(), 12, "every character was typed");
+    assert_eq!(model.secret_input.take().as_str(), "Tr?st-q?4711");
+}
