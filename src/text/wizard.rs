@@ -88,8 +88,8 @@ pub const DOES_NEXT: &str = "next";
 pub const KEYS_BACK: &str = "Esc";
 /// What [`KEYS_BACK`] does.
 pub const DOES_BACK: &str = "back";
-/// The key that opens help.
-pub const KEYS_HELP: &str = "?";
+/// The key that opens help anywhere (`?` does too, outside text fields).
+pub const KEYS_HELP: &str = "F1";
 /// What [`KEYS_HELP`] does.
 pub const DOES_HELP: &str = "help";
 /// The key that quits.
@@ -97,7 +97,7 @@ pub const KEYS_QUIT: &str = "Ctrl-C";
 /// What [`KEYS_QUIT`] does.
 pub const DOES_QUIT: &str = "quit";
 /// Help text.
-pub const HELP: &str = "Tab, Shift-Tab, ↑ and ↓ move between fields. ← and → change a choice. Enter goes to the next field, and from the last one to the next screen. Esc goes back a screen; nothing typed is lost. On screens without text fields, q quits; Ctrl-C quits anywhere (asking first when the plan is not saved). Passwords are never stored: the plan only names where apply will read them, and applying from here asks in a masked field for those not in the environment.";
+pub const HELP: &str = "Tab, Shift-Tab, ↑ and ↓ move between fields. ← and → change a choice. Enter goes to the next field, and from the last one to the next screen. Esc goes back a screen; nothing typed is lost. F1 opens this help anywhere, and so does ? outside text fields (in a text field ? is typed). Outside text fields q quits; Ctrl-C quits anywhere (asking first when the plan is not saved). Passwords are never stored: the plan only names where apply will read them, and applying from here asks in a masked field for those not in the environment.";
 /// Too small.
 pub const TOO_SMALL: &str = "Enlarge the terminal to at least 80x24.";
 /// Confirm quit.
@@ -121,6 +121,8 @@ pub const HELP_REVIEW: &str =
     "The plan that will be saved and what apply will do with it. ↑ ↓ scroll.";
 /// Help: finish.
 pub const HELP_FINISH: &str = "Type the file name and choose Save. The file is written with mode 0600 and starts with the schema modeline for editors. An existing file is replaced only after you confirm (or with --force); a symbolic link is replaced, never followed.";
+/// Help: apply now.
+pub const HELP_APPLY: &str = "Apply now runs the saved plan's steps against AWS. A password asked here is masked, used for this run only and never written anywhere. PgUp/PgDn scroll the log. A manual step stops the run with its instructions; `adsso apply` on the saved plan resumes.";
 
 /// Quit without saving.
 pub const QUIT_UNSAVED: &str = "Wizard closed; nothing was saved.";

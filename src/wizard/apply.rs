@@ -7,7 +7,7 @@ use std::fmt;
 
 use zeroize::Zeroizing;
 
-use super::model::{Exit, Model};
+use super::model::{Exit, Model, Overlay};
 use super::update::{Action, Effect};
 use crate::apply::Event;
 use crate::text::wizard as words;
@@ -96,6 +96,13 @@ pub(super) fn update(model: &mut Model, action: &Action) -> Option<Effect> {
         }
         (_, Action::SecretsNeeded(slots)) => {
             model.apply = ApplyView::AskingSecrets(slots.clone());
+            Some(Effect::None)
+        }
+        (
+            ApplyView::AskingSecrets(_) | ApplyView::Running(_) | ApplyView::Finished(..),
+            Action::Help,
+        ) => {
+            model.overlay = Overlay::Help;
             Some(Effect::None)
         }
         (ApplyView::AskingSecrets(_), Action::Type(c)) => {

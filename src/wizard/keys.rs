@@ -29,9 +29,10 @@ enum DomainForm {
 /// Whether printable keys type text.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Input {
-    /// No text input has the focus: `?` opens help, `q` quits.
+    /// No text input has the focus: `?` opens help (like F1), `q` quits.
     Keys,
-    /// A text input has the focus (apply now's masked password): every printable key is typed.
+    /// A text input has the focus (a text field, the save path, apply now's masked password):
+    /// every printable key is typed, `?` and `q` too.
     Text,
 }
 
@@ -58,6 +59,7 @@ impl Context {
         };
         let input = match model.apply {
             ApplyView::AskingSecrets(_) => Input::Text,
+            _ if model.typing() => Input::Text,
             _ => Input::Keys,
         };
         Context {
@@ -202,8 +204,10 @@ const BINDINGS: &[Binding] = &[
         hint: None,
     },
     Binding {
-        action: |key, context| {
-            (key.code == KeyCode::Char('?') && context.input == Input::Keys).then_some(Action::Help)
+        action: |key, context| match key.code {
+            KeyCode::F(1) => Some(Action::Help),
+            KeyCode::Char('?') if context.input == Input::Keys => Some(Action::Help),
+            _ => None,
         },
         hint: Some((words::KEYS_HELP, words::DOES_HELP, Shown::Always)),
     },
@@ -272,13 +276,13 @@ mod tests {
         let mut model = Model::new("p.yaml", crate::wizard::model::Colour::Off);
         assert_eq!(
             footer_hints(&model),
-            "Tab/↑↓ move · ←→ change · Enter next · Esc back · ? help · Ctrl-C quit"
+            "Tab/↑↓ move · ←→ change · Enter next · Esc back · F1 help · Ctrl-C quit"
         );
         model.screen = Screen::Domain;
         let footer = footer_hints(&model);
         assert_eq!(
             footer,
-            "Tab/↑↓ move · ←→ change · Enter next · Esc back · Ctrl-N add domain · ? help"
+            "Tab/↑↓ move · ←→ change · Enter next · Esc back · Ctrl-N add domain · F1 help"
         );
         assert!(footer.chars().count() <= 78, "fits 80 columns");
         assert_eq!(domain_hints(&model), None);
@@ -333,7 +337,7 @@ mod tests {
         assert_eq!(press(KeyCode::Right, none), Some(Action::Right));
         assert_eq!(press(KeyCode::Enter, none), Some(Action::Confirm));
         assert_eq!(press(KeyCode::Esc, none), Some(Action::Back));
-        assert_eq!(press(KeyCode::Char('?'), none), Some(Action::Help));
+        assert_eq!(press(KeyCode::F(1), none), Some(Action::Help));
         assert_eq!(
             press(KeyCode::Char('c'), KeyModifiers::CONTROL),
             Some(Action::Quit)

@@ -30,7 +30,7 @@ pub enum Action {
     Type(char),
     /// Backspace.
     Erase,
-    /// `?`.
+    /// F1 anywhere, `?` outside text fields.
     Help,
     /// `q` outside a text field, or Ctrl-C.
     Quit,
@@ -122,7 +122,27 @@ fn discover_if_needed(model: &mut Model) -> Effect {
     Effect::Discover(region)
 }
 
+impl Action {
+    /// True for what the operator did (a key), false for the answers of background work.
+    pub fn is_key(&self) -> bool {
+        !matches!(
+            self,
+            Action::SaveResult(_)
+                | Action::ChecksDone { .. }
+                | Action::Tick
+                | Action::Discovered(_)
+                | Action::SecretsNeeded(_)
+                | Action::ApplyEvent(_)
+                | Action::ApplyFinished(_)
+        )
+    }
+}
+
 fn apply(model: &mut Model, action: Action) -> Effect {
+    if model.overlay == Overlay::Help && action.is_key() {
+        model.overlay = Overlay::None;
+        return Effect::None;
+    }
     if let Some(effect) = super::apply::update(model, &action) {
         return effect;
     }

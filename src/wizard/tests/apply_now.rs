@@ -122,16 +122,6 @@ fn with_every_secret_resolved_apply_starts_at_once() {
     );
 }
 
-/// Presses `text` key by key through the key table, as the event loop does.
-fn press_text(model: &mut Model, text: &str) {
-    for c in text.chars() {
-        if let Some(action) = action_for(KeyEvent::new(KeyCode::Char(c), KeyModifiers::NONE), model)
-        {
-            update(model, action);
-        }
-    }
-}
-
 #[test]
 fn a_question_mark_is_typed_into_the_masked_password_not_taken_as_help() {
     let mut model = walk(Mode::Trust);
@@ -143,4 +133,19 @@ fn a_question_mark_is_typed_into_the_masked_password_not_taken_as_help() {
     assert_eq!(model.overlay, Overlay::None, "no help over the password");
     assert_eq!(model.secret_input.len(), 12, "every character was typed");
     assert_eq!(model.secret_input.take().as_str(), "Tr?st-q?4711");
+}
+
+#[test]
+fn f1_opens_help_over_the_masked_password_and_the_closing_key_is_not_typed() {
+    let mut model = walk(Mode::Trust);
+    model.focus = 2;
+    update(&mut model, Action::Confirm);
+    update(&mut model, Action::SaveResult(Ok("plan.yaml".into())));
+    update(&mut model, Action::SecretsNeeded(vec![SecretSlot::Admin]));
+    press(&mut model, KeyCode::F(1));
+    assert_eq!(model.overlay, Overlay::Help);
+    assert!(render(&model, 80, 24).contains("masked"));
+    press_text(&mut model, "x");
+    assert_eq!(model.overlay, Overlay::None);
+    assert!(model.secret_input.is_empty());
 }

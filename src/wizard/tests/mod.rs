@@ -397,3 +397,48 @@ mod apply_now;
 mod domains;
 mod effects;
 mod saving;
+
+/// Presses one key through the key table, as the event loop does.
+fn press(model: &mut Model, code: KeyCode) -> Effect {
+    match action_for(KeyEvent::new(code, KeyModifiers::NONE), model) {
+        Some(action) => update(model, action),
+        None => Effect::None,
+    }
+}
+
+/// Types `text` key by key through the key table.
+fn press_text(model: &mut Model, text: &str) {
+    for c in text.chars() {
+        press(model, KeyCode::Char(c));
+    }
+}
+
+#[test]
+fn a_question_mark_is_typed_in_text_fields_and_f1_opens_help_everywhere() {
+    let mut model = model();
+    press(&mut model, KeyCode::Char('?'));
+    assert_eq!(
+        model.overlay,
+        Overlay::Help,
+        "? is help outside text fields"
+    );
+    press(&mut model, KeyCode::Esc);
+    update(&mut model, Action::Confirm);
+    press_text(&mut model, "corp?");
+    assert_eq!(model.draft.get(FieldId::Domain), "corp?");
+    assert_eq!(model.overlay, Overlay::None);
+    press(&mut model, KeyCode::F(1));
+    assert_eq!(model.overlay, Overlay::Help, "F1 is help in a text field");
+    press(&mut model, KeyCode::Char('x'));
+    assert_eq!(model.overlay, Overlay::None);
+    assert_eq!(
+        model.draft.get(FieldId::Domain),
+        "corp?",
+        "the closing key is not typed"
+    );
+    let mut model = walk(Mode::AdConnector);
+    model.save_path.clear();
+    press_text(&mut model, "nf?.yaml");
+    assert_eq!(model.save_path, "nf?.yaml");
+    assert_eq!(model.overlay, Overlay::None);
+}

@@ -350,6 +350,9 @@ fn finish(model: &Model, theme: &Theme) -> Vec<Line<'static>> {
 }
 
 fn help_for(model: &Model) -> String {
+    if model.apply != ApplyView::NotStarted {
+        return words::HELP_APPLY.to_owned();
+    }
     if model.screen == Screen::Domain && model.draft.mode == Mode::Trust {
         return format!("{} {}", words::HELP_DOMAIN, words::HELP_DOMAINS);
     }
