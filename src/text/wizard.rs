@@ -39,6 +39,12 @@ pub const HINT_MANAGED_NETBIOS: &str = "e.g. AWSCORP; must differ from yours";
 pub const HINT_EDITION: &str = "Standard or Enterprise (← →)";
 /// Hint: secret.
 pub const HINT_SECRET: &str = "environment variable name read at apply time; empty: ask at apply time. Never stored in the plan";
+/// A secret field holds something that is not a variable name, or looks like a password (the
+/// value is never repeated).
+pub const SECRET_TAKES_NAME: &str = "this field takes the variable's name, not the password (what was typed is not shown): e.g. ADSSO_TRUST_PASSWORD; empty: asked at apply time";
+/// A secret field names a variable in lower case.
+pub const SECRET_NAME_LOWERCASE: &str =
+    "variable names are upper case by convention: is this the variable's name, not the password?";
 
 /// Decision helper question.
 pub const Q_SEVERAL_DOMAINS: &str = "Must users of several domains or forests sign in?";

@@ -20,6 +20,7 @@ pub mod plain;
 pub mod questions;
 pub mod runner;
 pub mod save;
+pub mod secret_names;
 pub mod terminal;
 pub mod update;
 pub mod view;

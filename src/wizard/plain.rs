@@ -105,6 +105,9 @@ fn ask(field: Field, draft: &mut Draft, found: Option<&Found>) -> Result<Step, I
     };
     match answer {
         Ok(value) => {
+            if let Some(warning) = super::secret_names::warning(field.id, &value) {
+                println!("⚠ {warning}");
+            }
             draft.set(field.id, value);
             Ok(Step::Answered)
         }

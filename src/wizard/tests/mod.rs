@@ -397,6 +397,7 @@ mod apply_now;
 mod domains;
 mod effects;
 mod saving;
+mod secrets;
 
 /// Presses one key through the key table, as the event loop does.
 fn press(model: &mut Model, code: KeyCode) -> Effect {

@@ -11,6 +11,7 @@ use super::apply::ApplyView;
 use super::draft::FieldId;
 use super::model::{Colour, Model, Origin, Overlay};
 use super::questions::{Answer, Screen};
+use super::secret_names;
 use crate::diagram::{self, Diagram};
 use crate::plan::Mode;
 use crate::text::wizard as words;
@@ -219,7 +220,7 @@ fn form(model: &Model, theme: &Theme) -> Vec<Line<'static>> {
     }
     for (index, field) in model.fields().iter().enumerate() {
         let focused = model.focus == index;
-        let mut value = model.draft.get(field.id).to_owned();
+        let mut value = secret_names::shown(field.id, model.draft.get(field.id));
         if let Some(subnet) = model
             .discovery
             .found()
@@ -246,8 +247,11 @@ fn form(model: &Model, theme: &Theme) -> Vec<Line<'static>> {
             Span::raw(format!("{:<26}", field.label)),
             Span::styled(shown, style),
         ]));
+        let warning = secret_names::warning(field.id, model.draft.get(field.id));
         if let Some(error) = error.filter(|_| focused || !model.draft.get(field.id).is_empty()) {
             lines.push(Line::styled(format!("      {error}"), theme.error()));
+        } else if let Some(warning) = warning {
+            lines.push(Line::styled(format!("      ⚠ {warning}"), theme.error()));
         } else if focused {
             lines.push(Line::styled(format!("      {}", field.hint), theme.hint()));
         }
