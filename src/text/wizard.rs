@@ -104,8 +104,12 @@ pub const KEYS_QUIT: &str = "Ctrl-C";
 pub const DOES_QUIT: &str = "quit";
 /// Help text.
 pub const HELP: &str = "Tab, Shift-Tab, ↑ and ↓ move between fields. ← and → change a choice. Enter goes to the next field, and from the last one to the next screen. Esc goes back a screen; nothing typed is lost. F1 opens this help anywhere, and so does ? outside text fields (in a text field ? is typed). Outside text fields q quits; Ctrl-C quits anywhere (asking first when the plan is not saved). Passwords are never stored: the plan only names where apply will read them, and applying from here asks in a masked field for those not in the environment.";
-/// Too small.
-pub const TOO_SMALL: &str = "Enlarge the terminal to at least 80x24.";
+/// The notice of a terminal too small for the wizard: nothing but quitting acts then.
+pub fn too_small(width: u16, height: u16) -> String {
+    format!(
+        "Enlarge the terminal to at least 80x24 (now {width}x{height}). Until then only Ctrl-C, q or Esc act: they quit."
+    )
+}
 /// Confirm quit.
 pub const CONFIRM_QUIT: &str = "The plan is not saved. Quit anyway? (y/n)";
 /// Screen has errors.

@@ -7,7 +7,7 @@
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
 
 use super::apply::ApplyView;
-use super::model::Model;
+use super::model::{Model, Overlay, Room};
 use super::questions::Screen;
 use super::update::Action;
 use crate::plan::Mode;
@@ -230,10 +230,28 @@ pub fn action_for(key: KeyEvent, model: &Model) -> Option<Action> {
     if key.kind != KeyEventKind::Press {
         return None;
     }
+    if model.size.room() == Room::TooSmall {
+        return too_small_action(&key, model);
+    }
     let context = Context::of(model);
     BINDINGS
         .iter()
         .find_map(|binding| (binding.action)(&key, context))
+}
+
+/// While the terminal is too small to show the wizard, only quitting acts (as the notice says):
+/// Ctrl-C, `q` or Esc quit (asking first when the plan is not saved, the question shown in the
+/// notice), and the question's answers.
+fn too_small_action(key: &KeyEvent, model: &Model) -> Option<Action> {
+    let asking = model.overlay == Overlay::ConfirmQuit;
+    match key.code {
+        KeyCode::Char('c') if control(key) => Some(Action::Quit),
+        _ if control(key) => None,
+        KeyCode::Char(c @ ('y' | 'Y' | 'n' | 'N')) if asking => Some(Action::Type(c)),
+        KeyCode::Esc if asking => Some(Action::Back),
+        KeyCode::Char('q') | KeyCode::Esc => Some(Action::Quit),
+        _ => None,
+    }
 }
 
 /// The hints of the rows shown where `shown` says, joined.

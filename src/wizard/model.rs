@@ -117,6 +117,46 @@ impl DiscoveryState {
     }
 }
 
+/// The smallest terminal the wizard draws in.
+pub const MIN_WIDTH: u16 = 80;
+/// The smallest terminal height.
+pub const MIN_HEIGHT: u16 = 24;
+
+/// The terminal's size in cells, as the event loop last saw it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct TermSize {
+    /// Columns.
+    pub width: u16,
+    /// Rows.
+    pub height: u16,
+}
+
+/// Whether the wizard has room to draw.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Room {
+    /// At least [`MIN_WIDTH`] x [`MIN_HEIGHT`]: the wizard is drawn and every key acts.
+    Enough,
+    /// Smaller: only the "enlarge the terminal" notice is drawn, and only quitting acts.
+    TooSmall,
+}
+
+impl TermSize {
+    /// The smallest size the wizard draws in (what a model assumes until told otherwise).
+    pub const MIN: TermSize = TermSize {
+        width: MIN_WIDTH,
+        height: MIN_HEIGHT,
+    };
+
+    /// Whether this size has room for the wizard.
+    pub fn room(self) -> Room {
+        if self.width < MIN_WIDTH || self.height < MIN_HEIGHT {
+            Room::TooSmall
+        } else {
+            Room::Enough
+        }
+    }
+}
+
 /// Where the draft came from.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Origin {
@@ -169,6 +209,8 @@ pub struct Model {
     pub apply: ApplyView,
     /// The password being typed for apply (masked).
     pub secret_input: MaskedInput,
+    /// The terminal's size (the keys act only when it has room).
+    pub size: TermSize,
 }
 
 impl Model {
@@ -212,6 +254,7 @@ impl Model {
             after_save: AfterSave::Exit,
             apply: ApplyView::NotStarted,
             secret_input: MaskedInput::default(),
+            size: TermSize::MIN,
         }
     }
 

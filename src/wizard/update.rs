@@ -4,7 +4,9 @@
 use super::apply::{ApplyEnd, SecretSlot};
 use super::discovery::Found;
 use super::draft::FieldId;
-use super::model::{AfterSave, Connectivity, DiscoveryState, Exit, Model, Overlay, SaveState};
+use super::model::{
+    AfterSave, Connectivity, DiscoveryState, Exit, Model, Overlay, SaveState, TermSize,
+};
 use super::questions::{Answer, Screen, YesNo};
 use super::save::{Overwrite, SaveError};
 use crate::apply::Event;
@@ -57,6 +59,8 @@ pub enum Action {
     },
     /// Time passed (spinners).
     Tick,
+    /// The terminal was resized to this size (also sent once at the start).
+    Resize(TermSize),
     /// Discovery finished (from the effects): what exists, or why nothing could be read.
     Discovered(Result<Found, String>),
     /// Apply now needs these passwords typed (from the effects, after resolving the others).
@@ -130,6 +134,7 @@ impl Action {
             Action::SaveResult(_)
                 | Action::ChecksDone { .. }
                 | Action::Tick
+                | Action::Resize(_)
                 | Action::Discovered(_)
                 | Action::SecretsNeeded(_)
                 | Action::ApplyEvent(_)
@@ -139,9 +144,15 @@ impl Action {
 }
 
 fn apply(model: &mut Model, action: Action) -> Effect {
+    if let Action::Resize(size) = action {
+        model.size = size;
+        return Effect::None;
+    }
     if model.overlay == Overlay::Help && action.is_key() {
         model.overlay = Overlay::None;
-        return Effect::None;
+        if action != Action::Quit {
+            return Effect::None;
+        }
     }
     if let Some(effect) = super::apply::update(model, &action) {
         return effect;
@@ -184,6 +195,7 @@ fn apply(model: &mut Model, action: Action) -> Effect {
     match action {
         Action::CheckConnectivity => return check_connectivity(model),
         Action::Tick
+        | Action::Resize(_)
         | Action::ChecksDone { .. }
         | Action::Discovered(_)
         | Action::SecretsNeeded(_)

@@ -12,6 +12,7 @@ use expectrl::session::OsSession as Session;
 
 mod domains;
 mod saving;
+mod small;
 
 const DOWN: &str = "\x1b[B";
 const RIGHT: &str = "\x1b[C";

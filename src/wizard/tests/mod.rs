@@ -443,3 +443,68 @@ fn a_question_mark_is_typed_in_text_fields_and_f1_opens_help_everywhere() {
     assert_eq!(model.save_path, "nf?.yaml");
     assert_eq!(model.overlay, Overlay::None);
 }
+
+#[test]
+fn while_the_terminal_is_too_small_only_quit_and_resize_act() {
+    use super::model::TermSize;
+    let small = TermSize {
+        width: 60,
+        height: 20,
+    };
+    let mut model = walk(Mode::AdConnector);
+    model.focus = 1; // [ Save ]
+    update(&mut model, Action::Resize(small));
+    let before = model.clone();
+    for code in [
+        KeyCode::Enter,
+        KeyCode::Tab,
+        KeyCode::Down,
+        KeyCode::Right,
+        KeyCode::Backspace,
+        KeyCode::PageDown,
+        KeyCode::F(1),
+        KeyCode::F(2),
+        KeyCode::Char('a'),
+        KeyCode::Char('?'),
+    ] {
+        assert_eq!(press(&mut model, code), Effect::None, "{code:?} acted");
+    }
+    assert_eq!(model.save_path, before.save_path);
+    assert_eq!((model.screen, model.focus), (Screen::Finish, 1));
+    assert_eq!(
+        (model.overlay, &model.exit),
+        (Overlay::None, &Exit::Running)
+    );
+    assert!(render(&model, 60, 20).contains("Ctrl-C, q or Esc"));
+    model.focus = 2; // [ Save and apply now ]
+    assert_eq!(
+        press(&mut model, KeyCode::Enter),
+        Effect::None,
+        "no apply blind"
+    );
+    press(&mut model, KeyCode::Esc);
+    assert_eq!(
+        model.overlay,
+        Overlay::ConfirmQuit,
+        "Esc quits, asking first"
+    );
+    assert!(render(&model, 60, 20).contains("Quit anyway?"));
+    press(&mut model, KeyCode::Char('n'));
+    assert_eq!(
+        (model.overlay, &model.exit),
+        (Overlay::None, &Exit::Running)
+    );
+    update(&mut model, Action::Resize(TermSize::MIN));
+    assert_eq!(
+        press(&mut model, KeyCode::Enter),
+        Effect::Save {
+            path: "plan.yaml".into(),
+            overwrite: Overwrite::Ask
+        },
+        "every key acts again once the terminal is large enough"
+    );
+    update(&mut model, Action::Resize(small));
+    press(&mut model, KeyCode::Char('q'));
+    press(&mut model, KeyCode::Char('y'));
+    assert_eq!(model.exit, Exit::Quit);
+}

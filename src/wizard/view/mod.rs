@@ -9,7 +9,7 @@ use ratatui::widgets::{Block, Clear, Paragraph, Wrap};
 
 use super::apply::ApplyView;
 use super::draft::FieldId;
-use super::model::{Colour, Model, Origin, Overlay};
+use super::model::{Colour, Model, Origin, Overlay, Room, TermSize};
 use super::questions::{Answer, Screen};
 use super::secret_names;
 use crate::diagram::{self, Diagram};
@@ -18,10 +18,7 @@ use crate::text::wizard as words;
 
 mod panels;
 
-/// The smallest terminal the wizard draws in.
-pub const MIN_WIDTH: u16 = 80;
-/// The smallest terminal height.
-pub const MIN_HEIGHT: u16 = 24;
+pub use super::model::{MIN_HEIGHT, MIN_WIDTH};
 
 /// Styles, or none under `NO_COLOR`.
 pub(crate) struct Theme(Colour);
@@ -50,8 +47,15 @@ impl Theme {
 /// Draws the whole wizard.
 pub fn view(model: &Model, frame: &mut Frame) {
     let area = frame.area();
-    if area.width < MIN_WIDTH || area.height < MIN_HEIGHT {
-        let message = format!("{} (now {}x{})", words::TOO_SMALL, area.width, area.height);
+    let size = TermSize {
+        width: area.width,
+        height: area.height,
+    };
+    if size.room() == Room::TooSmall {
+        let mut message = words::too_small(area.width, area.height);
+        if model.overlay == Overlay::ConfirmQuit {
+            message = format!("{message}\n\n{}", words::CONFIRM_QUIT);
+        }
         frame.render_widget(Paragraph::new(message).wrap(Wrap { trim: true }), area);
         return;
     }
