@@ -239,6 +239,17 @@ pub fn instance_elsewhere(owner: &str) -> String {
         "the Identity Center instance here belongs to account {owner}: run adsso with that account's credentials (or its delegated administrator)"
     )
 }
+/// The `--plain` design question.
+pub const WHICH_DESIGN: &str = "Which design?";
+/// The `--plain` finish question.
+pub const FINISH: &str = "Finish:";
+/// The `--plain` save path question.
+pub const SAVE_TO: &str = "Save the plan to:";
+/// Asked by `--plain` when Esc is pressed on the very first question.
+pub const PLAIN_QUIT_UNSAVED: &str = "Quit without saving?";
+/// The help of [`PLAIN_QUIT_UNSAVED`].
+pub const PLAIN_QUIT_UNSAVED_HELP: &str =
+    "yes ends the wizard and saves nothing; no (or Esc) asks the question again";
 /// Plain finish choice.
 pub const FINISH_SAVE: &str = "Save the plan";
 /// Plain finish choice.
