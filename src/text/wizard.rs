@@ -200,6 +200,10 @@ pub fn same_az(zone: &str) -> String {
 pub fn resume(path: &str) -> String {
     format!("Resume with `adsso apply {path}` (it picks up where this run stopped).")
 }
+/// Where a long view is scrolled to: `lines 1-20 of 57`.
+pub fn scroll_position(first: usize, last: usize, total: usize) -> String {
+    format!("lines {first}-{last} of {total}")
+}
 /// Quit during apply.
 pub const APPLY_INTERRUPTED: &str = "interrupted from the wizard";
 /// The apply-now button.

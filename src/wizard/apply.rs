@@ -141,7 +141,7 @@ pub(super) fn update(model: &mut Model, action: &Action) -> Option<Effect> {
             Some(Effect::None)
         }
         (ApplyView::Running(_) | ApplyView::Finished(..), Action::Scroll(lines)) => {
-            model.scroll = model.scroll.saturating_add_signed(*lines);
+            model.scroll = super::view::scrolled_by(model, *lines);
             Some(Effect::None)
         }
         (ApplyView::AskingSecrets(_) | ApplyView::Running(_), Action::Quit) => {

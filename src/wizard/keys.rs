@@ -39,7 +39,8 @@ enum Input {
 /// What a binding may depend on besides the key.
 #[derive(Debug, Clone, Copy)]
 struct Context {
-    /// Diagram and Review scroll with ↑ and ↓ instead of moving between fields.
+    /// Diagram, Review and the connectivity checklist scroll with ↑ and ↓ instead of moving
+    /// between fields (and with PgUp / PgDn, on the Domain screen too).
     long_screen: bool,
     /// The Domain screen's domain keys.
     domains: DomainForm,
@@ -49,7 +50,10 @@ struct Context {
 
 impl Context {
     fn of(model: &Model) -> Self {
+        let long_screen = matches!(model.screen, Screen::Diagram | Screen::Review)
+            || model.overlay == Overlay::Checks;
         let domains = match (model.screen, model.draft.mode) {
+            _ if long_screen => DomainForm::Elsewhere,
             (Screen::Domain, Mode::Trust) if model.draft.domain_count() > 1 => {
                 DomainForm::TrustSeveral
             }
@@ -63,7 +67,7 @@ impl Context {
             _ => Input::Keys,
         };
         Context {
-            long_screen: matches!(model.screen, Screen::Diagram | Screen::Review),
+            long_screen,
             domains,
             input,
         }

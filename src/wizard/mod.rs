@@ -22,6 +22,7 @@ pub mod runner;
 pub mod save;
 pub mod secret_names;
 pub mod terminal;
+mod typing;
 pub mod update;
 pub mod view;
 

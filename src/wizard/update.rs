@@ -7,7 +7,7 @@ use super::draft::FieldId;
 use super::model::{
     AfterSave, Connectivity, DiscoveryState, Exit, Model, Overlay, SaveState, TermSize,
 };
-use super::questions::{Answer, Screen, YesNo};
+use super::questions::Screen;
 use super::save::{Overwrite, SaveError};
 use crate::apply::Event;
 use crate::plan::Mode;
@@ -211,11 +211,11 @@ fn apply(model: &mut Model, action: Action) -> Effect {
         Action::Next => move_focus(model, 1),
         Action::Previous => move_focus(model, -1),
         Action::Back => back(model),
-        Action::Scroll(lines) => model.scroll = model.scroll.saturating_add_signed(lines),
-        Action::Left => change(model, -1),
-        Action::Right => change(model, 1),
-        Action::Type(c) => type_char(model, c),
-        Action::Erase => erase(model),
+        Action::Scroll(lines) => model.scroll = super::view::scrolled_by(model, lines),
+        Action::Left => super::typing::change(model, -1),
+        Action::Right => super::typing::change(model, 1),
+        Action::Type(c) => super::typing::type_char(model, c),
+        Action::Erase => super::typing::erase(model),
         Action::Confirm => return confirm(model),
     }
     Effect::None
@@ -230,7 +230,7 @@ fn overlay(model: &mut Model, action: Action) -> Effect {
             model.exit = Exit::Quit;
         }
         (Overlay::Checks, Action::Scroll(lines)) => {
-            model.scroll = model.scroll.saturating_add_signed(lines)
+            model.scroll = super::view::scrolled_by(model, lines)
         }
         (Overlay::ConfirmQuit, Action::Type('n' | 'N'))
         | (_, Action::Back)
@@ -256,7 +256,7 @@ fn check_connectivity(model: &mut Model) -> Effect {
     Effect::CheckConnectivity
 }
 
-fn quit(model: &mut Model) {
+pub(super) fn quit(model: &mut Model) {
     match model.saved {
         SaveState::Saved(_) => model.exit = Exit::Quit,
         SaveState::Unsaved => model.overlay = Overlay::ConfirmQuit,
@@ -290,92 +290,6 @@ fn advance(model: &mut Model) {
     }
     if let Some(next) = model.screen.next() {
         go_to(model, next);
-    }
-}
-
-fn change(model: &mut Model, step: isize) {
-    if model.screen == Screen::Choose {
-        if let Some(answer) = decision_answer(model) {
-            *answer = if step > 0 {
-                answer.cycle()
-            } else {
-                answer.cycle().cycle()
-            };
-        } else {
-            model.focus = 1 - model.focus.min(1);
-        }
-        return;
-    }
-    let Some(field) = model.focused_field() else {
-        return;
-    };
-    let candidates = model
-        .discovery
-        .found()
-        .map(|found| found.candidates(field.id, &model.draft))
-        .unwrap_or_default();
-    if field.answer == Answer::Text && !candidates.is_empty() {
-        let current = candidates
-            .iter()
-            .position(|c| c == model.draft.get(field.id));
-        let next = match current {
-            Some(index) => (index as isize + step).rem_euclid(candidates.len() as isize) as usize,
-            None if step > 0 => 0,
-            None => candidates.len() - 1,
-        };
-        model.draft.set(field.id, candidates[next].clone());
-        model.revalidate();
-        return;
-    }
-    if let Answer::Choice(options) = field.answer {
-        let current = options
-            .iter()
-            .position(|o| *o == model.draft.get(field.id))
-            .unwrap_or(0) as isize;
-        let next = (current + step).rem_euclid(options.len() as isize) as usize;
-        model.draft.set(field.id, options[next]);
-        model.revalidate();
-    }
-}
-
-fn decision_answer(model: &mut Model) -> Option<&mut YesNo> {
-    match model.focus {
-        2 => Some(&mut model.decision.several_domains),
-        3 => Some(&mut model.decision.portal_resets),
-        4 => Some(&mut model.decision.data_in_aws),
-        _ => None,
-    }
-}
-
-fn type_char(model: &mut Model, c: char) {
-    if model.screen == Screen::Finish && model.focus == 0 {
-        model.save_path.push(c);
-        return;
-    }
-    match model.focused_field() {
-        Some(field) if field.answer == Answer::Text => {
-            let mut value = model.draft.get(field.id).to_owned();
-            value.push(c);
-            model.draft.set(field.id, value);
-            model.revalidate();
-        }
-        Some(_) if c == ' ' => change(model, 1),
-        _ if c == 'q' => quit(model),
-        _ if c == ' ' && model.screen == Screen::Choose => change(model, 1),
-        _ => {}
-    }
-}
-
-fn erase(model: &mut Model) {
-    if model.screen == Screen::Finish && model.focus == 0 {
-        model.save_path.pop();
-        return;
-    }
-    if let Some(field) = model.focused_field().filter(|f| f.answer == Answer::Text) {
-        let mut value = model.draft.get(field.id).to_owned();
-        value.pop();
-        model.draft.set(field.id, value);
-        model.revalidate();
     }
 }
 
