@@ -67,6 +67,11 @@ pub fn run(args: &WizardArgs, aws: &Target) -> Result<Outcome, CommandError> {
             eprintln!("{path}: {}", crate::text::wizard::SAVED);
             Outcome::Done
         }
+        Exit::SavedNotApplied(path) => {
+            eprintln!("{path}: {}", crate::text::wizard::SAVED);
+            eprintln!("{}", crate::text::wizard::not_applied(&path));
+            Outcome::Done
+        }
         Exit::Applied(path, end) => {
             eprintln!("{path}: {}", crate::text::wizard::SAVED);
             match end {

@@ -204,6 +204,10 @@ pub fn resume(path: &str) -> String {
 pub fn scroll_position(first: usize, last: usize, total: usize) -> String {
     format!("lines {first}-{last} of {total}")
 }
+/// Apply now was left at its password prompt: nothing ran.
+pub fn not_applied(path: &str) -> String {
+    format!("Nothing was applied. Apply it later with `adsso apply {path}`.")
+}
 /// Quit during apply.
 pub const APPLY_INTERRUPTED: &str = "interrupted from the wizard";
 /// The apply-now button.
@@ -213,7 +217,7 @@ pub const APPLYING: &str = "Applying the plan to AWS";
 /// Asking a password.
 pub fn enter_secret(what: &str) -> String {
     format!(
-        "Type the {what} (masked; it is used for this run only and never written anywhere), then Enter:"
+        "Type the {what} (masked; it is used for this run only and never written anywhere), then Enter. Esc goes back to Finish; Ctrl-C quits (the plan stays saved, nothing is applied):"
     )
 }
 /// Apply over.
@@ -259,7 +263,7 @@ pub const FINISH_SAVE: &str = "Save the plan";
 /// Plain finish choice.
 pub const FINISH_SAVE_AND_APPLY: &str = "Save the plan and apply it now";
 /// Help under a password prompt.
-pub const PASSWORD_HELP: &str = "masked; used for this run only, never written anywhere";
+pub const PASSWORD_HELP: &str = "masked; used for this run only, never written anywhere. Esc: back to Finish; Ctrl-C: quit, nothing applied";
 /// Asking before a save replaces what is at `path` (a file, or a symbolic link when `link`).
 pub fn replace_question(path: &str, link: bool) -> String {
     let path = crate::text::untrusted::line(path);

@@ -144,7 +144,18 @@ pub(super) fn update(model: &mut Model, action: &Action) -> Option<Effect> {
             model.scroll = super::view::scrolled_by(model, *lines);
             Some(Effect::None)
         }
-        (ApplyView::AskingSecrets(_) | ApplyView::Running(_), Action::Quit) => {
+        (ApplyView::AskingSecrets(_), Action::Back) => {
+            model.apply = ApplyView::NotStarted;
+            drop(model.secret_input.take());
+            model.focus = 2;
+            Some(Effect::CancelApply)
+        }
+        (ApplyView::AskingSecrets(_), Action::Quit) => {
+            drop(model.secret_input.take());
+            model.exit = Exit::SavedNotApplied(model.save_path.trim().to_owned());
+            Some(Effect::CancelApply)
+        }
+        (ApplyView::Running(_), Action::Quit) => {
             let path = model.save_path.trim().to_owned();
             model.exit = Exit::Applied(path, ApplyEnd::Failed(words::APPLY_INTERRUPTED.to_owned()));
             Some(Effect::None)

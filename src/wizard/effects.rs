@@ -126,6 +126,10 @@ impl<K: Connector> Effects<K> {
                 }
                 None
             }
+            Effect::CancelApply => {
+                self.secrets = Secrets::default();
+                None
+            }
             Effect::StartApply => {
                 self.spawn_apply(model.draft.to_plan(), answer);
                 None

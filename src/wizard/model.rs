@@ -61,6 +61,9 @@ pub enum Exit {
     Quit,
     /// The plan was saved; the wizard is done.
     Saved(String),
+    /// The plan was saved to this path; apply now was asked for, then left before anything ran
+    /// (Ctrl-C at its password prompt).
+    SavedNotApplied(String),
     /// The plan was saved to this path and applied with this end.
     Applied(String, ApplyEnd),
 }

@@ -98,6 +98,8 @@ pub enum Effect {
     },
     /// Start apply with the passwords gathered (none left to ask).
     StartApply,
+    /// Apply now was left at its password prompt: forget the passwords gathered.
+    CancelApply,
 }
 
 /// Applies one action.
@@ -257,8 +259,8 @@ fn check_connectivity(model: &mut Model) -> Effect {
 }
 
 pub(super) fn quit(model: &mut Model) {
-    match model.saved {
-        SaveState::Saved(_) => model.exit = Exit::Quit,
+    match &model.saved {
+        SaveState::Saved(path) => model.exit = Exit::Saved(path.clone()),
         SaveState::Unsaved => model.overlay = Overlay::ConfirmQuit,
     }
 }

@@ -256,7 +256,8 @@ impl<K: Connector> Session<'_, K> {
     }
 
     /// Apply now: the passwords not in the environment, asked masked, then the run. Esc on a
-    /// password goes back to "Finish:" (nothing is applied).
+    /// password goes back to "Finish:", Ctrl-C ends the wizard (the plan is saved, nothing is
+    /// applied).
     fn apply(&mut self, plan: &Plan, path: String) -> Result<Flow, InquireError> {
         for slot in self.effects.prepare_apply(plan) {
             let typed = inquire::Password::new(&format!("{}:", slot.what()))
@@ -264,6 +265,9 @@ impl<K: Connector> Session<'_, K> {
                 .with_display_mode(inquire::PasswordDisplayMode::Masked)
                 .with_help_message(words::PASSWORD_HELP)
                 .prompt();
+            if let Err(InquireError::OperationInterrupted) = typed {
+                return Ok(Flow::End(Exit::SavedNotApplied(path)));
+            }
             match ask::step(typed)? {
                 Step::Answered(typed) => self
                     .effects

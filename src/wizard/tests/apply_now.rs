@@ -149,3 +149,45 @@ fn f1_opens_help_over_the_masked_password_and_the_closing_key_is_not_typed() {
     assert_eq!(model.overlay, Overlay::None);
     assert!(model.secret_input.is_empty());
 }
+
+/// Save and apply now on a trust plan, at the password prompt with part of a password typed.
+fn at_the_password_prompt() -> Model {
+    let mut model = walk(Mode::Trust);
+    model.focus = 2;
+    update(&mut model, Action::Confirm);
+    update(&mut model, Action::SaveResult(Ok("plan.yaml".into())));
+    update(&mut model, Action::SecretsNeeded(vec![SecretSlot::Admin]));
+    type_text(&mut model, "Half-typed");
+    model
+}
+
+#[test]
+fn esc_at_the_password_prompt_goes_back_to_finish_and_nothing_runs() {
+    let mut model = at_the_password_prompt();
+    assert_eq!(press(&mut model, KeyCode::Esc), Effect::CancelApply);
+    assert_eq!(model.apply, ApplyView::NotStarted);
+    assert_eq!((model.screen, model.focus), (Screen::Finish, 2));
+    assert!(
+        model.secret_input.is_empty(),
+        "the half-typed password is dropped"
+    );
+    assert_eq!(model.exit, Exit::Running);
+    assert!(render(&model, 80, 24).contains("Save and apply now"));
+    press(&mut model, KeyCode::Char('c')); // not a text field: nothing
+    update(&mut model, Action::Quit);
+    assert_eq!(
+        model.exit,
+        Exit::Saved("plan.yaml".into()),
+        "the plan is saved: quitting says so"
+    );
+}
+
+#[test]
+fn ctrl_c_at_the_password_prompt_quits_saying_nothing_was_applied() {
+    let mut model = at_the_password_prompt();
+    let ctrl_c = KeyEvent::new(KeyCode::Char('c'), KeyModifiers::CONTROL);
+    let action = action_for(ctrl_c, &model).unwrap();
+    assert_eq!(update(&mut model, action), Effect::CancelApply);
+    assert_eq!(model.exit, Exit::SavedNotApplied("plan.yaml".into()));
+    assert!(model.secret_input.is_empty());
+}

@@ -235,7 +235,11 @@ fn quitting_unsaved_asks_first() {
     let mut saved = super::model::Model::new("p", Colour::Off);
     saved.saved = SaveState::Saved("p".into());
     update(&mut saved, Action::Quit);
-    assert_eq!(saved.exit, Exit::Quit, "a saved plan quits at once");
+    assert_eq!(
+        saved.exit,
+        Exit::Saved("p".into()),
+        "a saved plan quits at once"
+    );
 }
 
 #[test]
@@ -361,7 +365,7 @@ mod scrolling;
 mod secrets;
 
 /// Presses one key through the key table, as the event loop does.
-fn press(model: &mut Model, code: KeyCode) -> Effect {
+pub(super) fn press(model: &mut Model, code: KeyCode) -> Effect {
     match action_for(KeyEvent::new(code, KeyModifiers::NONE), model) {
         Some(action) => update(model, action),
         None => Effect::None,
@@ -369,7 +373,7 @@ fn press(model: &mut Model, code: KeyCode) -> Effect {
 }
 
 /// Types `text` key by key through the key table.
-fn press_text(model: &mut Model, text: &str) {
+pub(super) fn press_text(model: &mut Model, text: &str) {
     for c in text.chars() {
         press(model, KeyCode::Char(c));
     }
