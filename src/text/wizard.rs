@@ -76,8 +76,13 @@ pub const OPTION_CONNECTOR: &str =
     "AD Connector: a gateway to one domain that caches nothing in AWS";
 /// Warning on review.
 pub const SWITCH_WARNING: &str = "Switching Identity Center's identity source to this directory deletes its existing users, groups and assignments and changes the portal URL (done in the console).";
-/// Saved.
-pub const SAVED: &str = "plan saved (mode 0600). Next: `adsso preflight` from a host that reaches your DCs, then `adsso apply --dry-run` and `adsso apply`.";
+/// Saved to `path`: what to run next, on that file.
+pub fn saved(path: &str) -> String {
+    let path = crate::text::untrusted::line(path);
+    format!(
+        "plan saved (mode 0600). Next: `adsso preflight {path}` from a host that reaches your DCs, then `adsso apply {path} --dry-run` and `adsso apply {path}`."
+    )
+}
 /// Keys named in the footer, and what they do (the wizard's key table pairs them with the keys).
 pub const KEYS_MOVE: &str = "Tab/↑↓";
 /// What [`KEYS_MOVE`] do.
@@ -220,16 +225,19 @@ pub fn enter_secret(what: &str) -> String {
         "Type the {what} (masked; it is used for this run only and never written anywhere), then Enter. Esc goes back to Finish; Ctrl-C quits (the plan stays saved, nothing is applied):"
     )
 }
-/// Apply over.
-pub fn apply_over(end: &crate::wizard::apply::ApplyEnd) -> &'static str {
+/// Apply over; `path` is the saved plan's file, to resume with.
+pub fn apply_over(end: &crate::wizard::apply::ApplyEnd, path: &str) -> String {
+    let path = crate::text::untrusted::line(path);
     match end {
-        crate::wizard::apply::ApplyEnd::Done => "Apply complete. Enter closes the wizard.",
-        crate::wizard::apply::ApplyEnd::Paused(_) => {
-            "Apply paused at a manual step (below). Do it, then run `adsso apply FILE` to resume. Enter closes the wizard."
+        crate::wizard::apply::ApplyEnd::Done => {
+            "Apply complete. Enter closes the wizard.".to_owned()
         }
-        crate::wizard::apply::ApplyEnd::Failed(_) => {
-            "Apply failed (below). Fix the cause, then run `adsso apply FILE` to resume. Enter closes the wizard."
-        }
+        crate::wizard::apply::ApplyEnd::Paused(_) => format!(
+            "Apply paused at a manual step (below). Do it, then run `adsso apply {path}` to resume. Enter closes the wizard."
+        ),
+        crate::wizard::apply::ApplyEnd::Failed(_) => format!(
+            "Apply failed (below). Fix the cause, then run `adsso apply {path}` to resume. Enter closes the wizard."
+        ),
     }
 }
 /// Apply's offer to run preflight first.

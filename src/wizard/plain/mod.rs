@@ -281,7 +281,7 @@ impl<K: Connector> Session<'_, K> {
         println!("{}", words::APPLYING);
         let end = self
             .effects
-            .apply(plan, |event| println!("{}", event_line(&event)));
+            .apply(plan, &path, |event| println!("{}", event_line(&event)));
         Ok(Flow::End(Exit::Applied(path, end)))
     }
 }

@@ -191,3 +191,23 @@ fn ctrl_c_at_the_password_prompt_quits_saying_nothing_was_applied() {
     assert_eq!(model.exit, Exit::SavedNotApplied("plan.yaml".into()));
     assert!(model.secret_input.is_empty());
 }
+
+#[test]
+fn the_end_of_apply_and_the_save_message_name_the_plans_file() {
+    let mut model = walk(Mode::AdConnector);
+    model.save_path = "corp-plan.yaml".into();
+    model.apply = ApplyView::Running(Default::default());
+    update(
+        &mut model,
+        Action::ApplyFinished(ApplyEnd::Paused("Switch the identity source".into())),
+    );
+    let screen = render(&model, 120, 40);
+    assert!(screen.contains("`adsso apply corp-plan.yaml`"), "{screen}");
+    assert!(!screen.contains("FILE"), "{screen}");
+    let saved = crate::text::wizard::saved("corp-plan.yaml");
+    assert!(
+        saved.contains("`adsso preflight corp-plan.yaml`")
+            && saved.contains("`adsso apply corp-plan.yaml --dry-run`"),
+        "{saved}"
+    );
+}

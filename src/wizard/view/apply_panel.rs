@@ -77,7 +77,7 @@ fn progress_panel(
             SPINNER[progress.ticks % SPINNER.len()],
             words::APPLYING
         ),
-        Some(end) => words::apply_over(end).to_owned(),
+        Some(end) => words::apply_over(end, model.save_path.trim()),
     };
     frame.render_widget(Paragraph::new(Line::styled(heading, theme.title())), title);
     let label = progress
