@@ -168,10 +168,24 @@ pub const DISCOVERY_TIMEOUT: &str = "no answer from AWS in 10 s";
 /// Discovery running.
 pub const DISCOVERING: &str =
     "reading your VPCs, subnets, directories and Identity Center instance";
-/// Discovery unavailable.
+/// The most characters of a reason the discovery line shows (cut at a word, with `…`).
+pub const DISCOVERY_REASON_MAX: usize = 240;
+/// Discovery unavailable: the reason as one sentence (its line breaks and indentation become
+/// single spaces), cut at a word boundary when very long; the screen wraps it at words.
 pub fn discovery_unavailable(reason: &str) -> String {
-    let reason: String = reason.chars().take(120).collect();
-    format!("No AWS access ({reason}); type the values.")
+    let mut shown = String::new();
+    for word in reason.split_whitespace() {
+        let wanted = shown.chars().count() + 1 + word.chars().count();
+        if !shown.is_empty() && wanted > DISCOVERY_REASON_MAX {
+            shown.push('…');
+            break;
+        }
+        if !shown.is_empty() {
+            shown.push(' ');
+        }
+        shown.push_str(word);
+    }
+    format!("No AWS access ({shown}); type the values.")
 }
 /// Discovery summary.
 pub fn discovery_summary(found: &crate::wizard::discovery::Found) -> String {
