@@ -110,3 +110,57 @@ fn the_checklist_over_the_domain_screen_scrolls_with_its_keys() {
     assert_eq!(model.scroll, 11, "PgDn scrolls it, not to another domain");
     assert_eq!(model.overlay, Overlay::Checks);
 }
+
+#[test]
+fn the_trust_aws_form_scrolls_only_when_the_focused_field_would_leave_the_box() {
+    let mut model = walk(Mode::Trust);
+    model.screen = Screen::Aws;
+    model.focus = model.fields().len() - 1; // Subnet 2, the last field
+    let shown = render(&model, 80, 24);
+    for label in [
+        "Plan name",
+        "Region",
+        "Trust type",
+        "Subnet 2",
+        "two subnets",
+    ] {
+        assert!(shown.contains(label), "{label} is not shown:\n{shown}");
+    }
+    insta::assert_snapshot!("trust-aws-last-field-80x24", shown);
+}
+
+#[test]
+fn a_form_longer_than_the_box_keeps_the_focused_field_and_fills_the_box() {
+    let mut model = walk(Mode::Trust);
+    model.screen = Screen::Aws;
+    for id in [
+        FieldId::PlanName,
+        FieldId::Region,
+        FieldId::AccountId,
+        FieldId::ManagedDomain,
+        FieldId::ManagedNetbios,
+        FieldId::VpcId,
+        FieldId::Subnet1,
+        FieldId::Subnet2,
+    ] {
+        model.draft.set(id, "x y");
+    }
+    model.revalidate();
+    model.focus = model.fields().len() - 1;
+    let shown = render(&model, 80, 24);
+    let rows = body_rows(&shown);
+    assert!(
+        rows.iter().any(|row| row.starts_with("▶ ✗ Subnet 2")),
+        "the focused field is hidden:\n{shown}"
+    );
+    assert!(
+        !rows.last().unwrap().is_empty(),
+        "blank rows at the bottom:\n{shown}"
+    );
+    model.focus = 0;
+    let shown = render(&model, 80, 24);
+    assert!(
+        body_rows(&shown)[3].starts_with("▶ ✗ Plan name"),
+        "the form starts at its top:\n{shown}"
+    );
+}

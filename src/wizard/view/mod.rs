@@ -80,17 +80,23 @@ pub fn view(model: &Model, frame: &mut Frame) {
     } else if let Some(scrolled) = &scrolled {
         frame.render_widget(scrolled.paragraph(model.scroll), inner);
     } else {
-        let lines = match model.screen {
-            Screen::Choose => screens::choose(model, &theme, inner.width),
-            Screen::Finish => screens::finish(model, &theme),
-            _ => screens::form(model, &theme),
+        let paragraph = match model.screen {
+            Screen::Choose | Screen::Finish => {
+                let lines = match model.screen {
+                    Screen::Choose => screens::choose(model, &theme, inner.width),
+                    _ => screens::finish(model, &theme),
+                };
+                Paragraph::new(lines)
+                    .wrap(Wrap { trim: false })
+                    .scroll((screens::focus_scroll(model, inner.height), 0))
+            }
+            _ => {
+                let (lines, focus) = screens::form(model, &theme);
+                let (rows, offset) = scroll::follow_focus(lines, focus, inner.width, inner.height);
+                Paragraph::new(rows).scroll((offset, 0))
+            }
         };
-        frame.render_widget(
-            Paragraph::new(lines)
-                .wrap(Wrap { trim: false })
-                .scroll((screens::focus_scroll(model, inner.height), 0)),
-            inner,
-        );
+        frame.render_widget(paragraph, inner);
     }
     frame.render_widget(Paragraph::new(panels::footer(model, &theme)), footer);
     match model.overlay {

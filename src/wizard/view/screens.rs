@@ -1,6 +1,8 @@
 //! What each screen shows, as lines: the design choice with its helper, the forms, the review
 //! and the Finish screen. [`super::view`] lays them out and scrolls them.
 
+use std::ops::Range;
+
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 
@@ -12,7 +14,7 @@ use crate::wizard::model::{Model, Origin};
 use crate::wizard::questions::{Answer, Screen};
 use crate::wizard::secret_names;
 
-/// Keeps the focused field in view on long forms (two lines per field at most).
+/// Keeps the focused item in view on the Choose and Finish screens (two lines per item at most).
 pub(super) fn focus_scroll(model: &Model, height: u16) -> u16 {
     let line = (model.focus as u16).saturating_mul(2);
     line.saturating_sub(height.saturating_sub(6))
@@ -84,8 +86,11 @@ pub(super) fn choose(model: &Model, theme: &Theme, width: u16) -> Vec<Line<'stat
     lines
 }
 
-pub(super) fn form(model: &Model, theme: &Theme) -> Vec<Line<'static>> {
+/// A form's lines, and which of them belong to the focused field (its row, its hint or error,
+/// the directories listed under it).
+pub(super) fn form(model: &Model, theme: &Theme) -> (Vec<Line<'static>>, Range<usize>) {
     let mut lines = Vec::new();
+    let mut focus = 0..0;
     if model.screen == Screen::Domain {
         if let Some(heading) = crate::wizard::keys::domain_hints(model) {
             lines.push(Line::styled(heading, theme.title()));
@@ -99,6 +104,7 @@ pub(super) fn form(model: &Model, theme: &Theme) -> Vec<Line<'static>> {
     }
     for (index, field) in model.fields().iter().enumerate() {
         let focused = model.focus == index;
+        let first = lines.len();
         let mut value = secret_names::shown(field.id, model.draft.get(field.id));
         if let Some(subnet) = model
             .discovery
@@ -137,8 +143,11 @@ pub(super) fn form(model: &Model, theme: &Theme) -> Vec<Line<'static>> {
         if focused && field.id == FieldId::ExistingDirectoryId {
             lines.extend(panels::directory_lines(model, theme));
         }
+        if focused {
+            focus = first..lines.len();
+        }
     }
-    lines
+    (lines, focus)
 }
 
 pub(super) fn text_lines(text: &str) -> Vec<Line<'static>> {

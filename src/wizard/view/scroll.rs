@@ -108,6 +108,31 @@ pub(super) fn wrap(lines: Vec<Line<'static>>, width: u16) -> Vec<Line<'static>> 
     out
 }
 
+/// A form wrapped to `width`, and the offset that shows the `focus` lines (their wrapped rows)
+/// in `height` rows: the form stays at its top until the focused field would pass the bottom,
+/// then scrolls just enough, never past the form's end.
+pub(super) fn follow_focus(
+    lines: Vec<Line<'static>>,
+    focus: std::ops::Range<usize>,
+    width: u16,
+    height: u16,
+) -> (Vec<Line<'static>>, u16) {
+    let mut rows = Vec::new();
+    let (mut start, mut end) = (0, 0);
+    for (index, line) in lines.into_iter().enumerate() {
+        if index == focus.start {
+            start = rows.len();
+        }
+        rows.extend(wrap(vec![line], width));
+        if index + 1 == focus.end {
+            end = rows.len();
+        }
+    }
+    let height = usize::from(height);
+    let offset = end.saturating_sub(height).min(start);
+    (rows, u16::try_from(offset).unwrap_or(u16::MAX))
+}
+
 /// Wrapped lines and where they are drawn.
 pub(super) struct Scrolled {
     /// The lines, wrapped to the area's width.
