@@ -91,6 +91,14 @@ pub const DOES_MOVE: &str = "move";
 pub const KEYS_CHANGE: &str = "←→";
 /// What [`KEYS_CHANGE`] do.
 pub const DOES_CHANGE: &str = "change";
+/// Keys that scroll a long view or apply now's log.
+pub const KEYS_SCROLL: &str = "↑↓/PgUp/PgDn";
+/// What [`KEYS_SCROLL`] do.
+pub const DOES_SCROLL: &str = "scroll";
+/// What Enter does once apply now is over.
+pub const DOES_CLOSE: &str = "close";
+/// What Ctrl-C does while apply now runs.
+pub const DOES_STOP: &str = "stop";
 /// The key that goes on.
 pub const KEYS_NEXT: &str = "Enter";
 /// What [`KEYS_NEXT`] does.
@@ -137,7 +145,7 @@ pub const HELP_REVIEW: &str =
 /// Help: finish.
 pub const HELP_FINISH: &str = "Type the file name and choose Save. The file is written with mode 0600 and starts with the schema modeline for editors. An existing file is replaced only after you confirm (or with --force); a symbolic link is replaced, never followed.";
 /// Help: apply now.
-pub const HELP_APPLY: &str = "Apply now runs the saved plan's steps against AWS. A password asked here is masked, used for this run only and never written anywhere. PgUp/PgDn scroll the log. A manual step stops the run with its instructions; `adsso apply` on the saved plan resumes.";
+pub const HELP_APPLY: &str = "Apply now runs the saved plan's steps against AWS. A password asked here is masked, used for this run only and never written anywhere. ↑ ↓ and PgUp/PgDn scroll the log (it follows the current step until you scroll). A manual step stops the run with its instructions; `adsso apply` on the saved plan resumes.";
 
 /// Quit without saving.
 pub const QUIT_UNSAVED: &str = "Wizard closed; nothing was saved.";

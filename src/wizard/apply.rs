@@ -7,7 +7,7 @@ use std::fmt;
 
 use zeroize::Zeroizing;
 
-use super::model::{Exit, Model, Overlay};
+use super::model::{Exit, Follow, Model, Overlay};
 use super::update::{Action, Effect};
 use crate::apply::Event;
 use crate::text::wizard as words;
@@ -89,6 +89,9 @@ impl Progress {
 
 /// Actions while apply now runs (or asks for passwords); `None` when apply is not involved.
 pub(super) fn update(model: &mut Model, action: &Action) -> Option<Effect> {
+    if let Action::SecretsNeeded(_) = action {
+        model.follow = Follow::Current;
+    }
     match (&mut model.apply, action) {
         (_, Action::SecretsNeeded(slots)) if slots.is_empty() => {
             model.apply = ApplyView::Running(Progress::default());
@@ -133,6 +136,7 @@ pub(super) fn update(model: &mut Model, action: &Action) -> Option<Effect> {
         (ApplyView::Running(progress), Action::ApplyFinished(end)) => {
             let progress = std::mem::take(progress);
             model.apply = ApplyView::Finished(end.clone(), progress);
+            model.follow = Follow::Current;
             Some(Effect::None)
         }
         (ApplyView::Finished(end, _), Action::Confirm | Action::Quit | Action::Back) => {
@@ -141,7 +145,7 @@ pub(super) fn update(model: &mut Model, action: &Action) -> Option<Effect> {
             Some(Effect::None)
         }
         (ApplyView::Running(_) | ApplyView::Finished(..), Action::Scroll(lines)) => {
-            model.scroll = super::view::scrolled_by(model, *lines);
+            super::update::scroll(model, *lines);
             Some(Effect::None)
         }
         (ApplyView::AskingSecrets(_), Action::Back) => {

@@ -160,6 +160,16 @@ impl TermSize {
     }
 }
 
+/// Where apply now's log is scrolled.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Follow {
+    /// It follows the run: the current step at the bottom while it runs, then the end's
+    /// instructions or reason from their first line.
+    Current,
+    /// Where the operator scrolled it to ([`Model::scroll`]).
+    Held,
+}
+
 /// Where the draft came from.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Origin {
@@ -180,8 +190,10 @@ pub struct Model {
     pub decision: Decision,
     /// The focused item of the current screen.
     pub focus: usize,
-    /// Scroll offset of the diagram and review screens.
+    /// Scroll offset of the long views (diagram, review, the checklist, apply now's log).
     pub scroll: u16,
+    /// Whether apply now's log follows the run or stays where it was scrolled.
+    pub follow: Follow,
     /// Where to save.
     pub save_path: String,
     /// Whether a save may replace an existing file without asking (`--force`).
@@ -243,6 +255,7 @@ impl Model {
             decision: Decision::default(),
             focus: 0,
             scroll: 0,
+            follow: Follow::Current,
             save_path: save_path.into(),
             overwrite: Overwrite::Ask,
             save_error: None,

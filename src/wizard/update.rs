@@ -213,7 +213,7 @@ fn apply(model: &mut Model, action: Action) -> Effect {
         Action::Next => move_focus(model, 1),
         Action::Previous => move_focus(model, -1),
         Action::Back => back(model),
-        Action::Scroll(lines) => model.scroll = super::view::scrolled_by(model, lines),
+        Action::Scroll(lines) => scroll(model, lines),
         Action::Left => super::typing::change(model, -1),
         Action::Right => super::typing::change(model, 1),
         Action::Type(c) => super::typing::type_char(model, c),
@@ -231,9 +231,7 @@ fn overlay(model: &mut Model, action: Action) -> Effect {
         (Overlay::ConfirmQuit, Action::Type('y' | 'Y')) | (Overlay::ConfirmQuit, Action::Quit) => {
             model.exit = Exit::Quit;
         }
-        (Overlay::Checks, Action::Scroll(lines)) => {
-            model.scroll = super::view::scrolled_by(model, lines)
-        }
+        (Overlay::Checks, Action::Scroll(lines)) => scroll(model, lines),
         (Overlay::ConfirmQuit, Action::Type('n' | 'N'))
         | (_, Action::Back)
         | (Overlay::Help, _) => {
@@ -242,6 +240,14 @@ fn overlay(model: &mut Model, action: Action) -> Effect {
         _ => {}
     }
     Effect::None
+}
+
+/// Scrolls what scrolls now by `lines`, stopped at both ends (apply now's log follows the run
+/// again when scrolled back to where it follows).
+pub(super) fn scroll(model: &mut Model, lines: i16) {
+    let (offset, follow) = super::view::scrolled_by(model, lines);
+    model.scroll = offset;
+    model.follow = follow;
 }
 
 /// Starts the connectivity check once the domain answers are valid.

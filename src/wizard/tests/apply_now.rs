@@ -211,3 +211,101 @@ fn the_end_of_apply_and_the_save_message_name_the_plans_file() {
         "{saved}"
     );
 }
+
+/// A run of the AD Connector plan with `done` finished steps, running step 6.
+fn running_with_a_long_log(done: usize) -> Model {
+    let mut model = walk(Mode::AdConnector);
+    model.apply = ApplyView::Running(Default::default());
+    for index in 1..=done {
+        update(
+            &mut model,
+            Action::ApplyEvent(Event::StepStarted {
+                index,
+                total: done + 1,
+                description: format!("step number {index}"),
+            }),
+        );
+        update(
+            &mut model,
+            Action::ApplyEvent(Event::StepDone {
+                note: "done".into(),
+            }),
+        );
+    }
+    update(
+        &mut model,
+        Action::ApplyEvent(Event::StepStarted {
+            index: done + 1,
+            total: done + 1,
+            description: "make the directory the identity source".into(),
+        }),
+    );
+    model
+}
+
+#[test]
+fn the_log_follows_the_current_step_until_scrolled_and_arrows_scroll_it() {
+    let mut model = running_with_a_long_log(30);
+    let shown = render(&model, 80, 24);
+    assert!(
+        shown.contains("▶ 31. make the directory the identity source"),
+        "the current step is below the fold:\n{shown}"
+    );
+    assert!(shown.contains("↑↓/PgUp/PgDn scroll"), "{shown}");
+    press(&mut model, KeyCode::Up);
+    press(&mut model, KeyCode::Up);
+    let held = render(&model, 80, 24);
+    assert!(!held.contains("▶ 31."), "↑ scrolled the log up:\n{held}");
+    update(
+        &mut model,
+        Action::ApplyEvent(Event::Warning("something to read".into())),
+    );
+    assert!(
+        !render(&model, 80, 24).contains("something to read"),
+        "a scrolled log stays where it was"
+    );
+    for _ in 0..5 {
+        press(&mut model, KeyCode::Down);
+    }
+    update(
+        &mut model,
+        Action::ApplyEvent(Event::Warning("the latest warning".into())),
+    );
+    assert!(
+        render(&model, 80, 24).contains("the latest warning"),
+        "scrolled back to the end, it follows again"
+    );
+}
+
+#[test]
+fn a_pause_at_80_columns_shows_the_whole_heading_and_the_instructions_from_their_start() {
+    let mut model = running_with_a_long_log(12);
+    model.save_path = "corp-plan.yaml".into();
+    let instructions = crate::text::apply::identity_source_gate(
+        "us-east-1",
+        "d-0123456789",
+        &["corp.example.com"],
+        Mode::AdConnector,
+    );
+    update(
+        &mut model,
+        Action::ApplyFinished(ApplyEnd::Paused(instructions)),
+    );
+    let shown = render(&model, 80, 24);
+    assert!(
+        shown.contains("Enter closes the wizard."),
+        "the heading is cut:\n{shown}"
+    );
+    assert!(shown.contains("corp-plan.yaml` to resume"), "{shown}");
+    assert!(
+        shown.contains("MANUAL STEP: make the directory d-0123456789"),
+        "the instructions are below the fold:\n{shown}"
+    );
+    assert!(shown.contains("Enter close"), "{shown}");
+    assert!(
+        shown.contains("lines 12-27 of 27"),
+        "the position shown: {shown}"
+    );
+    insta::assert_snapshot!("connector-paused-80x24", shown);
+    insta::assert_snapshot!("connector-paused-120x40", render(&model, 120, 40));
+}

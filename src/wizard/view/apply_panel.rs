@@ -9,24 +9,47 @@ use ratatui::widgets::{Gauge, Paragraph, Wrap};
 
 use super::Theme;
 use super::panels::SPINNER;
-use super::scroll::Scrolled;
+use super::scroll::{Scrolled, wrap};
 use crate::text::wizard as words;
 use crate::wizard::apply::{ApplyEnd, ApplyView, Progress};
 use crate::wizard::model::Model;
 
-/// The panel's rows: the heading, the gauge, the log.
-fn layout(area: Rect) -> [Rect; 3] {
+/// The heading of the run: a spinner and the time while it runs, then how it ended.
+fn heading(model: &Model, progress: &Progress, end: Option<&ApplyEnd>) -> String {
+    match end {
+        None => format!(
+            "{} {} ({} s)",
+            SPINNER[progress.ticks % SPINNER.len()],
+            words::APPLYING,
+            progress.ticks / 4
+        ),
+        Some(end) => words::apply_over(end, model.save_path.trim()),
+    }
+}
+
+/// The panel's rows: the heading (word-wrapped, then a blank row), the gauge, the log.
+fn layout(model: &Model, area: Rect) -> [Rect; 3] {
+    let rows = match &model.apply {
+        ApplyView::Running(progress) => heading_rows(model, progress, None, area.width),
+        ApplyView::Finished(end, progress) => heading_rows(model, progress, Some(end), area.width),
+        ApplyView::NotStarted | ApplyView::AskingSecrets(_) => 1,
+    };
     Layout::vertical([
-        Constraint::Length(2),
+        Constraint::Length(rows.saturating_add(1)),
         Constraint::Length(1),
         Constraint::Min(1),
     ])
     .areas(area)
 }
 
+fn heading_rows(model: &Model, progress: &Progress, end: Option<&ApplyEnd>, width: u16) -> u16 {
+    let text = heading(model, progress, end);
+    u16::try_from(wrap(vec![Line::raw(text)], width).len()).unwrap_or(1)
+}
+
 /// Where the log is drawn in the panel's `area`.
-pub(super) fn log_area(area: Rect) -> Rect {
-    layout(area)[2]
+pub(super) fn log_area(model: &Model, area: Rect) -> Rect {
+    layout(model, area)[2]
 }
 
 /// The password prompt, or the run's progress; `log` is the log scrolled (see
@@ -69,17 +92,15 @@ fn progress_panel(
     theme: &Theme,
     log: Option<&Scrolled>,
 ) {
-    let [title, gauge, body] = layout(area);
-    let elapsed = progress.ticks / 4;
-    let heading = match end {
-        None => format!(
-            "{} {} ({elapsed} s)",
-            SPINNER[progress.ticks % SPINNER.len()],
-            words::APPLYING
-        ),
-        Some(end) => words::apply_over(end, model.save_path.trim()),
-    };
-    frame.render_widget(Paragraph::new(Line::styled(heading, theme.title())), title);
+    let [title, gauge, body] = layout(model, area);
+    let heading = heading(model, progress, end);
+    frame.render_widget(
+        Paragraph::new(wrap(
+            vec![Line::styled(heading, theme.title())],
+            title.width,
+        )),
+        title,
+    );
     let label = progress
         .step
         .as_ref()
@@ -96,17 +117,18 @@ fn progress_panel(
         gauge,
     );
     if let Some(log) = log {
-        frame.render_widget(log.paragraph(model.scroll), body);
+        frame.render_widget(log.paragraph(log.offset(model)), body);
     }
 }
 
 /// The run's log: finished steps, warnings and gates, the current step and its wait while
-/// running, and the end's instructions or reason.
+/// running, and the end's instructions or reason; with the index of the line the log follows
+/// (the first line of the end's text; `None`: its last line).
 pub(super) fn log_lines(
     progress: &Progress,
     end: Option<&ApplyEnd>,
     theme: &Theme,
-) -> Vec<Line<'static>> {
+) -> (Vec<Line<'static>>, Option<usize>) {
     let mut lines: Vec<Line<'static>> = progress
         .log
         .iter()
@@ -126,6 +148,7 @@ pub(super) fn log_lines(
     if let (None, Some(waiting)) = (end, &progress.waiting) {
         lines.push(Line::styled(format!("  {waiting}"), theme.hint()));
     }
+    let anchor = end.map(|_| lines.len());
     match end {
         Some(ApplyEnd::Paused(instructions)) => {
             lines.extend(instructions.lines().map(|l| Line::raw(l.to_owned())))
@@ -135,5 +158,5 @@ pub(super) fn log_lines(
         }
         _ => {}
     }
-    lines
+    (lines, anchor)
 }

@@ -70,7 +70,7 @@ pub fn view(model: &Model, frame: &mut Frame) {
         format!(" {} ", model.screen.title()),
         theme.title(),
     ));
-    if let Some(position) = scrolled.as_ref().and_then(|s| s.position(model.scroll)) {
+    if let Some(position) = scrolled.as_ref().and_then(|s| s.position(s.offset(model))) {
         block = block.title_bottom(position);
     }
     let inner = block.inner(body);
@@ -78,7 +78,7 @@ pub fn view(model: &Model, frame: &mut Frame) {
     if model.screen == Screen::Finish && model.apply != ApplyView::NotStarted {
         apply_panel::apply_panel(model, frame, inner, &theme, scrolled.as_ref());
     } else if let Some(scrolled) = &scrolled {
-        frame.render_widget(scrolled.paragraph(model.scroll), inner);
+        frame.render_widget(scrolled.paragraph(scrolled.offset(model)), inner);
     } else {
         let paragraph = match model.screen {
             Screen::Choose | Screen::Finish => {

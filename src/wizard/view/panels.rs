@@ -93,11 +93,11 @@ pub(super) fn checks(model: &Model, frame: &mut Frame, area: Rect, theme: &Theme
         " Connectivity: {verdict} · ↑↓ scroll · Esc closes "
     ));
     if let Some(scrolled) = scroll::scrolled(model, area, theme) {
-        if let Some(position) = scrolled.position(model.scroll) {
+        if let Some(position) = scrolled.position(scrolled.offset(model)) {
             block = block.title_bottom(position);
         }
         frame.render_widget(block, popup);
-        frame.render_widget(scrolled.paragraph(model.scroll), scrolled.area);
+        frame.render_widget(scrolled.paragraph(scrolled.offset(model)), scrolled.area);
     }
 }
 

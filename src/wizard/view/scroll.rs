@@ -14,7 +14,7 @@ use super::{Theme, apply_panel, panels, screens};
 use crate::diagram::{self, Diagram};
 use crate::text::wizard as words;
 use crate::wizard::apply::ApplyView;
-use crate::wizard::model::{Model, Overlay};
+use crate::wizard::model::{Follow, Model, Overlay};
 use crate::wizard::questions::Screen;
 
 /// The display width of `text` in cells.
@@ -133,20 +133,50 @@ pub(super) fn follow_focus(
     (rows, u16::try_from(offset).unwrap_or(u16::MAX))
 }
 
+/// How a scrolled view picks its offset.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum Anchor {
+    /// Where the operator scrolled it ([`Model::scroll`]).
+    Page,
+    /// Apply now's log: while [`Follow::Current`], the row `Some(r)` at the top (the end's text)
+    /// or, with `None`, the last rows.
+    Log(Option<usize>),
+}
+
 /// Wrapped lines and where they are drawn.
 pub(super) struct Scrolled {
     /// The lines, wrapped to the area's width.
     pub lines: Vec<Line<'static>>,
     /// Where they are drawn.
     pub area: Rect,
+    /// How the offset is picked.
+    pub anchor: Anchor,
 }
 
 impl Scrolled {
-    /// Wraps `lines` for `area`.
+    /// Wraps `lines` for `area`, scrolled where the operator put them.
     pub(super) fn new(lines: Vec<Line<'static>>, area: Rect) -> Self {
         Self {
             lines: wrap(lines, area.width),
             area,
+            anchor: Anchor::Page,
+        }
+    }
+
+    /// Wraps apply now's log for `area`; `follow` is the line it follows (see [`Anchor::Log`]).
+    pub(super) fn log(lines: Vec<Line<'static>>, follow: Option<usize>, area: Rect) -> Self {
+        let mut rows = Vec::new();
+        let mut anchor = None;
+        for (index, line) in lines.into_iter().enumerate() {
+            if Some(index) == follow {
+                anchor = Some(rows.len());
+            }
+            rows.extend(wrap(vec![line], area.width));
+        }
+        Self {
+            lines: rows,
+            area,
+            anchor: Anchor::Log(anchor),
         }
     }
 
@@ -155,6 +185,25 @@ impl Scrolled {
         u16::try_from(self.lines.len())
             .unwrap_or(u16::MAX)
             .saturating_sub(self.area.height)
+    }
+
+    /// The offset a log that follows the run has.
+    fn following(&self) -> u16 {
+        match self.anchor {
+            Anchor::Log(Some(row)) => u16::try_from(row)
+                .unwrap_or(u16::MAX)
+                .min(self.max_offset()),
+            Anchor::Log(None) | Anchor::Page => self.max_offset(),
+        }
+    }
+
+    /// The offset shown for the model: the log's while it follows the run, otherwise the
+    /// model's (stopped at the end).
+    pub(super) fn offset(&self, model: &Model) -> u16 {
+        match (self.anchor, model.follow) {
+            (Anchor::Log(_), Follow::Current) => self.following(),
+            _ => model.scroll.min(self.max_offset()),
+        }
     }
 
     /// The position shown, `lines 1-20 of 57`; `None` when everything fits.
@@ -201,14 +250,22 @@ pub(super) fn scrolled(model: &Model, area: Rect, theme: &Theme) -> Option<Scrol
     }
     let body = body(area);
     match (&model.apply, model.screen) {
-        (ApplyView::Running(progress), Screen::Finish) => Some(Scrolled::new(
-            apply_panel::log_lines(progress, None, theme),
-            apply_panel::log_area(body),
-        )),
-        (ApplyView::Finished(end, progress), Screen::Finish) => Some(Scrolled::new(
-            apply_panel::log_lines(progress, Some(end), theme),
-            apply_panel::log_area(body),
-        )),
+        (ApplyView::Running(progress), Screen::Finish) => {
+            let (lines, follow) = apply_panel::log_lines(progress, None, theme);
+            Some(Scrolled::log(
+                lines,
+                follow,
+                apply_panel::log_area(model, body),
+            ))
+        }
+        (ApplyView::Finished(end, progress), Screen::Finish) => {
+            let (lines, follow) = apply_panel::log_lines(progress, Some(end), theme);
+            Some(Scrolled::log(
+                lines,
+                follow,
+                apply_panel::log_area(model, body),
+            ))
+        }
         (_, Screen::Diagram) => Some(Scrolled::new(
             screens::text_lines(&diagram::render_text(&Diagram::from_plan(
                 &model.draft.to_plan(),
@@ -226,12 +283,22 @@ pub fn scroll_limit(model: &Model) -> u16 {
     scrolled(model, area, &Theme(model.colour)).map_or(0, |s| s.max_offset())
 }
 
-/// The offset after scrolling by `lines` from where the view is now, stopped at both ends.
-pub fn scrolled_by(model: &Model, lines: i16) -> u16 {
-    let limit = scroll_limit(model);
-    model
-        .scroll
-        .min(limit)
+/// The offset after scrolling by `lines` from where the view is now, stopped at both ends, and
+/// whether apply now's log then still follows the run (it does when scrolled back to where it
+/// follows).
+pub fn scrolled_by(model: &Model, lines: i16) -> (u16, Follow) {
+    let area = Rect::new(0, 0, model.size.width, model.size.height);
+    let Some(view) = scrolled(model, area, &Theme(model.colour)) else {
+        return (0, model.follow);
+    };
+    let offset = view
+        .offset(model)
         .saturating_add_signed(lines)
-        .min(limit)
+        .min(view.max_offset());
+    let follow = match view.anchor {
+        Anchor::Log(_) if offset == view.following() => Follow::Current,
+        Anchor::Log(_) => Follow::Held,
+        Anchor::Page => model.follow,
+    };
+    (offset, follow)
 }
