@@ -108,6 +108,27 @@ pub fn refuse_passwords(draft: &Draft, errors: &mut BTreeMap<FieldAt, String>) {
     }
 }
 
+/// The draft as the screens may show it: every refused secret field's text replaced by dots
+/// (a plan opened with `--edit` may name a password as a variable; the Review screen then
+/// shows dots, never the value).
+pub fn masked(draft: &Draft) -> Draft {
+    let mut shown = draft.clone();
+    for field in questions::fields(Screen::Secrets, draft) {
+        shown.set(field.id, self::shown(field.id, draft.get(field.id)));
+    }
+    let current = draft.current_domain();
+    for domain in 0..draft.domain_count() {
+        shown.select_domain(domain);
+        let typed = draft.get_in(domain, FieldId::DomainTrustPassword);
+        shown.set(
+            FieldId::DomainTrustPassword,
+            self::shown(FieldId::DomainTrustPassword, typed),
+        );
+    }
+    shown.select_domain(current);
+    shown
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -140,5 +161,21 @@ mod tests {
         );
         assert_eq!(shown(FieldId::TrustPassword, "ADSSO_X"), "ADSSO_X");
         assert_eq!(shown(FieldId::Domain, "Winter2025pw"), "Winter2025pw");
+    }
+
+    #[test]
+    fn the_masked_draft_hides_refused_values_only() {
+        let mut draft = Draft::default();
+        draft.set(FieldId::TrustPassword, "Winter2025pw");
+        draft.add_domain().unwrap();
+        draft.set(FieldId::DomainTrustPassword, "Summer2024Pass");
+        draft.select_domain(0);
+        let text = crate::wizard::save::plan_text(&masked(&draft).to_plan());
+        assert!(
+            !text.contains("Winter") && !text.contains("Summer"),
+            "{text}"
+        );
+        assert!(text.contains("ADSSO_ADMIN_PASSWORD"), "{text}");
+        assert_eq!(masked(&draft).current_domain(), 0);
     }
 }

@@ -84,3 +84,16 @@ fn a_password_typed_as_a_domains_own_variable_name_is_refused() {
     model.focus = 0;
     assert!(!render(&model, 120, 40).contains("Summer"));
 }
+
+#[test]
+fn a_password_in_a_variables_place_is_not_shown_on_review() {
+    let mut model = walk(Mode::Trust);
+    model.draft.set(FieldId::AdminPassword, "Winter2025pw");
+    model.revalidate();
+    model.screen = Screen::Review;
+    for _ in 0..10 {
+        let shown = render(&model, 120, 40);
+        assert!(!shown.contains("Winter"), "{shown}");
+        update(&mut model, Action::Scroll(10));
+    }
+}

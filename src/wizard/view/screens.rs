@@ -157,7 +157,7 @@ pub(super) fn text_lines(text: &str) -> Vec<Line<'static>> {
 }
 
 pub(super) fn review(model: &Model, theme: &Theme) -> Vec<Line<'static>> {
-    let plan = model.draft.to_plan();
+    let plan = secret_names::masked(&model.draft).to_plan();
     let mut lines = vec![Line::styled("What apply will do", theme.title())];
     for (index, step) in crate::apply::plan_steps(&plan).iter().enumerate() {
         lines.push(Line::raw(format!(
