@@ -79,7 +79,8 @@ pub fn run(args: &ApplyArgs, flags: &Target) -> Result<Outcome, CommandError> {
     let mut printer = Printer::default();
     let outcome = crate::runtime::block_on(async {
         let cloud = SdkCloud::connect(&connection).await;
-        let mut run = RunOptions::new(options.mode, gates, policy);
+        let mut run =
+            RunOptions::new(options.mode, gates, policy).with_plan_file(file.display().to_string());
         if gates == GateMode::Wait {
             run = run.with_nudge(enter_key());
         }

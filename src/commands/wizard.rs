@@ -64,11 +64,16 @@ pub fn run(args: &WizardArgs, aws: &Target) -> Result<Outcome, CommandError> {
     };
     Ok(match exit {
         Exit::Saved(path) => {
-            eprintln!("{path}: {}", crate::text::wizard::SAVED);
+            eprintln!("{path}: {}", crate::text::wizard::saved(&path));
+            Outcome::Done
+        }
+        Exit::SavedNotApplied(path) => {
+            eprintln!("{path}: {}", crate::text::wizard::saved(&path));
+            eprintln!("{}", crate::text::wizard::not_applied(&path));
             Outcome::Done
         }
         Exit::Applied(path, end) => {
-            eprintln!("{path}: {}", crate::text::wizard::SAVED);
+            eprintln!("{path}: {}", crate::text::wizard::saved(&path));
             match end {
                 ApplyEnd::Done => Outcome::Done,
                 ApplyEnd::Paused(instructions) => {

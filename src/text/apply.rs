@@ -3,6 +3,7 @@
 //! commands that change AWS can be reviewed in one read.
 
 use crate::aws::AwsErrorKind;
+use crate::plan::Mode;
 use crate::text::untrusted::Untrusted;
 
 /// What an AWS error kind means, in a few words.
@@ -148,14 +149,27 @@ pub fn identity_center_console(region: &str) -> String {
     )
 }
 
-/// Instructions of the identity-source gate.
-pub fn identity_source_gate(region: &str, directory_id: &str, domains: &[&str]) -> String {
+/// The plan's file as the instructions name it: its path when known, `FILE` otherwise.
+fn plan_file(file: Option<&str>) -> String {
+    file.map_or_else(|| "FILE".to_owned(), |file| Untrusted(file).to_string())
+}
+
+/// Instructions of the identity-source gate. Only a trust's directory has groups of its own
+/// (the AWS domain's) that must stay out of the sync scope; an AD Connector has none.
+pub fn identity_source_gate(
+    region: &str,
+    directory_id: &str,
+    domains: &[&str],
+    mode: Mode,
+) -> String {
     let directory_id = Untrusted(directory_id);
     let domain = domains.join(", ");
     let several = match domains {
         [_, _, ..] => format!(
-            "  With several domains, each synced group shows as Group@domain (e.g. {}): a plan names a group\n\
-     of one domain as Group@domain.\n",
+            concat!(
+                "  With several domains, each synced group shows as Group@domain (e.g. {}): a plan names a group\n",
+                "  of one domain as Group@domain.\n",
+            ),
             domains
                 .iter()
                 .map(|d| format!("AWS-SSO-Users@{d}"))
@@ -164,31 +178,54 @@ pub fn identity_source_gate(region: &str, directory_id: &str, domains: &[&str]) 
         ),
         _ => String::new(),
     };
+    let not_aws_groups = match mode {
+        Mode::Trust => format!(
+            "     (sync groups that live in {domain}, not groups of the AWS domain: their members are not synced).\n"
+        ),
+        Mode::AdConnector | Mode::SimpleAd => String::new(),
+    };
     format!(
-        "MANUAL STEP: make the directory {directory_id} the identity source of IAM Identity Center (console only, no API exists).\n\
-  WARNING: switching the identity source DELETES Identity Center's existing users, groups and assignments,\n\
-  and changes the AWS access portal URL.\n\
-  1. Open {console}\n\
-  2. Identity source -> Actions -> Change identity source -> Active Directory.\n\
-  3. Choose the directory {directory_id}, type ACCEPT, and confirm.\n\
-  4. Under Manage sync, add the groups of {domain} that need AWS access to the sync scope\n\
-     (sync groups that live in {domain}, not groups of the AWS domain: their members are not synced).\n\
-{several}\
-  adsso checks for groups synced from {directory_id} in the identity store; sync runs in minutes to hours.\n\
-  When adsso waits here in a terminal, it checks on its own; press Enter to check at once.\n",
-        console = identity_center_console(region)
+        concat!(
+            "MANUAL STEP: make the directory {directory_id} the identity source of IAM Identity Center (console only, no API exists).\n",
+            "  WARNING: switching the identity source DELETES Identity Center's existing users, groups and assignments,\n",
+            "  and changes the AWS access portal URL.\n",
+            "  1. Open {console}\n",
+            "  2. Identity source -> Actions -> Change identity source -> Active Directory.\n",
+            "  3. Choose the directory {directory_id}, type ACCEPT, and confirm.\n",
+            "  4. Under Manage sync, add the groups of {domain} that need AWS access to the sync scope.\n",
+            "{not_aws_groups}",
+            "{several}",
+            "  adsso checks for groups synced from {directory_id} in the identity store; sync runs in minutes to hours.\n",
+            "  When adsso waits here in a terminal, it checks on its own; press Enter to check at once.\n",
+        ),
+        directory_id = directory_id,
+        console = identity_center_console(region),
+        domain = domain,
+        not_aws_groups = not_aws_groups,
+        several = several,
     )
 }
 
-/// Instructions of the on-premises gate (the script follows them).
-pub fn onprem_gate(aws_domain: &str, dns_ips: &[String], self_domain: &str) -> String {
+/// Instructions of the on-premises gate (the script follows them); `file` is the plan's file
+/// when known.
+pub fn onprem_gate(
+    aws_domain: &str,
+    dns_ips: &[String],
+    self_domain: &str,
+    file: Option<&str>,
+) -> String {
     let aws_domain = Untrusted(aws_domain);
     format!(
-        "MANUAL STEP: create the self-managed side of the trust on a domain controller of {self_domain}.\n\
-  The AWS Managed AD {aws_domain} answers DNS at {ips}.\n\
-  Run the PowerShell below (also `adsso onprem-script FILE`) as a Domain Admin (forest trust: Enterprise Admin);\n\
-  it asks for the trust password, the same one the plan references.\n\
-  adsso then calls VerifyTrust; the step is done when the trust verifies (waiting in a terminal: press Enter to check at once).\n",
+        concat!(
+            "MANUAL STEP: create the self-managed side of the trust on a domain controller of {self_domain}.\n",
+            "  The AWS Managed AD {aws_domain} answers DNS at {ips}.\n",
+            "  Run the PowerShell below (also `adsso onprem-script {file}`) as a Domain Admin (forest trust: Enterprise Admin);\n",
+            "  it asks for the trust password, the same one the plan references.\n",
+            "  adsso then calls VerifyTrust; the step is done when the trust verifies (waiting in a terminal: press Enter to check at once).\n",
+        ),
+        self_domain = self_domain,
+        aws_domain = aws_domain,
+        file = plan_file(file),
         ips = if dns_ips.is_empty() {
             "(not known yet)".to_owned()
         } else {
@@ -235,8 +272,13 @@ pub fn group_in_several_domains(name: &str, found: &[String]) -> String {
     )
 }
 
-/// How to resume after a pause.
-pub const RESUME: &str = "when done, run `adsso apply FILE` again: it resumes where it stopped";
+/// How to resume after a pause; `file` is the plan's file when known.
+pub fn resume(file: Option<&str>) -> String {
+    format!(
+        "when done, run `adsso apply {}` again: it resumes where it stopped",
+        plan_file(file)
+    )
+}
 
 #[cfg(test)]
 mod tests {
@@ -246,8 +288,13 @@ mod tests {
     fn aws_values_in_gate_instructions_cannot_fake_a_line() {
         let hostile = "10.0.0.1\u{1b}]52;c;ZXZpbA==\u{7}\nadsso: done".to_owned();
         let texts = [
-            onprem_gate(&hostile, std::slice::from_ref(&hostile), "corp.example.com"),
-            identity_source_gate("us-east-1", &hostile, &["corp.example.com"]),
+            onprem_gate(
+                &hostile,
+                std::slice::from_ref(&hostile),
+                "corp.example.com",
+                None,
+            ),
+            identity_source_gate("us-east-1", &hostile, &["corp.example.com"], Mode::Trust),
         ];
         for text in texts {
             assert!(!text.contains('\u{1b}'), "{text:?}");
@@ -260,5 +307,43 @@ mod tests {
                 "{text}"
             );
         }
+    }
+
+    #[test]
+    fn gate_instructions_keep_their_indentation() {
+        let texts = [
+            identity_source_gate("us-east-1", "d-1", &["corp.example.com"], Mode::Trust),
+            onprem_gate("aws.corp.example.com", &[], "corp.example.com", None),
+        ];
+        for text in texts {
+            let lines: Vec<&str> = text.lines().collect();
+            assert!(lines[0].starts_with("MANUAL STEP"), "{text}");
+            assert!(
+                lines[1..].iter().all(|line| line.starts_with("  ")),
+                "a line lost its indentation:\n{text}"
+            );
+        }
+    }
+
+    #[test]
+    fn the_connector_gate_does_not_mention_an_aws_domain() {
+        let connector =
+            identity_source_gate("us-east-1", "d-1", &["corp.example.com"], Mode::AdConnector);
+        assert!(!connector.contains("AWS domain"), "{connector}");
+        let trust = identity_source_gate("us-east-1", "d-1", &["corp.example.com"], Mode::Trust);
+        assert!(trust.contains("not groups of the AWS domain"), "{trust}");
+    }
+
+    #[test]
+    fn the_plan_file_is_named_when_known() {
+        assert!(resume(Some("/srv/plans/corp.yaml")).contains("adsso apply /srv/plans/corp.yaml"));
+        assert!(resume(None).contains("adsso apply FILE"));
+        let gate = onprem_gate(
+            "aws.corp.example.com",
+            &[],
+            "corp.example.com",
+            Some("p.yaml"),
+        );
+        assert!(gate.contains("adsso onprem-script p.yaml"), "{gate}");
     }
 }

@@ -39,6 +39,12 @@ pub const HINT_MANAGED_NETBIOS: &str = "e.g. AWSCORP; must differ from yours";
 pub const HINT_EDITION: &str = "Standard or Enterprise (← →)";
 /// Hint: secret.
 pub const HINT_SECRET: &str = "environment variable name read at apply time; empty: ask at apply time. Never stored in the plan";
+/// A secret field holds something that is not a variable name, or looks like a password (the
+/// value is never repeated).
+pub const SECRET_TAKES_NAME: &str = "this field takes the variable's name, not the password (what was typed is not shown): e.g. ADSSO_TRUST_PASSWORD; empty: asked at apply time";
+/// A secret field names a variable in lower case.
+pub const SECRET_NAME_LOWERCASE: &str =
+    "variable names are upper case by convention: is this the variable's name, not the password?";
 
 /// Decision helper question.
 pub const Q_SEVERAL_DOMAINS: &str = "Must users of several domains or forests sign in?";
@@ -70,8 +76,13 @@ pub const OPTION_CONNECTOR: &str =
     "AD Connector: a gateway to one domain that caches nothing in AWS";
 /// Warning on review.
 pub const SWITCH_WARNING: &str = "Switching Identity Center's identity source to this directory deletes its existing users, groups and assignments and changes the portal URL (done in the console).";
-/// Saved.
-pub const SAVED: &str = "plan saved (mode 0600). Next: `adsso preflight` from a host that reaches your DCs, then `adsso apply --dry-run` and `adsso apply`.";
+/// Saved to `path`: what to run next, on that file.
+pub fn saved(path: &str) -> String {
+    let path = crate::text::untrusted::line(path);
+    format!(
+        "plan saved (mode 0600). Next: `adsso preflight {path}` from a host that reaches your DCs, then `adsso apply {path} --dry-run` and `adsso apply {path}`."
+    )
+}
 /// Keys named in the footer, and what they do (the wizard's key table pairs them with the keys).
 pub const KEYS_MOVE: &str = "Tab/↑↓";
 /// What [`KEYS_MOVE`] do.
@@ -80,6 +91,14 @@ pub const DOES_MOVE: &str = "move";
 pub const KEYS_CHANGE: &str = "←→";
 /// What [`KEYS_CHANGE`] do.
 pub const DOES_CHANGE: &str = "change";
+/// Keys that scroll a long view or apply now's log.
+pub const KEYS_SCROLL: &str = "↑↓/PgUp/PgDn";
+/// What [`KEYS_SCROLL`] do.
+pub const DOES_SCROLL: &str = "scroll";
+/// What Enter does once apply now is over.
+pub const DOES_CLOSE: &str = "close";
+/// What Ctrl-C does while apply now runs.
+pub const DOES_STOP: &str = "stop";
 /// The key that goes on.
 pub const KEYS_NEXT: &str = "Enter";
 /// What [`KEYS_NEXT`] does.
@@ -88,8 +107,8 @@ pub const DOES_NEXT: &str = "next";
 pub const KEYS_BACK: &str = "Esc";
 /// What [`KEYS_BACK`] does.
 pub const DOES_BACK: &str = "back";
-/// The key that opens help.
-pub const KEYS_HELP: &str = "?";
+/// The key that opens help anywhere (`?` does too, outside text fields).
+pub const KEYS_HELP: &str = "F1";
 /// What [`KEYS_HELP`] does.
 pub const DOES_HELP: &str = "help";
 /// The key that quits.
@@ -97,9 +116,13 @@ pub const KEYS_QUIT: &str = "Ctrl-C";
 /// What [`KEYS_QUIT`] does.
 pub const DOES_QUIT: &str = "quit";
 /// Help text.
-pub const HELP: &str = "Tab, Shift-Tab, ↑ and ↓ move between fields. ← and → change a choice. Enter goes to the next field, and from the last one to the next screen. Esc goes back a screen; nothing typed is lost. On screens without text fields, q quits; Ctrl-C quits anywhere (asking first when the plan is not saved). Passwords are never stored: the plan only names where apply will read them, and applying from here asks in a masked field for those not in the environment.";
-/// Too small.
-pub const TOO_SMALL: &str = "Enlarge the terminal to at least 80x24.";
+pub const HELP: &str = "Tab, Shift-Tab, ↑ and ↓ move between fields. ← and → change a choice. Enter goes to the next field, and from the last one to the next screen. Esc goes back a screen; nothing typed is lost. F1 opens this help anywhere, and so does ? outside text fields (in a text field ? is typed). Outside text fields q quits; Ctrl-C quits anywhere (asking first when the plan is not saved). Passwords are never stored: the plan only names where apply will read them, and applying from here asks in a masked field for those not in the environment.";
+/// The notice of a terminal too small for the wizard: nothing but quitting acts then.
+pub fn too_small(width: u16, height: u16) -> String {
+    format!(
+        "Enlarge the terminal to at least 80x24 (now {width}x{height}). Until then only Ctrl-C, q or Esc act: they quit."
+    )
+}
 /// Confirm quit.
 pub const CONFIRM_QUIT: &str = "The plan is not saved. Quit anyway? (y/n)";
 /// Screen has errors.
@@ -121,6 +144,8 @@ pub const HELP_REVIEW: &str =
     "The plan that will be saved and what apply will do with it. ↑ ↓ scroll.";
 /// Help: finish.
 pub const HELP_FINISH: &str = "Type the file name and choose Save. The file is written with mode 0600 and starts with the schema modeline for editors. An existing file is replaced only after you confirm (or with --force); a symbolic link is replaced, never followed.";
+/// Help: apply now.
+pub const HELP_APPLY: &str = "Apply now runs the saved plan's steps against AWS. A password asked here is masked, used for this run only and never written anywhere. ↑ ↓ and PgUp/PgDn scroll the log (it follows the current step until you scroll). A manual step stops the run with its instructions; `adsso apply` on the saved plan resumes.";
 
 /// Quit without saving.
 pub const QUIT_UNSAVED: &str = "Wizard closed; nothing was saved.";
@@ -151,10 +176,24 @@ pub const DISCOVERY_TIMEOUT: &str = "no answer from AWS in 10 s";
 /// Discovery running.
 pub const DISCOVERING: &str =
     "reading your VPCs, subnets, directories and Identity Center instance";
-/// Discovery unavailable.
+/// The most characters of a reason the discovery line shows (cut at a word, with `…`).
+pub const DISCOVERY_REASON_MAX: usize = 240;
+/// Discovery unavailable: the reason as one sentence (its line breaks and indentation become
+/// single spaces), cut at a word boundary when very long; the screen wraps it at words.
 pub fn discovery_unavailable(reason: &str) -> String {
-    let reason: String = reason.chars().take(120).collect();
-    format!("No AWS access ({reason}); type the values.")
+    let mut shown = String::new();
+    for word in reason.split_whitespace() {
+        let wanted = shown.chars().count() + 1 + word.chars().count();
+        if !shown.is_empty() && wanted > DISCOVERY_REASON_MAX {
+            shown.push('…');
+            break;
+        }
+        if !shown.is_empty() {
+            shown.push(' ');
+        }
+        shown.push_str(word);
+    }
+    format!("No AWS access ({shown}); type the values.")
 }
 /// Discovery summary.
 pub fn discovery_summary(found: &crate::wizard::discovery::Found) -> String {
@@ -188,6 +227,14 @@ pub fn same_az(zone: &str) -> String {
 pub fn resume(path: &str) -> String {
     format!("Resume with `adsso apply {path}` (it picks up where this run stopped).")
 }
+/// Where a long view is scrolled to: `lines 1-20 of 57`.
+pub fn scroll_position(first: usize, last: usize, total: usize) -> String {
+    format!("lines {first}-{last} of {total}")
+}
+/// Apply now was left at its password prompt: nothing ran.
+pub fn not_applied(path: &str) -> String {
+    format!("Nothing was applied. Apply it later with `adsso apply {path}`.")
+}
 /// Quit during apply.
 pub const APPLY_INTERRUPTED: &str = "interrupted from the wizard";
 /// The apply-now button.
@@ -197,19 +244,22 @@ pub const APPLYING: &str = "Applying the plan to AWS";
 /// Asking a password.
 pub fn enter_secret(what: &str) -> String {
     format!(
-        "Type the {what} (masked; it is used for this run only and never written anywhere), then Enter:"
+        "Type the {what} (masked; it is used for this run only and never written anywhere), then Enter. Esc goes back to Finish; Ctrl-C quits (the plan stays saved, nothing is applied):"
     )
 }
-/// Apply over.
-pub fn apply_over(end: &crate::wizard::apply::ApplyEnd) -> &'static str {
+/// Apply over; `path` is the saved plan's file, to resume with.
+pub fn apply_over(end: &crate::wizard::apply::ApplyEnd, path: &str) -> String {
+    let path = crate::text::untrusted::line(path);
     match end {
-        crate::wizard::apply::ApplyEnd::Done => "Apply complete. Enter closes the wizard.",
-        crate::wizard::apply::ApplyEnd::Paused(_) => {
-            "Apply paused at a manual step (below). Do it, then run `adsso apply FILE` to resume. Enter closes the wizard."
+        crate::wizard::apply::ApplyEnd::Done => {
+            "Apply complete. Enter closes the wizard.".to_owned()
         }
-        crate::wizard::apply::ApplyEnd::Failed(_) => {
-            "Apply failed (below). Fix the cause, then run `adsso apply FILE` to resume. Enter closes the wizard."
-        }
+        crate::wizard::apply::ApplyEnd::Paused(_) => format!(
+            "Apply paused at a manual step (below). Do it, then run `adsso apply {path}` to resume. Enter closes the wizard."
+        ),
+        crate::wizard::apply::ApplyEnd::Failed(_) => format!(
+            "Apply failed (below). Fix the cause, then run `adsso apply {path}` to resume. Enter closes the wizard."
+        ),
     }
 }
 /// Apply's offer to run preflight first.
@@ -227,12 +277,23 @@ pub fn instance_elsewhere(owner: &str) -> String {
         "the Identity Center instance here belongs to account {owner}: run adsso with that account's credentials (or its delegated administrator)"
     )
 }
+/// The `--plain` design question.
+pub const WHICH_DESIGN: &str = "Which design?";
+/// The `--plain` finish question.
+pub const FINISH: &str = "Finish:";
+/// The `--plain` save path question.
+pub const SAVE_TO: &str = "Save the plan to:";
+/// Asked by `--plain` when Esc is pressed on the very first question.
+pub const PLAIN_QUIT_UNSAVED: &str = "Quit without saving?";
+/// The help of [`PLAIN_QUIT_UNSAVED`].
+pub const PLAIN_QUIT_UNSAVED_HELP: &str =
+    "yes ends the wizard and saves nothing; no (or Esc) asks the question again";
 /// Plain finish choice.
 pub const FINISH_SAVE: &str = "Save the plan";
 /// Plain finish choice.
 pub const FINISH_SAVE_AND_APPLY: &str = "Save the plan and apply it now";
 /// Help under a password prompt.
-pub const PASSWORD_HELP: &str = "masked; used for this run only, never written anywhere";
+pub const PASSWORD_HELP: &str = "masked; used for this run only, never written anywhere. Esc: back to Finish; Ctrl-C: quit, nothing applied";
 /// Asking before a save replaces what is at `path` (a file, or a symbolic link when `link`).
 pub fn replace_question(path: &str, link: bool) -> String {
     let path = crate::text::untrusted::line(path);

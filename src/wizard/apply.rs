@@ -7,7 +7,7 @@ use std::fmt;
 
 use zeroize::Zeroizing;
 
-use super::model::{Exit, Model};
+use super::model::{Exit, Follow, Model, Overlay};
 use super::update::{Action, Effect};
 use crate::apply::Event;
 use crate::text::wizard as words;
@@ -89,6 +89,9 @@ impl Progress {
 
 /// Actions while apply now runs (or asks for passwords); `None` when apply is not involved.
 pub(super) fn update(model: &mut Model, action: &Action) -> Option<Effect> {
+    if let Action::SecretsNeeded(_) = action {
+        model.follow = Follow::Current;
+    }
     match (&mut model.apply, action) {
         (_, Action::SecretsNeeded(slots)) if slots.is_empty() => {
             model.apply = ApplyView::Running(Progress::default());
@@ -96,6 +99,13 @@ pub(super) fn update(model: &mut Model, action: &Action) -> Option<Effect> {
         }
         (_, Action::SecretsNeeded(slots)) => {
             model.apply = ApplyView::AskingSecrets(slots.clone());
+            Some(Effect::None)
+        }
+        (
+            ApplyView::AskingSecrets(_) | ApplyView::Running(_) | ApplyView::Finished(..),
+            Action::Help,
+        ) => {
+            model.overlay = Overlay::Help;
             Some(Effect::None)
         }
         (ApplyView::AskingSecrets(_), Action::Type(c)) => {
@@ -126,6 +136,7 @@ pub(super) fn update(model: &mut Model, action: &Action) -> Option<Effect> {
         (ApplyView::Running(progress), Action::ApplyFinished(end)) => {
             let progress = std::mem::take(progress);
             model.apply = ApplyView::Finished(end.clone(), progress);
+            model.follow = Follow::Current;
             Some(Effect::None)
         }
         (ApplyView::Finished(end, _), Action::Confirm | Action::Quit | Action::Back) => {
@@ -134,10 +145,21 @@ pub(super) fn update(model: &mut Model, action: &Action) -> Option<Effect> {
             Some(Effect::None)
         }
         (ApplyView::Running(_) | ApplyView::Finished(..), Action::Scroll(lines)) => {
-            model.scroll = model.scroll.saturating_add_signed(*lines);
+            super::update::scroll(model, *lines);
             Some(Effect::None)
         }
-        (ApplyView::AskingSecrets(_) | ApplyView::Running(_), Action::Quit) => {
+        (ApplyView::AskingSecrets(_), Action::Back) => {
+            model.apply = ApplyView::NotStarted;
+            drop(model.secret_input.take());
+            model.focus = 2;
+            Some(Effect::CancelApply)
+        }
+        (ApplyView::AskingSecrets(_), Action::Quit) => {
+            drop(model.secret_input.take());
+            model.exit = Exit::SavedNotApplied(model.save_path.trim().to_owned());
+            Some(Effect::CancelApply)
+        }
+        (ApplyView::Running(_), Action::Quit) => {
             let path = model.save_path.trim().to_owned();
             model.exit = Exit::Applied(path, ApplyEnd::Failed(words::APPLY_INTERRUPTED.to_owned()));
             Some(Effect::None)

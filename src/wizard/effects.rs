@@ -11,7 +11,7 @@ use zeroize::Zeroizing;
 
 use super::apply::{ApplyEnd, SecretSlot};
 use super::discovery::{self, Found};
-use super::model::Model;
+use super::model::{Model, SaveState};
 use super::runner;
 use super::save::{self, Overwrite, SaveError};
 use super::update::{Action, Effect};
@@ -96,9 +96,11 @@ impl<K: Connector> Effects<K> {
         runner::store_typed(&mut self.secrets, slot, typed);
     }
 
-    /// Runs apply to its end on this thread with the passwords gathered (they move to the run).
-    pub fn apply(&mut self, plan: &Plan, on_event: impl Fn(Event)) -> ApplyEnd {
-        runner::run(plan, std::mem::take(&mut self.secrets), &self.aws, on_event)
+    /// Runs apply to its end on this thread with the passwords gathered (they move to the run);
+    /// `file` is where the plan was saved (named in the instructions of a pause).
+    pub fn apply(&mut self, plan: &Plan, file: &str, on_event: impl Fn(Event)) -> ApplyEnd {
+        let secrets = std::mem::take(&mut self.secrets);
+        runner::run(plan, file, secrets, &self.aws, on_event)
     }
 
     /// Performs what `update` asked for. Quick effects answer at once with the next action for
@@ -122,12 +124,16 @@ impl<K: Connector> Effects<K> {
             Effect::SecretEntered { slot, last } => {
                 self.secret_entered(slot, model.secret_input.take());
                 if last {
-                    self.spawn_apply(model.draft.to_plan(), answer);
+                    self.spawn_apply(model.draft.to_plan(), saved_path(model), answer);
                 }
                 None
             }
+            Effect::CancelApply => {
+                self.secrets = Secrets::default();
+                None
+            }
             Effect::StartApply => {
-                self.spawn_apply(model.draft.to_plan(), answer);
+                self.spawn_apply(model.draft.to_plan(), saved_path(model), answer);
                 None
             }
             Effect::Discover(region) => {
@@ -148,7 +154,7 @@ impl<K: Connector> Effects<K> {
 
     /// Starts apply on a background thread with the passwords gathered (they move to it); its
     /// progress events and its end come back through `answer`.
-    fn spawn_apply<A>(&mut self, plan: Plan, answer: &A)
+    fn spawn_apply<A>(&mut self, plan: Plan, file: String, answer: &A)
     where
         A: Fn(Action) + Clone + Send + 'static,
     {
@@ -159,10 +165,18 @@ impl<K: Connector> Effects<K> {
         );
         std::thread::spawn(move || {
             let events = answer.clone();
-            let end = runner::run(&plan, secrets, &aws, move |event| {
+            let end = runner::run(&plan, &file, secrets, &aws, move |event| {
                 events(Action::ApplyEvent(event));
             });
             answer(Action::ApplyFinished(end));
         });
+    }
+}
+
+/// Where the plan was saved (the path typed, before the first save).
+fn saved_path(model: &Model) -> String {
+    match &model.saved {
+        SaveState::Saved(path) => path.clone(),
+        SaveState::Unsaved => model.save_path.trim().to_owned(),
     }
 }

@@ -6,7 +6,8 @@
 
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
 
-use super::model::Model;
+use super::apply::ApplyView;
+use super::model::{Model, Overlay, Room};
 use super::questions::Screen;
 use super::update::Action;
 use crate::plan::Mode;
@@ -25,18 +26,54 @@ enum DomainForm {
     TrustSeveral,
 }
 
+/// Whether printable keys type text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Input {
+    /// No text input has the focus: `?` opens help (like F1), `q` quits.
+    Keys,
+    /// A text input has the focus (a text field, the save path, apply now's masked password):
+    /// every printable key is typed, `?` and `q` too.
+    Text,
+}
+
+/// What the screen shows, for the keys.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum View {
+    /// A screen of fields or choices: ↑ ↓ move between them.
+    Form,
+    /// Diagram, Review or the connectivity checklist: ↑ ↓ scroll.
+    Long,
+    /// Apply now's masked password prompt.
+    Password,
+    /// Apply now running: its log scrolls.
+    Running,
+    /// Apply now over: its log scrolls, Enter closes the wizard.
+    Over,
+}
+
 /// What a binding may depend on besides the key.
 #[derive(Debug, Clone, Copy)]
 struct Context {
-    /// Diagram and Review scroll with ↑ and ↓ instead of moving between fields.
-    long_screen: bool,
+    /// What the screen shows.
+    view: View,
     /// The Domain screen's domain keys.
     domains: DomainForm,
+    /// Whether printable keys type text.
+    input: Input,
 }
 
 impl Context {
     fn of(model: &Model) -> Self {
+        let view = match (&model.apply, model.screen) {
+            _ if model.overlay == Overlay::Checks => View::Long,
+            (ApplyView::AskingSecrets(_), _) => View::Password,
+            (ApplyView::Running(_), _) => View::Running,
+            (ApplyView::Finished(..), _) => View::Over,
+            (_, Screen::Diagram | Screen::Review) => View::Long,
+            _ => View::Form,
+        };
         let domains = match (model.screen, model.draft.mode) {
+            _ if view != View::Form => DomainForm::Elsewhere,
             (Screen::Domain, Mode::Trust) if model.draft.domain_count() > 1 => {
                 DomainForm::TrustSeveral
             }
@@ -44,10 +81,21 @@ impl Context {
             (Screen::Domain, _) => DomainForm::Connector,
             _ => DomainForm::Elsewhere,
         };
+        let input = match model.apply {
+            ApplyView::AskingSecrets(_) => Input::Text,
+            _ if model.typing() => Input::Text,
+            _ => Input::Keys,
+        };
         Context {
-            long_screen: matches!(model.screen, Screen::Diagram | Screen::Review),
+            view,
             domains,
+            input,
         }
+    }
+
+    /// True when ↑ ↓ scroll (a long view or apply now's log).
+    fn scrolls(self) -> bool {
+        matches!(self.view, View::Long | View::Running | View::Over)
     }
 
     fn domain_screen(self) -> bool {
@@ -67,7 +115,18 @@ impl Context {
 enum Shown {
     /// In every footer.
     Always,
-    /// In the footer, except on the Domain screen in trust mode (room for the domain keys).
+    /// In the footer of the screens of fields and choices.
+    Forms,
+    /// In the footer where ↑ ↓ scroll.
+    Scrolling,
+    /// In the footer of the wizard's steps (forms, long views, the password prompt).
+    Steps,
+    /// In the footer while apply now runs.
+    Running,
+    /// In the footer once apply now is over.
+    Over,
+    /// In the footer outside apply now's run, except on the Domain screen in trust mode (room
+    /// for the domain keys).
     OutsideDomainKeys,
     /// In the footer of the Domain screen in trust mode.
     DomainKeys,
@@ -79,7 +138,14 @@ impl Shown {
     fn in_footer(self, context: Context) -> bool {
         match self {
             Shown::Always => true,
-            Shown::OutsideDomainKeys => !context.trust_domains(),
+            Shown::Forms => context.view == View::Form,
+            Shown::Scrolling => context.scrolls(),
+            Shown::Steps => matches!(context.view, View::Form | View::Long | View::Password),
+            Shown::Running => context.view == View::Running,
+            Shown::Over => context.view == View::Over,
+            Shown::OutsideDomainKeys => {
+                !context.trust_domains() && !matches!(context.view, View::Running | View::Over)
+            }
             Shown::DomainKeys => context.trust_domains(),
             Shown::SeveralDomains => false,
         }
@@ -110,13 +176,13 @@ const BINDINGS: &[Binding] = &[
     },
     Binding {
         action: |key, context| match key.code {
-            KeyCode::Down if context.long_screen => Some(Action::Scroll(1)),
-            KeyCode::Up if context.long_screen => Some(Action::Scroll(-1)),
+            KeyCode::Down if context.scrolls() => Some(Action::Scroll(1)),
+            KeyCode::Up if context.scrolls() => Some(Action::Scroll(-1)),
             KeyCode::PageDown if !context.domain_screen() => Some(Action::Scroll(10)),
             KeyCode::PageUp if !context.domain_screen() => Some(Action::Scroll(-10)),
             _ => None,
         },
-        hint: None,
+        hint: Some((words::KEYS_SCROLL, words::DOES_SCROLL, Shown::Scrolling)),
     },
     Binding {
         action: |key, _| match key.code {
@@ -124,7 +190,7 @@ const BINDINGS: &[Binding] = &[
             KeyCode::BackTab | KeyCode::Up => Some(Action::Previous),
             _ => None,
         },
-        hint: Some((words::KEYS_MOVE, words::DOES_MOVE, Shown::Always)),
+        hint: Some((words::KEYS_MOVE, words::DOES_MOVE, Shown::Forms)),
     },
     Binding {
         action: |key, _| match key.code {
@@ -132,15 +198,20 @@ const BINDINGS: &[Binding] = &[
             KeyCode::Right => Some(Action::Right),
             _ => None,
         },
-        hint: Some((words::KEYS_CHANGE, words::DOES_CHANGE, Shown::Always)),
+        hint: Some((words::KEYS_CHANGE, words::DOES_CHANGE, Shown::Forms)),
     },
     Binding {
         action: |key, _| (key.code == KeyCode::Enter).then_some(Action::Confirm),
-        hint: Some((words::KEYS_NEXT, words::DOES_NEXT, Shown::Always)),
+        hint: Some((words::KEYS_NEXT, words::DOES_NEXT, Shown::Steps)),
+    },
+    // Hint only: once apply is over, the row above's Enter closes the wizard.
+    Binding {
+        action: |_, _| None,
+        hint: Some((words::KEYS_NEXT, words::DOES_CLOSE, Shown::Over)),
     },
     Binding {
         action: |key, _| (key.code == KeyCode::Esc).then_some(Action::Back),
-        hint: Some((words::KEYS_BACK, words::DOES_BACK, Shown::Always)),
+        hint: Some((words::KEYS_BACK, words::DOES_BACK, Shown::Steps)),
     },
     Binding {
         action: |key, context| match key.code {
@@ -185,7 +256,11 @@ const BINDINGS: &[Binding] = &[
         hint: None,
     },
     Binding {
-        action: |key, _| (key.code == KeyCode::Char('?')).then_some(Action::Help),
+        action: |key, context| match key.code {
+            KeyCode::F(1) => Some(Action::Help),
+            KeyCode::Char('?') if context.input == Input::Keys => Some(Action::Help),
+            _ => None,
+        },
         hint: Some((words::KEYS_HELP, words::DOES_HELP, Shown::Always)),
     },
     Binding {
@@ -194,6 +269,11 @@ const BINDINGS: &[Binding] = &[
             _ => None,
         },
         hint: None,
+    },
+    // Hint only: while apply runs, the last row's Ctrl-C stops it.
+    Binding {
+        action: |_, _| None,
+        hint: Some((words::KEYS_QUIT, words::DOES_STOP, Shown::Running)),
     },
     // Typing takes no control characters, so Ctrl-C reaches this last row.
     Binding {
@@ -207,10 +287,28 @@ pub fn action_for(key: KeyEvent, model: &Model) -> Option<Action> {
     if key.kind != KeyEventKind::Press {
         return None;
     }
+    if model.size.room() == Room::TooSmall {
+        return too_small_action(&key, model);
+    }
     let context = Context::of(model);
     BINDINGS
         .iter()
         .find_map(|binding| (binding.action)(&key, context))
+}
+
+/// While the terminal is too small to show the wizard, only quitting acts (as the notice says):
+/// Ctrl-C, `q` or Esc quit (asking first when the plan is not saved, the question shown in the
+/// notice), and the question's answers.
+fn too_small_action(key: &KeyEvent, model: &Model) -> Option<Action> {
+    let asking = model.overlay == Overlay::ConfirmQuit;
+    match key.code {
+        KeyCode::Char('c') if control(key) => Some(Action::Quit),
+        _ if control(key) => None,
+        KeyCode::Char(c @ ('y' | 'Y' | 'n' | 'N')) if asking => Some(Action::Type(c)),
+        KeyCode::Esc if asking => Some(Action::Back),
+        KeyCode::Char('q') | KeyCode::Esc => Some(Action::Quit),
+        _ => None,
+    }
 }
 
 /// The hints of the rows shown where `shown` says, joined.
@@ -245,79 +343,5 @@ pub fn domain_hints(model: &Model) -> Option<String> {
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn the_footer_names_the_keys_of_the_table_in_its_order() {
-        let mut model = Model::new("p.yaml", crate::wizard::model::Colour::Off);
-        assert_eq!(
-            footer_hints(&model),
-            "Tab/↑↓ move · ←→ change · Enter next · Esc back · ? help · Ctrl-C quit"
-        );
-        model.screen = Screen::Domain;
-        let footer = footer_hints(&model);
-        assert_eq!(
-            footer,
-            "Tab/↑↓ move · ←→ change · Enter next · Esc back · Ctrl-N add domain · ? help"
-        );
-        assert!(footer.chars().count() <= 78, "fits 80 columns");
-        assert_eq!(domain_hints(&model), None);
-        model.draft.add_domain().unwrap();
-        assert_eq!(
-            domain_hints(&model).unwrap(),
-            "Domain 2 of 2 · PgUp/PgDn other domain · Ctrl-D remove it"
-        );
-        model.draft.mode = Mode::AdConnector;
-        assert!(footer_hints(&model).ends_with("Ctrl-C quit"));
-    }
-
-    #[test]
-    fn the_domain_keys_act_on_the_domain_screen_only() {
-        let mut model = Model::new("p.yaml", crate::wizard::model::Colour::Off);
-        let ctrl = KeyModifiers::CONTROL;
-        let press =
-            |model: &Model, code, modifiers| action_for(KeyEvent::new(code, modifiers), model);
-        assert_eq!(press(&model, KeyCode::Char('n'), ctrl), None);
-        assert_eq!(
-            press(&model, KeyCode::PageDown, KeyModifiers::NONE),
-            Some(Action::Scroll(10))
-        );
-        model.screen = Screen::Domain;
-        assert_eq!(
-            press(&model, KeyCode::Char('n'), ctrl),
-            Some(Action::AddDomain)
-        );
-        assert_eq!(
-            press(&model, KeyCode::Char('d'), ctrl),
-            Some(Action::RemoveDomain)
-        );
-        assert_eq!(
-            press(&model, KeyCode::PageDown, KeyModifiers::NONE),
-            Some(Action::NextDomain)
-        );
-        assert_eq!(
-            press(&model, KeyCode::PageUp, KeyModifiers::NONE),
-            Some(Action::PreviousDomain)
-        );
-    }
-
-    #[test]
-    fn every_key_the_footer_names_does_something() {
-        let model = Model::new("p.yaml", crate::wizard::model::Colour::Off);
-        let press = |code, modifiers| action_for(KeyEvent::new(code, modifiers), &model);
-        let none = KeyModifiers::NONE;
-        assert_eq!(press(KeyCode::Tab, none), Some(Action::Next));
-        assert_eq!(press(KeyCode::Down, none), Some(Action::Next));
-        assert_eq!(press(KeyCode::Up, none), Some(Action::Previous));
-        assert_eq!(press(KeyCode::Left, none), Some(Action::Left));
-        assert_eq!(press(KeyCode::Right, none), Some(Action::Right));
-        assert_eq!(press(KeyCode::Enter, none), Some(Action::Confirm));
-        assert_eq!(press(KeyCode::Esc, none), Some(Action::Back));
-        assert_eq!(press(KeyCode::Char('?'), none), Some(Action::Help));
-        assert_eq!(
-            press(KeyCode::Char('c'), KeyModifiers::CONTROL),
-            Some(Action::Quit)
-        );
-    }
-}
+#[path = "keys_tests.rs"]
+mod tests;

@@ -20,7 +20,9 @@ pub mod plain;
 pub mod questions;
 pub mod runner;
 pub mod save;
+pub mod secret_names;
 pub mod terminal;
+mod typing;
 pub mod update;
 pub mod view;
 

@@ -61,6 +61,9 @@ pub enum Exit {
     Quit,
     /// The plan was saved; the wizard is done.
     Saved(String),
+    /// The plan was saved to this path; apply now was asked for, then left before anything ran
+    /// (Ctrl-C at its password prompt).
+    SavedNotApplied(String),
     /// The plan was saved to this path and applied with this end.
     Applied(String, ApplyEnd),
 }
@@ -117,6 +120,56 @@ impl DiscoveryState {
     }
 }
 
+/// The smallest terminal the wizard draws in.
+pub const MIN_WIDTH: u16 = 80;
+/// The smallest terminal height.
+pub const MIN_HEIGHT: u16 = 24;
+
+/// The terminal's size in cells, as the event loop last saw it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct TermSize {
+    /// Columns.
+    pub width: u16,
+    /// Rows.
+    pub height: u16,
+}
+
+/// Whether the wizard has room to draw.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Room {
+    /// At least [`MIN_WIDTH`] x [`MIN_HEIGHT`]: the wizard is drawn and every key acts.
+    Enough,
+    /// Smaller: only the "enlarge the terminal" notice is drawn, and only quitting acts.
+    TooSmall,
+}
+
+impl TermSize {
+    /// The smallest size the wizard draws in (what a model assumes until told otherwise).
+    pub const MIN: TermSize = TermSize {
+        width: MIN_WIDTH,
+        height: MIN_HEIGHT,
+    };
+
+    /// Whether this size has room for the wizard.
+    pub fn room(self) -> Room {
+        if self.width < MIN_WIDTH || self.height < MIN_HEIGHT {
+            Room::TooSmall
+        } else {
+            Room::Enough
+        }
+    }
+}
+
+/// Where apply now's log is scrolled.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Follow {
+    /// It follows the run: the current step at the bottom while it runs, then the end's
+    /// instructions or reason from their first line.
+    Current,
+    /// Where the operator scrolled it to ([`Model::scroll`]).
+    Held,
+}
+
 /// Where the draft came from.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Origin {
@@ -137,8 +190,10 @@ pub struct Model {
     pub decision: Decision,
     /// The focused item of the current screen.
     pub focus: usize,
-    /// Scroll offset of the diagram and review screens.
+    /// Scroll offset of the long views (diagram, review, the checklist, apply now's log).
     pub scroll: u16,
+    /// Whether apply now's log follows the run or stays where it was scrolled.
+    pub follow: Follow,
     /// Where to save.
     pub save_path: String,
     /// Whether a save may replace an existing file without asking (`--force`).
@@ -169,6 +224,8 @@ pub struct Model {
     pub apply: ApplyView,
     /// The password being typed for apply (masked).
     pub secret_input: MaskedInput,
+    /// The terminal's size (the keys act only when it has room).
+    pub size: TermSize,
 }
 
 impl Model {
@@ -198,6 +255,7 @@ impl Model {
             decision: Decision::default(),
             focus: 0,
             scroll: 0,
+            follow: Follow::Current,
             save_path: save_path.into(),
             overwrite: Overwrite::Ask,
             save_error: None,
@@ -212,6 +270,7 @@ impl Model {
             after_save: AfterSave::Exit,
             apply: ApplyView::NotStarted,
             secret_input: MaskedInput::default(),
+            size: TermSize::MIN,
         }
     }
 

@@ -240,6 +240,7 @@ pub fn errors(draft: &Draft) -> BTreeMap<FieldAt, String> {
             });
         }
     }
+    super::secret_names::refuse_passwords(draft, &mut errors);
     errors
 }
 

@@ -54,9 +54,10 @@ impl<F: Fn(Event)> Reporter for Forward<F> {
 
 /// Runs apply to its end on this thread (blocking): opens the cloud for the plan's Region
 /// through `aws`, runs every step with gates that stop (never wait), and gives `on_event` each
-/// progress event.
+/// progress event; `file` is the plan's file, named in the instructions of a pause.
 pub fn run<K: Connect>(
     plan: &Plan,
+    file: &str,
     secrets: Secrets,
     aws: &AwsAccess<K>,
     on_event: impl Fn(Event),
@@ -69,7 +70,7 @@ pub fn run<K: Connect>(
             plan,
             cloud: &cloud,
             reporter: &mut reporter,
-            options: RunOptions::new(RunMode::Apply, GateMode::Stop, policy),
+            options: RunOptions::new(RunMode::Apply, GateMode::Stop, policy).with_plan_file(file),
         };
         let mut executor = Executor::new(context, secrets);
         match executor.run().await {

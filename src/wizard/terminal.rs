@@ -13,7 +13,7 @@ use ratatui::crossterm::event::{self, Event};
 pub use super::keys::action_for;
 
 use super::effects::{Connector, Effects};
-use super::model::{Exit, Model};
+use super::model::{Exit, Model, TermSize};
 use super::update::{Action, update};
 use super::view::view;
 
@@ -57,6 +57,14 @@ pub fn run<K: Connector>(mut model: Model, mut effects: Effects<K>) -> std::io::
             }
         }
     });
+    let size = terminal.size()?;
+    update(
+        &mut model,
+        Action::Resize(TermSize {
+            width: size.width,
+            height: size.height,
+        }),
+    );
     while model.exit == Exit::Running {
         terminal.draw(|frame| view(&model, frame))?;
         forced_panic_for_tests();
@@ -67,6 +75,9 @@ pub fn run<K: Connector>(mut model: Model, mut effects: Effects<K>) -> std::io::
                 Some(action) => action,
                 None => continue,
             },
+            Ok(Message::Terminal(Event::Resize(width, height))) => {
+                Action::Resize(TermSize { width, height })
+            }
             Ok(Message::Terminal(_)) => continue,
         };
         // An effect may answer with an action whose update asks for another effect.

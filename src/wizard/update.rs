@@ -4,8 +4,10 @@
 use super::apply::{ApplyEnd, SecretSlot};
 use super::discovery::Found;
 use super::draft::FieldId;
-use super::model::{AfterSave, Connectivity, DiscoveryState, Exit, Model, Overlay, SaveState};
-use super::questions::{Answer, Screen, YesNo};
+use super::model::{
+    AfterSave, Connectivity, DiscoveryState, Exit, Model, Overlay, SaveState, TermSize,
+};
+use super::questions::Screen;
 use super::save::{Overwrite, SaveError};
 use crate::apply::Event;
 use crate::plan::Mode;
@@ -30,7 +32,7 @@ pub enum Action {
     Type(char),
     /// Backspace.
     Erase,
-    /// `?`.
+    /// F1 anywhere, `?` outside text fields.
     Help,
     /// `q` outside a text field, or Ctrl-C.
     Quit,
@@ -57,6 +59,8 @@ pub enum Action {
     },
     /// Time passed (spinners).
     Tick,
+    /// The terminal was resized to this size (also sent once at the start).
+    Resize(TermSize),
     /// Discovery finished (from the effects): what exists, or why nothing could be read.
     Discovered(Result<Found, String>),
     /// Apply now needs these passwords typed (from the effects, after resolving the others).
@@ -94,6 +98,8 @@ pub enum Effect {
     },
     /// Start apply with the passwords gathered (none left to ask).
     StartApply,
+    /// Apply now was left at its password prompt: forget the passwords gathered.
+    CancelApply,
 }
 
 /// Applies one action.
@@ -122,7 +128,34 @@ fn discover_if_needed(model: &mut Model) -> Effect {
     Effect::Discover(region)
 }
 
+impl Action {
+    /// True for what the operator did (a key), false for the answers of background work.
+    pub fn is_key(&self) -> bool {
+        !matches!(
+            self,
+            Action::SaveResult(_)
+                | Action::ChecksDone { .. }
+                | Action::Tick
+                | Action::Resize(_)
+                | Action::Discovered(_)
+                | Action::SecretsNeeded(_)
+                | Action::ApplyEvent(_)
+                | Action::ApplyFinished(_)
+        )
+    }
+}
+
 fn apply(model: &mut Model, action: Action) -> Effect {
+    if let Action::Resize(size) = action {
+        model.size = size;
+        return Effect::None;
+    }
+    if model.overlay == Overlay::Help && action.is_key() {
+        model.overlay = Overlay::None;
+        if action != Action::Quit {
+            return Effect::None;
+        }
+    }
     if let Some(effect) = super::apply::update(model, &action) {
         return effect;
     }
@@ -164,6 +197,7 @@ fn apply(model: &mut Model, action: Action) -> Effect {
     match action {
         Action::CheckConnectivity => return check_connectivity(model),
         Action::Tick
+        | Action::Resize(_)
         | Action::ChecksDone { .. }
         | Action::Discovered(_)
         | Action::SecretsNeeded(_)
@@ -179,11 +213,11 @@ fn apply(model: &mut Model, action: Action) -> Effect {
         Action::Next => move_focus(model, 1),
         Action::Previous => move_focus(model, -1),
         Action::Back => back(model),
-        Action::Scroll(lines) => model.scroll = model.scroll.saturating_add_signed(lines),
-        Action::Left => change(model, -1),
-        Action::Right => change(model, 1),
-        Action::Type(c) => type_char(model, c),
-        Action::Erase => erase(model),
+        Action::Scroll(lines) => scroll(model, lines),
+        Action::Left => super::typing::change(model, -1),
+        Action::Right => super::typing::change(model, 1),
+        Action::Type(c) => super::typing::type_char(model, c),
+        Action::Erase => super::typing::erase(model),
         Action::Confirm => return confirm(model),
     }
     Effect::None
@@ -197,9 +231,7 @@ fn overlay(model: &mut Model, action: Action) -> Effect {
         (Overlay::ConfirmQuit, Action::Type('y' | 'Y')) | (Overlay::ConfirmQuit, Action::Quit) => {
             model.exit = Exit::Quit;
         }
-        (Overlay::Checks, Action::Scroll(lines)) => {
-            model.scroll = model.scroll.saturating_add_signed(lines)
-        }
+        (Overlay::Checks, Action::Scroll(lines)) => scroll(model, lines),
         (Overlay::ConfirmQuit, Action::Type('n' | 'N'))
         | (_, Action::Back)
         | (Overlay::Help, _) => {
@@ -208,6 +240,14 @@ fn overlay(model: &mut Model, action: Action) -> Effect {
         _ => {}
     }
     Effect::None
+}
+
+/// Scrolls what scrolls now by `lines`, stopped at both ends (apply now's log follows the run
+/// again when scrolled back to where it follows).
+pub(super) fn scroll(model: &mut Model, lines: i16) {
+    let (offset, follow) = super::view::scrolled_by(model, lines);
+    model.scroll = offset;
+    model.follow = follow;
 }
 
 /// Starts the connectivity check once the domain answers are valid.
@@ -224,9 +264,9 @@ fn check_connectivity(model: &mut Model) -> Effect {
     Effect::CheckConnectivity
 }
 
-fn quit(model: &mut Model) {
-    match model.saved {
-        SaveState::Saved(_) => model.exit = Exit::Quit,
+pub(super) fn quit(model: &mut Model) {
+    match &model.saved {
+        SaveState::Saved(path) => model.exit = Exit::Saved(path.clone()),
         SaveState::Unsaved => model.overlay = Overlay::ConfirmQuit,
     }
 }
@@ -258,92 +298,6 @@ fn advance(model: &mut Model) {
     }
     if let Some(next) = model.screen.next() {
         go_to(model, next);
-    }
-}
-
-fn change(model: &mut Model, step: isize) {
-    if model.screen == Screen::Choose {
-        if let Some(answer) = decision_answer(model) {
-            *answer = if step > 0 {
-                answer.cycle()
-            } else {
-                answer.cycle().cycle()
-            };
-        } else {
-            model.focus = 1 - model.focus.min(1);
-        }
-        return;
-    }
-    let Some(field) = model.focused_field() else {
-        return;
-    };
-    let candidates = model
-        .discovery
-        .found()
-        .map(|found| found.candidates(field.id, &model.draft))
-        .unwrap_or_default();
-    if field.answer == Answer::Text && !candidates.is_empty() {
-        let current = candidates
-            .iter()
-            .position(|c| c == model.draft.get(field.id));
-        let next = match current {
-            Some(index) => (index as isize + step).rem_euclid(candidates.len() as isize) as usize,
-            None if step > 0 => 0,
-            None => candidates.len() - 1,
-        };
-        model.draft.set(field.id, candidates[next].clone());
-        model.revalidate();
-        return;
-    }
-    if let Answer::Choice(options) = field.answer {
-        let current = options
-            .iter()
-            .position(|o| *o == model.draft.get(field.id))
-            .unwrap_or(0) as isize;
-        let next = (current + step).rem_euclid(options.len() as isize) as usize;
-        model.draft.set(field.id, options[next]);
-        model.revalidate();
-    }
-}
-
-fn decision_answer(model: &mut Model) -> Option<&mut YesNo> {
-    match model.focus {
-        2 => Some(&mut model.decision.several_domains),
-        3 => Some(&mut model.decision.portal_resets),
-        4 => Some(&mut model.decision.data_in_aws),
-        _ => None,
-    }
-}
-
-fn type_char(model: &mut Model, c: char) {
-    if model.screen == Screen::Finish && model.focus == 0 {
-        model.save_path.push(c);
-        return;
-    }
-    match model.focused_field() {
-        Some(field) if field.answer == Answer::Text => {
-            let mut value = model.draft.get(field.id).to_owned();
-            value.push(c);
-            model.draft.set(field.id, value);
-            model.revalidate();
-        }
-        Some(_) if c == ' ' => change(model, 1),
-        _ if c == 'q' => quit(model),
-        _ if c == ' ' && model.screen == Screen::Choose => change(model, 1),
-        _ => {}
-    }
-}
-
-fn erase(model: &mut Model) {
-    if model.screen == Screen::Finish && model.focus == 0 {
-        model.save_path.pop();
-        return;
-    }
-    if let Some(field) = model.focused_field().filter(|f| f.answer == Answer::Text) {
-        let mut value = model.draft.get(field.id).to_owned();
-        value.pop();
-        model.draft.set(field.id, value);
-        model.revalidate();
     }
 }
 

@@ -10,8 +10,11 @@ use std::time::Duration;
 use expectrl::Expect;
 use expectrl::session::OsSession as Session;
 
+mod apply_prompt;
 mod domains;
+mod plain_back;
 mod saving;
+mod small;
 
 const DOWN: &str = "\x1b[B";
 const RIGHT: &str = "\x1b[C";
@@ -205,6 +208,13 @@ fn plain_ad_connector_flow() {
 
 /// Answers the plain AD Connector flow up to "Save the plan to:" (save only, no apply).
 fn plain_connector_to_save(session: &mut Session) {
+    plain_connector_to_finish(session);
+    keys(session, &[ENTER]); // save only
+    session.expect("Save the plan to:").unwrap();
+}
+
+/// Answers the plain AD Connector flow up to "Finish:".
+fn plain_connector_to_finish(session: &mut Session) {
     for _ in 0..3 {
         session.expect("to move, enter to select").unwrap();
         keys(session, &[ENTER]); // decision helper: not sure
@@ -228,8 +238,6 @@ fn plain_connector_to_save(session: &mut Session) {
     line(session, "subnet-0fedcba9876543210");
     keys(session, &[ENTER, ENTER]);
     session.expect("Finish:").unwrap();
-    keys(session, &[ENTER]); // save only
-    session.expect("Save the plan to:").unwrap();
 }
 
 #[test]

@@ -41,6 +41,8 @@ pub struct RunOptions {
     pub policy: WaitPolicy,
     /// Lets the operator cut a gate's poll interval short (the command notifies on Enter).
     pub nudge: Option<Arc<Notify>>,
+    /// The plan's file, named in the instructions of a pause (`FILE` when not known).
+    pub plan_file: Option<String>,
 }
 
 impl RunOptions {
@@ -51,7 +53,14 @@ impl RunOptions {
             gates,
             policy,
             nudge: None,
+            plan_file: None,
         }
+    }
+
+    /// The same options, naming `file` as the plan's file in the instructions of a pause.
+    pub fn with_plan_file(mut self, file: impl Into<String>) -> Self {
+        self.plan_file = Some(file.into());
+        self
     }
 
     /// The same options, with a gate's poll cut short when `nudge` is notified.

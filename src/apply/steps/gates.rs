@@ -151,7 +151,7 @@ impl<C: Cloud, R: Reporter> Executor<'_, C, R> {
                 let instructions = self.onprem_instructions(plan, &still)?;
                 Ok(StepEnd::Paused(format!(
                     "{instructions}\nLast check: {reason}\n{}\n",
-                    apply_text::RESUME
+                    apply_text::resume(self.options().plan_file.as_deref())
                 )))
             }
         }
@@ -208,6 +208,7 @@ impl<C: Cloud, R: Reporter> Executor<'_, C, R> {
                 &aws_domain,
                 &dns_ips,
                 &domain.domain,
+                self.options().plan_file.as_deref(),
             ));
             if let Some(script) = onprem::domain_script(plan, *index, &managed)? {
                 instructions.push('\n');
@@ -238,7 +239,12 @@ impl<C: Cloud, R: Reporter> Executor<'_, C, R> {
             .iter()
             .map(|d| d.domain.as_str())
             .collect();
-        let instructions = apply_text::identity_source_gate(&region, &directory.id, &domains);
+        let instructions = apply_text::identity_source_gate(
+            &region,
+            &directory.id,
+            &domains,
+            plan.connection.mode,
+        );
         let cloud = self.cloud();
         let store = instance.identity_store_id.clone();
         // Every group of the store: the assignments step resolves the plan's groups from them.
@@ -275,7 +281,7 @@ impl<C: Cloud, R: Reporter> Executor<'_, C, R> {
         if self.options().gates == GateMode::Stop {
             return Ok(StepEnd::Paused(format!(
                 "{instructions}\n{}\n",
-                apply_text::RESUME
+                apply_text::resume(self.options().plan_file.as_deref())
             )));
         }
         self.report(Event::Gate(instructions.clone()));
@@ -298,7 +304,7 @@ impl<C: Cloud, R: Reporter> Executor<'_, C, R> {
             }
             Evidence::Missing(_) => Ok(StepEnd::Paused(format!(
                 "{instructions}\n{}\n",
-                apply_text::RESUME
+                apply_text::resume(self.options().plan_file.as_deref())
             ))),
         }
     }

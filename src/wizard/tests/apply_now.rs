@@ -121,3 +121,191 @@ fn with_every_secret_resolved_apply_starts_at_once() {
         "quitting stops the run"
     );
 }
+
+#[test]
+fn a_question_mark_is_typed_into_the_masked_password_not_taken_as_help() {
+    let mut model = walk(Mode::Trust);
+    model.focus = 2;
+    update(&mut model, Action::Confirm);
+    update(&mut model, Action::SaveResult(Ok("plan.yaml".into())));
+    update(&mut model, Action::SecretsNeeded(vec![SecretSlot::Admin]));
+    press_text(&mut model, "Tr?st-q?4711");
+    assert_eq!(model.overlay, Overlay::None, "no help over the password");
+    assert_eq!(model.secret_input.len(), 12, "every character was typed");
+    assert_eq!(model.secret_input.take().as_str(), "Tr?st-q?4711");
+}
+
+#[test]
+fn f1_opens_help_over_the_masked_password_and_the_closing_key_is_not_typed() {
+    let mut model = walk(Mode::Trust);
+    model.focus = 2;
+    update(&mut model, Action::Confirm);
+    update(&mut model, Action::SaveResult(Ok("plan.yaml".into())));
+    update(&mut model, Action::SecretsNeeded(vec![SecretSlot::Admin]));
+    press(&mut model, KeyCode::F(1));
+    assert_eq!(model.overlay, Overlay::Help);
+    assert!(render(&model, 80, 24).contains("masked"));
+    press_text(&mut model, "x");
+    assert_eq!(model.overlay, Overlay::None);
+    assert!(model.secret_input.is_empty());
+}
+
+/// Save and apply now on a trust plan, at the password prompt with part of a password typed.
+fn at_the_password_prompt() -> Model {
+    let mut model = walk(Mode::Trust);
+    model.focus = 2;
+    update(&mut model, Action::Confirm);
+    update(&mut model, Action::SaveResult(Ok("plan.yaml".into())));
+    update(&mut model, Action::SecretsNeeded(vec![SecretSlot::Admin]));
+    type_text(&mut model, "Half-typed");
+    model
+}
+
+#[test]
+fn esc_at_the_password_prompt_goes_back_to_finish_and_nothing_runs() {
+    let mut model = at_the_password_prompt();
+    assert_eq!(press(&mut model, KeyCode::Esc), Effect::CancelApply);
+    assert_eq!(model.apply, ApplyView::NotStarted);
+    assert_eq!((model.screen, model.focus), (Screen::Finish, 2));
+    assert!(
+        model.secret_input.is_empty(),
+        "the half-typed password is dropped"
+    );
+    assert_eq!(model.exit, Exit::Running);
+    assert!(render(&model, 80, 24).contains("Save and apply now"));
+    press(&mut model, KeyCode::Char('c')); // not a text field: nothing
+    update(&mut model, Action::Quit);
+    assert_eq!(
+        model.exit,
+        Exit::Saved("plan.yaml".into()),
+        "the plan is saved: quitting says so"
+    );
+}
+
+#[test]
+fn ctrl_c_at_the_password_prompt_quits_saying_nothing_was_applied() {
+    let mut model = at_the_password_prompt();
+    let ctrl_c = KeyEvent::new(KeyCode::Char('c'), KeyModifiers::CONTROL);
+    let action = action_for(ctrl_c, &model).unwrap();
+    assert_eq!(update(&mut model, action), Effect::CancelApply);
+    assert_eq!(model.exit, Exit::SavedNotApplied("plan.yaml".into()));
+    assert!(model.secret_input.is_empty());
+}
+
+#[test]
+fn the_end_of_apply_and_the_save_message_name_the_plans_file() {
+    let mut model = walk(Mode::AdConnector);
+    model.save_path = "corp-plan.yaml".into();
+    model.apply = ApplyView::Running(Default::default());
+    update(
+        &mut model,
+        Action::ApplyFinished(ApplyEnd::Paused("Switch the identity source".into())),
+    );
+    let screen = render(&model, 120, 40);
+    assert!(screen.contains("`adsso apply corp-plan.yaml`"), "{screen}");
+    assert!(!screen.contains("FILE"), "{screen}");
+    let saved = crate::text::wizard::saved("corp-plan.yaml");
+    assert!(
+        saved.contains("`adsso preflight corp-plan.yaml`")
+            && saved.contains("`adsso apply corp-plan.yaml --dry-run`"),
+        "{saved}"
+    );
+}
+
+/// A run of the AD Connector plan with `done` finished steps, running step 6.
+fn running_with_a_long_log(done: usize) -> Model {
+    let mut model = walk(Mode::AdConnector);
+    model.apply = ApplyView::Running(Default::default());
+    for index in 1..=done {
+        update(
+            &mut model,
+            Action::ApplyEvent(Event::StepStarted {
+                index,
+                total: done + 1,
+                description: format!("step number {index}"),
+            }),
+        );
+        update(
+            &mut model,
+            Action::ApplyEvent(Event::StepDone {
+                note: "done".into(),
+            }),
+        );
+    }
+    update(
+        &mut model,
+        Action::ApplyEvent(Event::StepStarted {
+            index: done + 1,
+            total: done + 1,
+            description: "make the directory the identity source".into(),
+        }),
+    );
+    model
+}
+
+#[test]
+fn the_log_follows_the_current_step_until_scrolled_and_arrows_scroll_it() {
+    let mut model = running_with_a_long_log(30);
+    let shown = render(&model, 80, 24);
+    assert!(
+        shown.contains("▶ 31. make the directory the identity source"),
+        "the current step is below the fold:\n{shown}"
+    );
+    assert!(shown.contains("↑↓/PgUp/PgDn scroll"), "{shown}");
+    press(&mut model, KeyCode::Up);
+    press(&mut model, KeyCode::Up);
+    let held = render(&model, 80, 24);
+    assert!(!held.contains("▶ 31."), "↑ scrolled the log up:\n{held}");
+    update(
+        &mut model,
+        Action::ApplyEvent(Event::Warning("something to read".into())),
+    );
+    assert!(
+        !render(&model, 80, 24).contains("something to read"),
+        "a scrolled log stays where it was"
+    );
+    for _ in 0..5 {
+        press(&mut model, KeyCode::Down);
+    }
+    update(
+        &mut model,
+        Action::ApplyEvent(Event::Warning("the latest warning".into())),
+    );
+    assert!(
+        render(&model, 80, 24).contains("the latest warning"),
+        "scrolled back to the end, it follows again"
+    );
+}
+
+#[test]
+fn a_pause_at_80_columns_shows_the_whole_heading_and_the_instructions_from_their_start() {
+    let mut model = running_with_a_long_log(12);
+    model.save_path = "corp-plan.yaml".into();
+    let instructions = crate::text::apply::identity_source_gate(
+        "us-east-1",
+        "d-0123456789",
+        &["corp.example.com"],
+        Mode::AdConnector,
+    );
+    update(
+        &mut model,
+        Action::ApplyFinished(ApplyEnd::Paused(instructions)),
+    );
+    let shown = render(&model, 80, 24);
+    assert!(
+        shown.contains("Enter closes the wizard."),
+        "the heading is cut:\n{shown}"
+    );
+    assert!(shown.contains("corp-plan.yaml` to resume"), "{shown}");
+    assert!(
+        shown.contains("MANUAL STEP: make the directory d-0123456789"),
+        "the instructions are below the fold:\n{shown}"
+    );
+    assert!(shown.contains("Enter close"), "{shown}");
+    assert!(
+        shown.contains("lines 12-27 of 27"),
+        "the position shown: {shown}"
+    );
+    insta::assert_snapshot!("connector-paused-80x24", shown);
+    insta::assert_snapshot!("connector-paused-120x40", render(&model, 120, 40));
+}

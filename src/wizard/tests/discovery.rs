@@ -206,3 +206,36 @@ fn without_aws_access_it_says_so_and_values_are_typed() {
     type_text(&mut model, "vpc-0123456789abcdef0");
     assert!(model.error(FieldId::VpcId).is_none());
 }
+
+#[test]
+fn a_long_reason_is_one_sentence_wrapped_and_cut_at_words() {
+    let words: Vec<String> = (0..60).map(|n| format!("word{n:02}")).collect();
+    let reason = format!(
+        "the credential provider was not enabled: no credentials found in chain. Attempted:\n\t{}",
+        words.join("\n\t")
+    );
+    let line = crate::text::wizard::discovery_unavailable(&reason);
+    assert!(!line.contains('\n') && !line.contains('\t'), "{line:?}");
+    assert!(line.contains("…); type the values."), "{line}");
+    let mut model = model();
+    update(&mut model, Action::Confirm);
+    fill_domain(&mut model);
+    model.discovery = DiscoveryState::Unavailable("us-east-1".into(), reason.clone());
+    let screen = render(&model, 80, 24);
+    let known: Vec<&str> = reason.split_whitespace().collect();
+    let shown: String = screen
+        .lines()
+        .map(|row| row.trim_matches('"').trim_matches('│').trim().to_owned())
+        .skip_while(|row| !row.starts_with("No AWS access"))
+        .take_while(|row| !row.is_empty())
+        .collect::<Vec<_>>()
+        .join(" ");
+    assert!(shown.ends_with("type the values."), "{screen}");
+    for word in shown
+        .trim_start_matches("No AWS access (")
+        .split(['…', ' '])
+        .filter(|w| w.starts_with("word"))
+    {
+        assert!(known.contains(&word), "`{word}` is cut:\n{screen}");
+    }
+}

@@ -228,7 +228,9 @@ fn the_plain_front_ends_apply_blocks_until_the_end_with_the_typed_password() {
         effects.secret_entered(slot, zeroize::Zeroizing::new("pw-1".to_owned()));
     }
     let events = std::cell::RefCell::new(Vec::new());
-    let end = effects.apply(&plan, |event| events.borrow_mut().push(event.to_string()));
+    let end = effects.apply(&plan, "plan.yaml", |event| {
+        events.borrow_mut().push(event.to_string())
+    });
     let ApplyEnd::Paused(instructions) = end else {
         panic!("{end:?}");
     };

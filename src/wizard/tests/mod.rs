@@ -235,22 +235,10 @@ fn quitting_unsaved_asks_first() {
     let mut saved = super::model::Model::new("p", Colour::Off);
     saved.saved = SaveState::Saved("p".into());
     update(&mut saved, Action::Quit);
-    assert_eq!(saved.exit, Exit::Quit, "a saved plan quits at once");
-}
-
-#[test]
-fn q_types_in_text_fields_and_help_opens_anywhere() {
-    let mut model = model();
-    update(&mut model, Action::Confirm);
-    type_text(&mut model, "q");
-    assert_eq!(model.draft.get(FieldId::Domain), "q");
-    assert_eq!(model.overlay, Overlay::None);
-    update(&mut model, Action::Help);
-    assert_eq!(model.overlay, Overlay::Help);
-    update(&mut model, Action::Back);
     assert_eq!(
-        (model.overlay, model.screen),
-        (Overlay::None, Screen::Domain)
+        saved.exit,
+        Exit::Saved("p".into()),
+        "a saved plan quits at once"
     );
 }
 
@@ -268,31 +256,6 @@ fn finish_refuses_an_invalid_plan() {
             .unwrap_or_default()
             .contains("not valid")
     );
-}
-
-#[test]
-fn keys_map_to_actions() {
-    let model = model();
-    let key = |code, modifiers| action_for(KeyEvent::new(code, modifiers), &model);
-    assert_eq!(
-        key(KeyCode::Char('c'), KeyModifiers::CONTROL),
-        Some(Action::Quit)
-    );
-    assert_eq!(key(KeyCode::Tab, KeyModifiers::NONE), Some(Action::Next));
-    assert_eq!(
-        key(KeyCode::BackTab, KeyModifiers::SHIFT),
-        Some(Action::Previous)
-    );
-    assert_eq!(key(KeyCode::Esc, KeyModifiers::NONE), Some(Action::Back));
-    assert_eq!(
-        key(KeyCode::Char('?'), KeyModifiers::NONE),
-        Some(Action::Help)
-    );
-    assert_eq!(
-        key(KeyCode::Char('x'), KeyModifiers::NONE),
-        Some(Action::Type('x'))
-    );
-    assert_eq!(key(KeyCode::F(5), KeyModifiers::NONE), None);
 }
 
 fn render(model: &Model, width: u16, height: u16) -> String {
@@ -396,4 +359,22 @@ mod discovery;
 mod apply_now;
 mod domains;
 mod effects;
+mod keys;
 mod saving;
+mod scrolling;
+mod secrets;
+
+/// Presses one key through the key table, as the event loop does.
+pub(super) fn press(model: &mut Model, code: KeyCode) -> Effect {
+    match action_for(KeyEvent::new(code, KeyModifiers::NONE), model) {
+        Some(action) => update(model, action),
+        None => Effect::None,
+    }
+}
+
+/// Types `text` key by key through the key table.
+pub(super) fn press_text(model: &mut Model, text: &str) {
+    for c in text.chars() {
+        press(model, KeyCode::Char(c));
+    }
+}

@@ -1,0 +1,139 @@
+//! The `--plain` front end's questions as one list, in the order they are asked, computed
+//! again from the draft before each question (the answers change which questions follow: the
+//! design, a new or existing Managed AD, another domain). Esc moves back one place in it.
+
+use crate::plan::Mode;
+use crate::text::wizard as words;
+use crate::wizard::draft::{Draft, FieldId};
+use crate::wizard::model::Origin;
+use crate::wizard::questions::{self, Decision, Screen, YesNo};
+
+/// The most domains one `--plain` session asks about (a bound, far above any real plan).
+pub(super) const MAX_DOMAINS_ASKED: usize = 64;
+
+/// One of the decision helper's questions.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum Helper {
+    /// Several domains or forests?
+    SeveralDomains,
+    /// Password resets from the portal?
+    PortalResets,
+    /// Directory data in AWS?
+    DataInAws,
+}
+
+impl Helper {
+    /// The question.
+    pub(super) fn question(self) -> &'static str {
+        match self {
+            Helper::SeveralDomains => words::Q_SEVERAL_DOMAINS,
+            Helper::PortalResets => words::Q_PORTAL_RESETS,
+            Helper::DataInAws => words::Q_DATA_IN_AWS,
+        }
+    }
+
+    /// Its answer in the decision.
+    pub(super) fn answer(self, decision: &mut Decision) -> &mut YesNo {
+        match self {
+            Helper::SeveralDomains => &mut decision.several_domains,
+            Helper::PortalResets => &mut decision.portal_resets,
+            Helper::DataInAws => &mut decision.data_in_aws,
+        }
+    }
+}
+
+/// One question of the `--plain` session.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum Item {
+    /// A decision-helper question (a new plan only).
+    Helper(Helper),
+    /// Which design? (a new plan only).
+    Design,
+    /// A question of domain `.0`.
+    DomainField(usize, FieldId),
+    /// Add another domain? (trust mode, after the last domain).
+    AddDomain,
+    /// Check connectivity now?
+    Check,
+    /// A question of the AWS or Secrets screen.
+    Field(FieldId),
+    /// Save, or save and apply now?
+    Finish,
+    /// Where to save (then apply now's passwords, when chosen).
+    SavePath,
+}
+
+/// Every question, in order, for the draft as it is now.
+pub(super) fn items(draft: &Draft, origin: Origin) -> Vec<Item> {
+    let mut items = Vec::new();
+    if origin == Origin::New {
+        items.extend(
+            [
+                Helper::SeveralDomains,
+                Helper::PortalResets,
+                Helper::DataInAws,
+            ]
+            .map(Item::Helper),
+        );
+        items.push(Item::Design);
+    }
+    let mut probe = draft.clone();
+    for domain in 0..draft.domain_count() {
+        probe.select_domain(domain);
+        items.extend(
+            questions::fields(Screen::Domain, &probe)
+                .into_iter()
+                .map(|field| Item::DomainField(domain, field.id)),
+        );
+    }
+    if draft.mode == Mode::Trust && draft.domain_count() < MAX_DOMAINS_ASKED {
+        items.push(Item::AddDomain);
+    }
+    items.push(Item::Check);
+    for screen in [Screen::Aws, Screen::Secrets] {
+        items.extend(
+            questions::fields(screen, draft)
+                .into_iter()
+                .map(|field| Item::Field(field.id)),
+        );
+    }
+    items.extend([Item::Finish, Item::SavePath]);
+    items
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_new_plan_starts_with_the_helper_and_an_edited_one_with_the_first_domain() {
+        let draft = Draft::default();
+        let new = items(&draft, Origin::New);
+        assert_eq!(new[0], Item::Helper(Helper::SeveralDomains));
+        assert_eq!(new[3], Item::Design);
+        assert_eq!(new[4], Item::DomainField(0, FieldId::Domain));
+        assert_eq!(new.last(), Some(&Item::SavePath));
+        let edited = items(&draft, Origin::Edited);
+        assert_eq!(edited[0], Item::DomainField(0, FieldId::Domain));
+    }
+
+    #[test]
+    fn another_domain_is_asked_after_the_others_and_before_the_add_question() {
+        let mut draft = Draft::default();
+        draft.add_domain().unwrap();
+        let list = items(&draft, Origin::Edited);
+        let second = list
+            .iter()
+            .position(|i| *i == Item::DomainField(1, FieldId::Domain))
+            .unwrap();
+        let add = list.iter().position(|i| *i == Item::AddDomain).unwrap();
+        assert!(second < add);
+        assert!(
+            list[..second]
+                .iter()
+                .all(|i| matches!(i, Item::DomainField(0, _)))
+        );
+        draft.mode = Mode::AdConnector;
+        assert!(!items(&draft, Origin::Edited).contains(&Item::AddDomain));
+    }
+}

@@ -1,0 +1,361 @@
+//! The `--plain` front end: the same questions, asked line by line with inquire, for screen
+//! readers, dumb terminals and logs. Esc on any question goes back to the previous one (on the
+//! very first, it asks whether to quit without saving); nothing answered is lost going back.
+//! Ctrl-C quits without saving. What discovery read from AWS is printed escaped
+//! ([`crate::text::untrusted`]).
+
+use std::path::Path;
+
+use inquire::InquireError;
+
+use super::apply::event_line;
+use super::discovery::{self, Found};
+use super::draft::{Draft, FieldId};
+use super::effects::{Connector, Effects};
+use super::model::{Exit, Origin};
+use super::questions::{self, Decision};
+use super::save::{Overwrite, SaveError};
+use crate::diagram::{self, Diagram};
+use crate::plan::{Mode, Plan};
+use crate::text::untrusted::{Untrusted, line};
+use crate::text::wizard as words;
+
+mod ask;
+mod items;
+
+use ask::Step;
+use items::Item;
+
+/// Where the question list goes after a question.
+enum Flow {
+    /// To the next question.
+    Next,
+    /// The same question again (a save failed).
+    Stay,
+    /// To this question (the first of a domain just added: the list changed around it).
+    To(Item),
+    /// Back one question (Esc).
+    Back,
+    /// The wizard ends.
+    End(Exit),
+}
+
+/// What the Finish question chose.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Finish {
+    /// Save only.
+    Save,
+    /// Save, then apply now.
+    SaveAndApply,
+}
+
+/// Discovery of the AWS side: run once, when the AWS questions are first reached.
+enum Discovered {
+    /// Not yet.
+    NotRun,
+    /// Done: what was found, or nothing without AWS access.
+    Done(Option<Found>),
+}
+
+/// One `--plain` session: the answers so far and what the questions need.
+struct Session<'a, K> {
+    draft: Draft,
+    decision: Decision,
+    origin: Origin,
+    finish: Finish,
+    discovered: Discovered,
+    /// The path offered by "Save the plan to:" (the last one typed).
+    suggested: String,
+    /// Saves that failed or were declined so far (at most [`words::SAVE_ATTEMPTS`]).
+    save_attempts: usize,
+    overwrite: Overwrite,
+    effects: &'a mut Effects<K>,
+}
+
+impl<K: Connector> Session<'_, K> {
+    /// Asks the questions from the first one until the plan is saved (and applied) or the
+    /// operator quits.
+    fn run(&mut self) -> Result<Exit, InquireError> {
+        let mut position = 0usize;
+        loop {
+            let items = items::items(&self.draft, self.origin);
+            let Some(item) = items.get(position).copied() else {
+                return Ok(Exit::Quit);
+            };
+            match self.ask(item)? {
+                Flow::Next => position += 1,
+                Flow::Stay => {}
+                Flow::To(target) => {
+                    let items = items::items(&self.draft, self.origin);
+                    position = items.iter().position(|i| *i == target).unwrap_or(position);
+                }
+                Flow::Back if position == 0 => {
+                    if ask::quit_without_saving()? {
+                        return Ok(Exit::Quit);
+                    }
+                }
+                Flow::Back => position -= 1,
+                Flow::End(exit) => return Ok(exit),
+            }
+        }
+    }
+
+    fn ask(&mut self, item: Item) -> Result<Flow, InquireError> {
+        match item {
+            Item::Helper(helper) => {
+                let current = *helper.answer(&mut self.decision);
+                Ok(match ask::yes_no(helper.question(), current)? {
+                    Step::Answered(answer) => {
+                        *helper.answer(&mut self.decision) = answer;
+                        Flow::Next
+                    }
+                    Step::Back => Flow::Back,
+                })
+            }
+            Item::Design => self.design(),
+            Item::DomainField(domain, id) => {
+                self.draft.select_domain(domain);
+                if id == FieldId::Domain && self.draft.domain_count() > 1 {
+                    println!("{}", words::domain_questions(domain));
+                }
+                let field = questions::field(id);
+                Ok(flow(ask::field(field, &mut self.draft, None)?))
+            }
+            Item::AddDomain => Ok(
+                match ask::confirm(words::ADD_ANOTHER_DOMAIN, words::ADD_ANOTHER_DOMAIN_HELP)? {
+                    Step::Answered(true) => match self.draft.add_domain() {
+                        Ok(added) => Flow::To(Item::DomainField(added, FieldId::Domain)),
+                        Err(_) => Flow::Next,
+                    },
+                    Step::Answered(_) => Flow::Next,
+                    Step::Back => Flow::Back,
+                },
+            ),
+            Item::Check => self.check(),
+            Item::Field(id) => {
+                self.draft.select_domain(0);
+                let found = match &self.discovered {
+                    Discovered::Done(found) => found.as_ref(),
+                    Discovered::NotRun => None,
+                };
+                Ok(flow(ask::field(
+                    questions::field(id),
+                    &mut self.draft,
+                    found,
+                )?))
+            }
+            Item::Finish => self.finish(),
+            Item::SavePath => self.save(),
+        }
+    }
+
+    fn design(&mut self) -> Result<Flow, InquireError> {
+        let (recommended, reasons) = self.decision.recommend();
+        for reason in reasons {
+            println!("  {reason}");
+        }
+        let options = vec![words::OPTION_TRUST, words::OPTION_CONNECTOR];
+        let start = usize::from(recommended == Mode::AdConnector);
+        Ok(match ask::select(words::WHICH_DESIGN, options, start)? {
+            Step::Answered(choice) => {
+                self.draft.mode = if choice == words::OPTION_TRUST {
+                    Mode::Trust
+                } else {
+                    Mode::AdConnector
+                };
+                Flow::Next
+            }
+            Step::Back => Flow::Back,
+        })
+    }
+
+    /// "Check connectivity now?"; on the way forward, discovery runs the first time.
+    fn check(&mut self) -> Result<Flow, InquireError> {
+        match ask::confirm(words::CHECK_NOW, words::CHECK_HINT_PLAIN)? {
+            Step::Back => return Ok(Flow::Back),
+            Step::Answered(true) => {
+                println!("{}", words::CHECKING);
+                let (report, _) = self.effects.check_connectivity(&self.draft.to_plan());
+                println!("{report}");
+            }
+            Step::Answered(false) => {}
+        }
+        if let Discovered::NotRun = self.discovered {
+            self.discovered = Discovered::Done(discover(&self.draft, self.effects));
+        }
+        Ok(Flow::Next)
+    }
+
+    /// The diagram, what apply will do, and "Finish:".
+    fn finish(&mut self) -> Result<Flow, InquireError> {
+        let plan = self.draft.to_plan();
+        println!("\n{}", diagram::render_text(&Diagram::from_plan(&plan)));
+        println!("What apply will do:");
+        for (index, step) in crate::apply::plan_steps(&plan).iter().enumerate() {
+            println!("  {}. {}", index + 1, step.describe(&plan));
+        }
+        println!("\nWarning: {}\n", words::SWITCH_WARNING);
+        let options = vec![words::FINISH_SAVE, words::FINISH_SAVE_AND_APPLY];
+        let start = usize::from(self.finish == Finish::SaveAndApply);
+        Ok(match ask::select(words::FINISH, options, start)? {
+            Step::Answered(choice) => {
+                self.finish = if choice == words::FINISH_SAVE_AND_APPLY {
+                    Finish::SaveAndApply
+                } else {
+                    Finish::Save
+                };
+                Flow::Next
+            }
+            Step::Back => Flow::Back,
+        })
+    }
+
+    /// "Save the plan to:" and the save: an existing file or symbolic link is replaced only
+    /// after a yes (default no; Esc is a no) or with `--force`; after a no or a failed save (the
+    /// reason is printed), the path is asked again, at most [`words::SAVE_ATTEMPTS`] times.
+    /// Then apply now, when chosen.
+    fn save(&mut self) -> Result<Flow, InquireError> {
+        if self.origin == Origin::Edited {
+            println!("{}", words::EDIT_DROPS_COMMENTS);
+        }
+        let typed = inquire::Text::new(words::SAVE_TO)
+            .with_initial_value(&self.suggested)
+            .prompt();
+        let path = match ask::step(typed)? {
+            Step::Answered(path) => path.trim().to_owned(),
+            Step::Back => return Ok(Flow::Back),
+        };
+        let plan = self.draft.to_plan();
+        if let Err(error) = self.save_to(&plan, &path)? {
+            println!("{error}");
+            self.suggested = path;
+            self.save_attempts += 1;
+            if self.save_attempts >= words::SAVE_ATTEMPTS {
+                println!("{}", words::save_gave_up());
+                return Ok(Flow::End(Exit::Quit));
+            }
+            return Ok(Flow::Stay);
+        }
+        match self.finish {
+            Finish::Save => Ok(Flow::End(Exit::Saved(path))),
+            Finish::SaveAndApply => self.apply(&plan, path),
+        }
+    }
+
+    /// Writes `plan` to `path`, asking before replacing what is there.
+    fn save_to(&self, plan: &Plan, path: &str) -> Result<Result<(), SaveError>, InquireError> {
+        let outcome = self.effects.save(plan, Path::new(path), self.overwrite);
+        let Err(SaveError::Exists { path: shown, link }) = &outcome else {
+            return Ok(outcome);
+        };
+        let question = words::replace_question(shown, *link);
+        Ok(match ask::confirm(&question, words::REPLACE_HELP_PLAIN)? {
+            Step::Answered(true) => self.effects.save(plan, Path::new(path), Overwrite::Replace),
+            Step::Answered(false) | Step::Back => Err(SaveError::Failed(words::kept(shown))),
+        })
+    }
+
+    /// Apply now: the passwords not in the environment, asked masked, then the run. Esc on a
+    /// password goes back to "Finish:", Ctrl-C ends the wizard (the plan is saved, nothing is
+    /// applied).
+    fn apply(&mut self, plan: &Plan, path: String) -> Result<Flow, InquireError> {
+        for slot in self.effects.prepare_apply(plan) {
+            let typed = inquire::Password::new(&format!("{}:", slot.what()))
+                .without_confirmation()
+                .with_display_mode(inquire::PasswordDisplayMode::Masked)
+                .with_help_message(words::PASSWORD_HELP)
+                .prompt();
+            if let Err(InquireError::OperationInterrupted) = typed {
+                return Ok(Flow::End(Exit::SavedNotApplied(path)));
+            }
+            match ask::step(typed)? {
+                Step::Answered(typed) => self
+                    .effects
+                    .secret_entered(slot, zeroize::Zeroizing::new(typed)),
+                Step::Back => {
+                    self.suggested = path;
+                    return Ok(Flow::Back);
+                }
+            }
+        }
+        println!("{}", words::APPLYING);
+        let end = self
+            .effects
+            .apply(plan, &path, |event| println!("{}", event_line(&event)));
+        Ok(Flow::End(Exit::Applied(path, end)))
+    }
+}
+
+/// A field's [`Step`] as where the list goes.
+fn flow(step: Step<()>) -> Flow {
+    match step {
+        Step::Answered(()) => Flow::Next,
+        Step::Back => Flow::Back,
+    }
+}
+
+/// Reads what exists in the draft's Region and prints it; `None` without AWS access.
+fn discover<K: Connector>(draft: &Draft, effects: &Effects<K>) -> Option<Found> {
+    let region = draft.get(FieldId::Region).to_owned();
+    println!("{} ({region})...", words::DISCOVERING);
+    match effects.discover(&region) {
+        Ok(found) => {
+            println!("{}", line(&words::discovery_summary(&found)));
+            for subnet in &found.subnets {
+                println!(
+                    "  {} in {} ({})",
+                    Untrusted(&subnet.id),
+                    Untrusted(&subnet.vpc_id),
+                    Untrusted(&subnet.availability_zone)
+                );
+            }
+            for directory in &found.directories {
+                let usable = discovery::unusable_reason(directory).unwrap_or("usable for a trust");
+                println!(
+                    "  {} {} ({}): {usable}",
+                    Untrusted(&directory.id),
+                    Untrusted(&directory.name),
+                    Untrusted(&directory.kind.to_string())
+                );
+            }
+            Some(found)
+        }
+        Err(reason) => {
+            println!("{}", line(&words::discovery_unavailable(&reason)));
+            None
+        }
+    }
+}
+
+/// Runs the plain wizard, on a new plan or on `edited` (a saved plan's draft: the design is
+/// kept and the questions start at the first domain); returns how it ended.
+pub fn run<K: Connector>(
+    out: &Path,
+    overwrite: Overwrite,
+    mut effects: Effects<K>,
+    edited: Option<Draft>,
+) -> Result<Exit, InquireError> {
+    println!("adsso wizard: connect IAM Identity Center to your Active Directory.");
+    let origin = match edited {
+        Some(_) => Origin::Edited,
+        None => {
+            println!("{}\n", words::NOT_SUPPORTED);
+            Origin::New
+        }
+    };
+    let mut session = Session {
+        draft: edited.unwrap_or_default(),
+        decision: Decision::default(),
+        origin,
+        finish: Finish::Save,
+        discovered: Discovered::NotRun,
+        suggested: out.display().to_string(),
+        save_attempts: 0,
+        overwrite,
+        effects: &mut effects,
+    };
+    match session.run() {
+        Err(InquireError::OperationInterrupted | InquireError::OperationCanceled) => Ok(Exit::Quit),
+        other => other,
+    }
+}
