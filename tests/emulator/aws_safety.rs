@@ -193,6 +193,15 @@ fn missing_credentials_are_said_in_words() {
     assert!(has(text, "the AWS credentials are missing"), "{text}");
     assert!(has(text, "configure credentials"), "{text}");
     assert!(!has(text, "dispatch failure"), "{text}");
+    // The chain's list of providers is one sentence, not its multi-line dump (issue 13, bug 11).
+    assert!(
+        has(text, "no credentials found; tried: Environment, Profile"),
+        "{text}"
+    );
+    assert!(
+        !text.contains("Attempted:") && !text.contains('\t'),
+        "{text}"
+    );
     no_debug_dump(&run);
 }
 

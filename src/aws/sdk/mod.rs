@@ -108,13 +108,12 @@ impl SdkCloud {
             _ => {
                 let text = transport::chain_text(&error);
                 let lower = text.to_ascii_lowercase();
-                let kind = if lower.contains("credential") || lower.contains("token provider") {
-                    AwsErrorKind::Credentials
-                } else {
-                    AwsErrorKind::Other
-                };
+                if lower.contains("credential") || lower.contains("token provider") {
+                    let detail = transport::credentials_text(&text);
+                    return AwsError::new(service, operation, AwsErrorKind::Credentials, detail);
+                }
                 let detail = format!("the answer of {} could not be used: {text}", endpoint());
-                AwsError::new(service, operation, kind, detail)
+                AwsError::new(service, operation, AwsErrorKind::Other, detail)
             }
         }
     }

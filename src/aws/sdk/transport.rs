@@ -107,6 +107,24 @@ pub fn chain_text(error: &(dyn Error + 'static)) -> String {
     parts.join(": ")
 }
 
+/// The credential chain's failure as one sentence. The chain lists each provider it tried on a
+/// line of its own ("Attempted:\n\tEnvironment: ...\n\tProfile: ..."); that becomes "no
+/// credentials found; tried: Environment, Profile, ...". Other text is joined onto one line.
+pub fn credentials_text(text: &str) -> String {
+    if let Some((_, attempted)) = text.split_once("Attempted:") {
+        let tried: Vec<&str> = attempted
+            .lines()
+            .filter(|line| line.starts_with([' ', '\t']))
+            .filter_map(|line| line.trim().split_once(':').map(|(name, _)| name))
+            .filter(|name| !name.is_empty() && !name.contains(' '))
+            .collect();
+        if !tried.is_empty() {
+            return format!("no credentials found; tried: {}", tried.join(", "));
+        }
+    }
+    text.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
 /// Classifies a failure that got no usable answer from AWS. `timed_out` is the SDK's own
 /// verdict (its operation timeout, or the connector's timeout flag).
 pub fn classify(error: &(dyn Error + 'static), timed_out: bool) -> AwsErrorKind {
@@ -157,7 +175,7 @@ pub fn describe(
         AwsErrorKind::Refused => format!("{endpoint} refused the connection"),
         AwsErrorKind::Dns => format!("the DNS lookup of {endpoint} failed"),
         AwsErrorKind::Tls => format!("TLS with {endpoint} failed: {}", chain_text(error)),
-        AwsErrorKind::Credentials => chain_text(error),
+        AwsErrorKind::Credentials => credentials_text(&chain_text(error)),
         _ => format!("calling {endpoint}: {}", chain_text(error)),
     }
 }
@@ -235,6 +253,23 @@ mod tests {
         let other = std::io::Error::other("connection reset");
         assert_eq!(classify(&other, false), AwsErrorKind::Unreachable);
         assert_eq!(classify(&other, true), AwsErrorKind::TimedOut);
+    }
+
+    #[test]
+    fn the_credential_chains_failure_is_one_sentence() {
+        let chain = "the credential provider was not enabled: no credentials found in chain. \
+                     Attempted:\n\tEnvironment: the credential provider was not enabled: \
+                     environment variable not set\n\tProfile: the credential provider was not \
+                     enabled\n\tEc2InstanceMetadata: the credential provider was not enabled: \
+                     IMDS disabled by AWS_EC2_METADATA_DISABLED env var set to `true`";
+        assert_eq!(
+            credentials_text(chain),
+            "no credentials found; tried: Environment, Profile, Ec2InstanceMetadata"
+        );
+        assert_eq!(
+            credentials_text("the token\n\thas expired"),
+            "the token has expired"
+        );
     }
 
     #[test]

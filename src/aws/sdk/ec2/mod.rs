@@ -179,7 +179,7 @@ impl Ec2Client {
         provider
             .provide_credentials()
             .await
-            .map_err(|error| missing(transport::chain_text(&error)))
+            .map_err(|error| missing(transport::credentials_text(&transport::chain_text(&error))))
     }
 
     /// An answer whose body could not be read.
