@@ -172,8 +172,10 @@ pub trait AccountApi {
 
 /// VPC checks (`ec2`).
 pub trait NetworkApi {
-    /// `DescribeSubnets` of the given ids.
+    /// `DescribeSubnets` of the given ids (every subnet for none).
     async fn describe_subnets(&self, ids: &[String]) -> Result<Vec<Subnet>, AwsError>;
+    /// `DescribeVpcs`: every VPC of the Region, every page.
+    async fn describe_vpcs(&self) -> Result<Vec<Vpc>, AwsError>;
     /// The outbound rules of a security group (`DescribeSecurityGroups`).
     async fn security_group_egress(&self, group_id: &str) -> Result<Vec<EgressRule>, AwsError>;
 }

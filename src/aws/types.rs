@@ -245,7 +245,7 @@ pub struct Group {
 }
 
 /// A subnet (`ec2 DescribeSubnets`).
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Subnet {
     /// `subnet-` id.
     pub id: String,
@@ -253,6 +253,21 @@ pub struct Subnet {
     pub vpc_id: String,
     /// Its Availability Zone.
     pub availability_zone: String,
+    /// Its IPv4 range (empty when AWS gave none).
+    pub cidr: String,
+    /// Its `Name` tag (empty when it has none).
+    pub name: String,
+}
+
+/// A VPC (`ec2 DescribeVpcs`).
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Vpc {
+    /// `vpc-` id.
+    pub id: String,
+    /// Its primary IPv4 range.
+    pub cidr: String,
+    /// Its `Name` tag (empty when it has none).
+    pub name: String,
 }
 
 /// An outbound rule of a security group.

@@ -173,6 +173,10 @@ pub const UNUSABLE_OTHER: &str =
 pub const DIRECTORY_NOT_ACTIVE: &str = "the directory is not Active yet";
 /// A discovery call hung.
 pub const DISCOVERY_TIMEOUT: &str = "no answer from AWS in 10 s";
+/// `--plain` pick lists: the last entry, to type a value discovery did not find.
+pub const PICK_TYPE_ANOTHER: &str = "type another value…";
+/// `--plain` pick lists: the keys.
+pub const PICK_HELP: &str = "↑↓ to move, enter to select, Esc to go back";
 /// Discovery running.
 pub const DISCOVERING: &str =
     "reading your VPCs, subnets, directories and Identity Center instance";

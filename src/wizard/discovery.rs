@@ -1,5 +1,5 @@
 //! Discovery for the wizard: what already exists in the chosen Region (the account, the
-//! Identity Center instance, subnets with their VPC and Availability Zone, directories), read
+//! Identity Center instance, VPCs and subnets with their names, zones and ranges, directories), read
 //! through the [`Cloud`] trait (in the background, by [`super::effects`]), so the operator
 //! picks instead of typing. Without credentials or network it reports why once, and the wizard
 //! falls back to typed input. Also the checks that only discovery makes possible (two AZs,
@@ -9,7 +9,7 @@ use std::collections::BTreeMap;
 use std::time::Duration;
 
 use super::draft::{Draft, FieldId, ManagedAdSource};
-use crate::aws::{Cloud, Directory, DirectoryKind, DirectoryStage, Instance, Subnet};
+use crate::aws::{Cloud, Directory, DirectoryKind, DirectoryStage, Instance, Subnet, Vpc};
 use crate::plan::Mode;
 use crate::text::wizard as words;
 
@@ -25,19 +25,63 @@ pub struct Found {
     pub account: String,
     /// The Identity Center instance, when there is one.
     pub instance: Option<Instance>,
-    /// Every subnet, with its VPC and AZ.
+    /// Every subnet, with its VPC, AZ, range and name.
     pub subnets: Vec<Subnet>,
+    /// Every VPC, with its range and name (empty when `DescribeVpcs` failed: the VPCs of the
+    /// subnets are still offered).
+    pub vpc_details: Vec<Vpc>,
     /// Every directory.
     pub directories: Vec<Directory>,
 }
 
 impl Found {
-    /// The VPC ids, sorted, once each.
+    /// The VPC ids, sorted, once each: the VPCs with subnets first (a directory needs two),
+    /// then those without.
     pub fn vpcs(&self) -> Vec<String> {
-        let mut vpcs: Vec<String> = self.subnets.iter().map(|s| s.vpc_id.clone()).collect();
-        vpcs.sort();
-        vpcs.dedup();
-        vpcs
+        let mut with_subnets: Vec<String> = self.subnets.iter().map(|s| s.vpc_id.clone()).collect();
+        with_subnets.sort();
+        with_subnets.dedup();
+        let mut without: Vec<String> = self
+            .vpc_details
+            .iter()
+            .map(|vpc| vpc.id.clone())
+            .filter(|id| !with_subnets.contains(id))
+            .collect();
+        without.sort();
+        without.dedup();
+        with_subnets.extend(without);
+        with_subnets
+    }
+
+    /// What discovery knows of a picked value, to show beside it: a VPC's name and range, a
+    /// subnet's name, Availability Zone and range (`None` for other fields or unknown values).
+    pub fn label(&self, id: FieldId, value: &str) -> Option<String> {
+        let parts: Vec<&str> = match id {
+            FieldId::VpcId => {
+                let vpc = self.vpc_details.iter().find(|vpc| vpc.id == value)?;
+                vec![vpc.name.as_str(), vpc.cidr.as_str()]
+            }
+            FieldId::Subnet1 | FieldId::Subnet2 => {
+                let subnet = self.subnet(value)?;
+                vec![
+                    subnet.name.as_str(),
+                    subnet.availability_zone.as_str(),
+                    subnet.cidr.as_str(),
+                ]
+            }
+            _ => return None,
+        };
+        let parts: Vec<&str> = parts.into_iter().filter(|part| !part.is_empty()).collect();
+        (!parts.is_empty()).then(|| crate::text::untrusted::line(&parts.join(" · ")).into_owned())
+    }
+
+    /// Where the second subnet's picker starts: the first subnet of the VPC in another
+    /// Availability Zone than the first subnet's (a directory needs two zones).
+    pub fn second_subnet_start(&self, draft: &Draft) -> Option<usize> {
+        let first_zone = &self.subnet(draft.get(FieldId::Subnet1))?.availability_zone;
+        self.subnets_of(draft.get(FieldId::VpcId))
+            .iter()
+            .position(|subnet| subnet.availability_zone != *first_zone)
     }
 
     /// The subnets of `vpc`, sorted by AZ then id.
@@ -74,6 +118,14 @@ impl Found {
             }
             _ => Vec::new(),
         }
+    }
+}
+
+/// Fills what discovery answers for certain: the account guard, when it is still empty, is
+/// the credentials' account (the operator can change it; a different one is then an error).
+pub fn prefill(draft: &mut Draft, found: &Found) {
+    if draft.get(FieldId::AccountId).trim().is_empty() && !found.account.is_empty() {
+        draft.set(FieldId::AccountId, found.account.clone());
     }
 }
 
@@ -153,9 +205,10 @@ async fn bounded<T>(
 /// that fails is shown as none.
 pub async fn read<C: Cloud>(cloud: &C, region: &str) -> Result<Found, String> {
     let identity = bounded(cloud.caller_identity()).await?;
-    let (instances, subnets, directories) = tokio::join!(
+    let (instances, subnets, vpcs, directories) = tokio::join!(
         bounded(cloud.list_instances()),
         bounded(cloud.describe_subnets(&[])),
+        bounded(cloud.describe_vpcs()),
         bounded(cloud.describe_directories(&[])),
     );
     Ok(Found {
@@ -163,6 +216,7 @@ pub async fn read<C: Cloud>(cloud: &C, region: &str) -> Result<Found, String> {
         account: identity.account,
         instance: instances.ok().and_then(|list| list.into_iter().next()),
         subnets: subnets.unwrap_or_default(),
+        vpc_details: vpcs.unwrap_or_default(),
         directories: directories.unwrap_or_default(),
     })
 }

@@ -31,9 +31,14 @@ pub(super) fn change(model: &mut Model, step: isize) {
         let current = candidates
             .iter()
             .position(|c| c == model.draft.get(field.id));
+        let second_start = model
+            .discovery
+            .found()
+            .filter(|_| field.id == super::draft::FieldId::Subnet2)
+            .and_then(|found| found.second_subnet_start(&model.draft));
         let next = match current {
             Some(index) => (index as isize + step).rem_euclid(candidates.len() as isize) as usize,
-            None if step > 0 => 0,
+            None if step > 0 => second_start.unwrap_or(0),
             None => candidates.len() - 1,
         };
         model.draft.set(field.id, candidates[next].clone());

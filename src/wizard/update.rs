@@ -163,7 +163,10 @@ fn apply(model: &mut Model, action: Action) -> Effect {
         Action::Discovered(result) => {
             let region = model.discovery.region().unwrap_or_default().to_owned();
             model.discovery = match result {
-                Ok(found) => DiscoveryState::Ready(found),
+                Ok(found) => {
+                    super::discovery::prefill(&mut model.draft, &found);
+                    DiscoveryState::Ready(found)
+                }
                 Err(reason) => DiscoveryState::Unavailable(region, reason),
             };
             model.revalidate();

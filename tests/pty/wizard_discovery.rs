@@ -56,10 +56,11 @@ fn walk_to_finish(session: &mut Session) {
     );
     keys(session, &["10.0.0.10, 10.0.0.11", "\r"]);
     session.expect("picks)").unwrap(); // the discovery summary: instance, account, VPCs, subnets
-    keys(session, &["\r", "\r", "123456789012", "\r", "\r"]); // name, region, account, size
+    // name, region, account (pre-filled with the credentials' account), size
+    keys(session, &["\r", "\r", "\r", "\r"]);
     keys(session, &["\x1b[C", "\r"]); // VPC: the first discovered
     keys(session, &["\x1b[C", "\r"]); // subnet 1: the first of the VPC
-    keys(session, &["\x1b[C", "\x1b[C", "\r"]); // subnet 2: the next one, in another zone
+    keys(session, &["\x1b[C", "\r"]); // subnet 2: the picker starts in another zone
     keys(session, &["\r", "\r", "\r", "\r"]); // service account, secret, diagram, review
 }
 
@@ -143,15 +144,13 @@ fn plain_flow_saves_and_applies_now_with_a_masked_password() {
     session.expect("connectivity").unwrap();
     keys(&mut session, &["\r"]); // no check
     session.expect("directories").unwrap(); // the discovery summary and lists
-    keys(&mut session, &["\r", "\r", "123456789012\r", "\r"]); // name, region, account, size
-    keys(
-        &mut session,
-        &[
-            &format!("{vpc}\r"),
-            &format!("{}\r", subnets[0]),
-            &format!("{}\r", subnets[1]),
-        ],
-    );
+    // name, region, account (pre-filled with the credentials' account), size
+    keys(&mut session, &["\r", "\r", "\r", "\r"]);
+    // The VPC and subnets are pick lists of what discovery found: typing filters them.
+    for id in [&vpc, &subnets[0], &subnets[1]] {
+        session.expect("type another value").unwrap();
+        keys(&mut session, &[&format!("{id}\r")]);
+    }
     keys(&mut session, &["\r", "\r"]); // service account, password variable
     session.expect("Finish:").unwrap();
     keys(&mut session, &["\x1b[B", "\r"]); // save and apply now

@@ -91,7 +91,7 @@ fn a_two_forest_plan_from_the_wizard_is_applied_through_both_gates_to_status() {
     session.expect("Plan name").unwrap();
     line(&mut session, "two-forests");
     keys(&mut session, &[ENTER]); // Region: the emulator's
-    line(&mut session, ACCOUNT);
+    keys(&mut session, &[ENTER]); // the account: pre-filled by discovery (checked below)
     keys(&mut session, &[ENTER, ENTER, ENTER]); // forest, no selective auth, new Managed AD
     line(&mut session, "aws.corp.example.com");
     line(&mut session, "AWSCORP");
@@ -107,6 +107,10 @@ fn a_two_forest_plan_from_the_wizard_is_applied_through_both_gates_to_status() {
     session.expect(expectrl::Eof).unwrap();
     let saved = std::fs::read_to_string(&out).unwrap();
     assert!(saved.contains("emea.example.net"), "{saved}");
+    assert!(
+        saved.contains(&format!("accountId: \"{ACCOUNT}\"")),
+        "{saved}"
+    );
 
     let first = apply(&peer, &out);
     assert_eq!(first.code, Some(3), "{}", first.all_output());

@@ -16,6 +16,8 @@ pub struct State {
     pub account: String,
     /// What `DescribeSubnets` of no id (every subnet) answers.
     pub subnets: Vec<Subnet>,
+    /// What `DescribeVpcs` answers.
+    pub vpcs: Vec<Vpc>,
     pub directories: Vec<(Directory, Vec<Tag>)>,
     pub trusts: Vec<TrustInfo>,
     pub groups: Vec<Group>,
@@ -282,8 +284,13 @@ impl NetworkApi for Fake {
                 id: id.clone(),
                 vpc_id: "vpc-0123456789abcdef0".to_owned(),
                 availability_zone: format!("us-east-1{}", ["a", "b"][i % 2]),
+                ..Subnet::default()
             })
             .collect())
+    }
+
+    async fn describe_vpcs(&self) -> Result<Vec<Vpc>, AwsError> {
+        Ok(self.0.borrow().vpcs.clone())
     }
 
     async fn security_group_egress(&self, _: &str) -> Result<Vec<EgressRule>, AwsError> {

@@ -3,6 +3,7 @@
 use super::SdkCloud;
 use crate::aws::{
     AccountApi, AwsError, CallerIdentity, EgressRule, Group, IdentityStoreApi, NetworkApi, Subnet,
+    Vpc,
 };
 
 impl IdentityStoreApi for SdkCloud {
@@ -62,5 +63,9 @@ impl NetworkApi for SdkCloud {
 
     async fn security_group_egress(&self, group_id: &str) -> Result<Vec<EgressRule>, AwsError> {
         self.ec2.security_group_egress(group_id).await
+    }
+
+    async fn describe_vpcs(&self) -> Result<Vec<Vpc>, AwsError> {
+        self.ec2.describe_vpcs().await
     }
 }

@@ -78,8 +78,9 @@ pub(super) fn quit_without_saving() -> Result<bool, InquireError> {
     ))
 }
 
-/// Asks one form field and stores the answer in the draft; a text answer is validated as
-/// typed, against discovery too when `found` has something.
+/// Asks one form field and stores the answer in the draft. A text field that discovery has
+/// values for is a pick list first ([`super::pick`]); a typed answer is validated as typed,
+/// against discovery too when `found` has something.
 pub(super) fn field(
     field: Field,
     draft: &mut Draft,
@@ -98,33 +99,17 @@ pub(super) fn field(
                 .prompt()
                 .map(str::to_owned)
         }
-        Answer::Text => {
-            let base = draft.clone();
-            let id = field.id;
-            let found = found.cloned();
-            Text::new(&message)
-                .with_initial_value(draft.get(field.id))
-                .with_help_message(field.hint)
-                .with_validator(move |input: &str| {
-                    let mut candidate = base.clone();
-                    candidate.set(id, input);
-                    let mut errors = questions::errors(&candidate);
-                    if let Some(found) = &found {
-                        errors.extend(
-                            discovery::errors(&candidate, found)
-                                .into_iter()
-                                .map(|(id, error)| (questions::FieldAt::global(id), error)),
-                        );
+        Answer::Text => match found.map(|found| super::pick::options(field.id, draft, found)) {
+            Some(options) if !options.is_empty() => {
+                super::pick::ask(&message, &options, draft.get(field.id)).and_then(|picked| {
+                    match picked {
+                        Some(value) => Ok(value),
+                        None => typed(&message, field, draft, found),
                     }
-                    Ok(
-                        match errors.remove(&questions::FieldAt::of(&candidate, id)) {
-                            Some(error) => Validation::Invalid(error.into()),
-                            None => Validation::Valid,
-                        },
-                    )
                 })
-                .prompt()
-        }
+            }
+            _ => typed(&message, field, draft, found),
+        },
     };
     Ok(match step(answer)? {
         Step::Answered(value) => {
@@ -136,4 +121,38 @@ pub(super) fn field(
         }
         Step::Back => Step::Back,
     })
+}
+
+/// Asks a text field, validated as typed (against discovery too when `found` has something).
+fn typed(
+    message: &str,
+    field: Field,
+    draft: &Draft,
+    found: Option<&Found>,
+) -> Result<String, InquireError> {
+    let base = draft.clone();
+    let id = field.id;
+    let found = found.cloned();
+    Text::new(message)
+        .with_initial_value(draft.get(field.id))
+        .with_help_message(field.hint)
+        .with_validator(move |input: &str| {
+            let mut candidate = base.clone();
+            candidate.set(id, input);
+            let mut errors = questions::errors(&candidate);
+            if let Some(found) = &found {
+                errors.extend(
+                    discovery::errors(&candidate, found)
+                        .into_iter()
+                        .map(|(id, error)| (questions::FieldAt::global(id), error)),
+                );
+            }
+            Ok(
+                match errors.remove(&questions::FieldAt::of(&candidate, id)) {
+                    Some(error) => Validation::Invalid(error.into()),
+                    None => Validation::Valid,
+                },
+            )
+        })
+        .prompt()
 }

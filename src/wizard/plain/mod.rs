@@ -22,6 +22,7 @@ use crate::text::wizard as words;
 
 mod ask;
 mod items;
+mod pick;
 
 use ask::Step;
 use items::Item;
@@ -181,7 +182,11 @@ impl<K: Connector> Session<'_, K> {
             Step::Answered(false) => {}
         }
         if let Discovered::NotRun = self.discovered {
-            self.discovered = Discovered::Done(discover(&self.draft, self.effects));
+            let found = discover(&self.draft, self.effects);
+            if let Some(found) = &found {
+                discovery::prefill(&mut self.draft, found);
+            }
+            self.discovered = Discovered::Done(found);
         }
         Ok(Flow::Next)
     }
@@ -301,13 +306,15 @@ fn discover<K: Connector>(draft: &Draft, effects: &Effects<K>) -> Option<Found> 
     match effects.discover(&region) {
         Ok(found) => {
             println!("{}", line(&words::discovery_summary(&found)));
-            for subnet in &found.subnets {
-                println!(
-                    "  {} in {} ({})",
-                    Untrusted(&subnet.id),
-                    Untrusted(&subnet.vpc_id),
-                    Untrusted(&subnet.availability_zone)
-                );
+            for vpc in found.vpcs() {
+                let label = found.label(FieldId::VpcId, &vpc).unwrap_or_default();
+                println!("  {} {label}", Untrusted(&vpc));
+                for subnet in found.subnets_of(&vpc) {
+                    let label = found
+                        .label(FieldId::Subnet1, &subnet.id)
+                        .unwrap_or_default();
+                    println!("    {} {label}", Untrusted(&subnet.id));
+                }
             }
             for directory in &found.directories {
                 let usable = discovery::unusable_reason(directory).unwrap_or("usable for a trust");

@@ -10,6 +10,7 @@ fn subnet(id: &str, vpc: &str, zone: &str) -> Subnet {
         id: id.into(),
         vpc_id: vpc.into(),
         availability_zone: zone.into(),
+        ..Subnet::default()
     }
 }
 
@@ -48,6 +49,7 @@ fn found() -> Found {
             directory("d-0000000002", DirectoryKind::SimpleAd),
             directory("d-0000000003", DirectoryKind::AdConnector),
         ],
+        vpc_details: Vec::new(),
     }
 }
 
@@ -104,8 +106,11 @@ fn vpc_and_subnets_are_picked_and_two_zones_enforced() {
     update(&mut model, Action::Right);
     assert_eq!(model.draft.get(FieldId::Subnet1), "subnet-0000000a");
     focus(&mut model, FieldId::Subnet2);
+    // Sorted by zone: a (1a), c (1a), b (1b); the second picker starts in another zone.
     update(&mut model, Action::Right);
-    update(&mut model, Action::Right);
+    assert_eq!(model.draft.get(FieldId::Subnet2), "subnet-0000000b");
+    assert!(model.error(FieldId::Subnet2).is_none());
+    update(&mut model, Action::Left);
     assert_eq!(model.draft.get(FieldId::Subnet2), "subnet-0000000c");
     assert!(
         model
@@ -113,7 +118,7 @@ fn vpc_and_subnets_are_picked_and_two_zones_enforced() {
             .unwrap()
             .contains("two different Availability Zones")
     );
-    update(&mut model, Action::Right); // sorted by zone: a (1a), c (1a), b (1b)
+    update(&mut model, Action::Right);
     assert_eq!(model.draft.get(FieldId::Subnet2), "subnet-0000000b");
     assert!(model.error(FieldId::Subnet2).is_none());
     let screen = render(&model, 100, 30);
@@ -177,6 +182,14 @@ fn only_managed_ads_are_offered_for_a_trust_and_the_others_say_why() {
 fn the_account_guard_is_checked_against_the_credentials() {
     let mut model = on_aws_screen();
     focus(&mut model, FieldId::AccountId);
+    assert_eq!(
+        model.draft.get(FieldId::AccountId),
+        "123456789012",
+        "pre-filled with the credentials' account"
+    );
+    super::erase(&mut model, |model| {
+        model.draft.get(FieldId::AccountId).is_empty()
+    });
     type_text(&mut model, "111122223333");
     assert!(
         model
@@ -238,4 +251,50 @@ fn a_long_reason_is_one_sentence_wrapped_and_cut_at_words() {
     {
         assert!(known.contains(&word), "`{word}` is cut:\n{screen}");
     }
+}
+
+#[test]
+fn vpcs_and_subnets_are_shown_with_their_names_and_ranges() {
+    let mut model = on_aws_screen();
+    let DiscoveryState::Ready(found) = &mut model.discovery else {
+        panic!("discovery answered");
+    };
+    found.vpc_details = vec![
+        crate::aws::Vpc {
+            id: "vpc-0000000a".into(),
+            cidr: "10.0.0.0/16".into(),
+            name: "prod".into(),
+        },
+        crate::aws::Vpc {
+            id: "vpc-0000000z".into(),
+            cidr: "10.9.0.0/16".into(),
+            name: "\u{1b}[31mempty".into(),
+        },
+    ];
+    found.subnets[0].name = "app-a".into();
+    found.subnets[0].cidr = "10.0.1.0/24".into();
+    focus(&mut model, FieldId::VpcId);
+    update(&mut model, Action::Right);
+    assert_eq!(model.draft.get(FieldId::VpcId), "vpc-0000000a");
+    focus(&mut model, FieldId::Subnet1);
+    update(&mut model, Action::Right);
+    let screen = render(&model, 120, 40);
+    assert!(
+        screen.contains("vpc-0000000a (prod · 10.0.0.0/16)"),
+        "{screen}"
+    );
+    assert!(
+        screen.contains("subnet-0000000a (app-a · us-east-1a · 10.0.1.0/24)"),
+        "{screen}"
+    );
+    let found = model.discovery.found().unwrap();
+    // VPCs with subnets first; a VPC without subnets is still offered, its name escaped.
+    assert_eq!(
+        found.vpcs(),
+        vec!["vpc-0000000a", "vpc-0000000b", "vpc-0000000z"]
+    );
+    assert_eq!(
+        found.label(FieldId::VpcId, "vpc-0000000z").unwrap(),
+        "\\u{1b}[31mempty · 10.9.0.0/16"
+    );
 }

@@ -24,6 +24,7 @@ fn seed(state: &mut State) {
         id: id.to_owned(),
         vpc_id: "vpc-0fa4e0000000000aa".to_owned(),
         availability_zone: zone.to_owned(),
+        ..Subnet::default()
     };
     state.account = "210987654321".to_owned();
     state.subnets = vec![

@@ -106,13 +106,12 @@ pub(super) fn form(model: &Model, theme: &Theme) -> (Vec<Line<'static>>, Range<u
         let focused = model.focus == index;
         let first = lines.len();
         let mut value = secret_names::shown(field.id, model.draft.get(field.id));
-        if let Some(subnet) = model
+        if let Some(label) = model
             .discovery
             .found()
-            .and_then(|found| found.subnet(&value))
-            && matches!(field.id, FieldId::Subnet1 | FieldId::Subnet2)
+            .and_then(|found| found.label(field.id, &value))
         {
-            value = format!("{value} ({})", subnet.availability_zone);
+            value = format!("{value} ({label})");
         }
         let shown = match field.answer {
             Answer::Choice(_) => format!("‹ {value} ›"),

@@ -6,7 +6,7 @@ use aws_smithy_types::body::SdkBody;
 use aws_smithy_xml::decode::{Document, ScopedDecoder, XmlDecodeError, try_data};
 use http_body_util::{BodyExt, Limited};
 
-use crate::aws::{AwsErrorKind, EgressRule, Subnet};
+use crate::aws::{AwsErrorKind, EgressRule, Subnet, Vpc};
 use crate::text::ec2 as text;
 
 /// The largest answer read (a page of a thousand subnets is about 1.5 MB).
@@ -38,26 +38,35 @@ pub async fn read_bounded(body: SdkBody) -> Result<String, BodyError> {
     String::from_utf8(collected.to_bytes().to_vec()).map_err(|_| BodyError::NotUtf8)
 }
 
-/// A page of `DescribeSubnets`: its subnets and the next page's token.
-#[derive(Debug, Default, PartialEq, Eq)]
-pub struct SubnetPage {
-    /// The subnets of the page.
-    pub subnets: Vec<Subnet>,
+/// A page of a listing: its items and the next page's token.
+#[derive(Debug, PartialEq, Eq)]
+pub struct Page<T> {
+    /// The items of the page.
+    pub items: Vec<T>,
     /// The token of the next page, if there is one.
     pub next_token: Option<String>,
 }
 
-/// The subnets of a `DescribeSubnetsResponse`.
-pub fn subnets(xml: &str) -> Result<SubnetPage, String> {
-    well_formed(xml, "DescribeSubnetsResponse")?;
+/// The items of a listing answer: each `item` of the `set` element under the root `root`,
+/// read by `item`, and the `nextToken`.
+fn page<T>(
+    xml: &str,
+    root_name: &str,
+    set: &str,
+    item: impl Fn(&mut ScopedDecoder<'_, '_>) -> Result<T, String>,
+) -> Result<Page<T>, String> {
+    well_formed(xml, root_name)?;
     let mut document = Document::new(xml);
     let mut root = root(&mut document)?;
-    let mut page = SubnetPage::default();
+    let mut page = Page {
+        items: Vec::new(),
+        next_token: None,
+    };
     while let Some(mut member) = root.next_tag() {
-        if member.start_el().matches("subnetSet") {
-            while let Some(mut item) = member.next_tag() {
-                if item.start_el().matches("item") {
-                    page.subnets.push(subnet(&mut item)?);
+        if member.start_el().matches(set) {
+            while let Some(mut element) = member.next_tag() {
+                if element.start_el().matches("item") {
+                    page.items.push(item(&mut element)?);
                 }
             }
         } else if member.start_el().matches("nextToken") {
@@ -67,13 +76,19 @@ pub fn subnets(xml: &str) -> Result<SubnetPage, String> {
     Ok(page)
 }
 
+/// The subnets of a `DescribeSubnetsResponse`.
+pub fn subnets(xml: &str) -> Result<Page<Subnet>, String> {
+    page(xml, "DescribeSubnetsResponse", "subnetSet", subnet)
+}
+
+/// The VPCs of a `DescribeVpcsResponse`.
+pub fn vpcs(xml: &str) -> Result<Page<Vpc>, String> {
+    page(xml, "DescribeVpcsResponse", "vpcSet", vpc)
+}
+
 /// One `item` of `subnetSet`.
 fn subnet(item: &mut ScopedDecoder<'_, '_>) -> Result<Subnet, String> {
-    let mut subnet = Subnet {
-        id: String::new(),
-        vpc_id: String::new(),
-        availability_zone: String::new(),
-    };
+    let mut subnet = Subnet::default();
     while let Some(mut field) = item.next_tag() {
         if field.start_el().matches("subnetId") {
             subnet.id = data(&mut field)?;
@@ -81,9 +96,47 @@ fn subnet(item: &mut ScopedDecoder<'_, '_>) -> Result<Subnet, String> {
             subnet.vpc_id = data(&mut field)?;
         } else if field.start_el().matches("availabilityZone") {
             subnet.availability_zone = data(&mut field)?;
+        } else if field.start_el().matches("cidrBlock") {
+            subnet.cidr = data(&mut field)?;
+        } else if field.start_el().matches("tagSet") {
+            subnet.name = name_tag(&mut field)?;
         }
     }
     Ok(subnet)
+}
+
+/// One `item` of `vpcSet`.
+fn vpc(item: &mut ScopedDecoder<'_, '_>) -> Result<Vpc, String> {
+    let mut vpc = Vpc::default();
+    while let Some(mut field) = item.next_tag() {
+        if field.start_el().matches("vpcId") {
+            vpc.id = data(&mut field)?;
+        } else if field.start_el().matches("cidrBlock") {
+            vpc.cidr = data(&mut field)?;
+        } else if field.start_el().matches("tagSet") {
+            vpc.name = name_tag(&mut field)?;
+        }
+    }
+    Ok(vpc)
+}
+
+/// The value of the `Name` tag of a `tagSet` (empty without one).
+fn name_tag(tags: &mut ScopedDecoder<'_, '_>) -> Result<String, String> {
+    let mut name = String::new();
+    while let Some(mut tag) = tags.next_tag() {
+        let (mut key, mut value) = (String::new(), String::new());
+        while let Some(mut field) = tag.next_tag() {
+            if field.start_el().matches("key") {
+                key = data(&mut field)?;
+            } else if field.start_el().matches("value") {
+                value = data(&mut field)?;
+            }
+        }
+        if key == "Name" {
+            name = value;
+        }
+    }
+    Ok(name)
 }
 
 /// The outbound rules of every group of a `DescribeSecurityGroupsResponse`.

@@ -1,6 +1,6 @@
-//! EC2's two calls adsso makes, `DescribeSubnets` and `DescribeSecurityGroups`, without the
-//! generated `aws-sdk-ec2` crate: that crate alone took 8-10 CPU-minutes to compile, most of a
-//! build from source, for two read-only calls.
+//! EC2's read-only calls adsso makes (`DescribeSubnets`, `DescribeVpcs`,
+//! `DescribeSecurityGroups`), without the generated `aws-sdk-ec2` crate: that crate alone took
+//! 8-10 CPU-minutes to compile, most of a build from source, for these few calls.
 //!
 //! The client is built from the SDK's own parts, so it behaves like the other clients: the
 //! credentials and endpoint override of the loaded `SdkConfig` (including `AWS_ENDPOINT_URL_EC2`
@@ -25,7 +25,7 @@ use aws_types::SdkConfig;
 use aws_types::service_config::ServiceConfigKey;
 
 use super::transport::{self, Timeouts};
-use crate::aws::{AwsError, AwsErrorKind, EgressRule, Subnet};
+use crate::aws::{AwsError, AwsErrorKind, EgressRule, Subnet, Vpc};
 use crate::plan::rules::partition_of;
 use crate::text::ec2 as text;
 
@@ -81,20 +81,40 @@ impl Ec2Client {
 
     /// `DescribeSubnets` of these subnet ids (every subnet when `ids` is empty), every page.
     pub async fn describe_subnets(&self, ids: &[String]) -> Result<Vec<Subnet>, AwsError> {
-        const OPERATION: &str = "DescribeSubnets";
-        let mut subnets = Vec::new();
+        self.every_page(
+            "DescribeSubnets",
+            |token| request::describe_subnets(ids, token),
+            answer::subnets,
+        )
+        .await
+    }
+
+    /// `DescribeVpcs`: every VPC, every page.
+    pub async fn describe_vpcs(&self) -> Result<Vec<Vpc>, AwsError> {
+        self.every_page("DescribeVpcs", request::describe_vpcs, answer::vpcs)
+            .await
+    }
+
+    /// Every page of a listing: `body` gives the request of a page token, `read` an answer's
+    /// items and next token. Bounded by [`MAX_PAGES`].
+    async fn every_page<T>(
+        &self,
+        operation: &'static str,
+        body: impl Fn(Option<&str>) -> String,
+        read: impl Fn(&str) -> Result<answer::Page<T>, String>,
+    ) -> Result<Vec<T>, AwsError> {
+        let mut items = Vec::new();
         let mut token: Option<String> = None;
         for _ in 0..MAX_PAGES {
-            let body = request::describe_subnets(ids, token.as_deref());
-            let page = answer::subnets(&self.call(OPERATION, body).await?)
-                .map_err(|detail| unusable(OPERATION, &detail))?;
-            subnets.extend(page.subnets);
+            let text = self.call(operation, body(token.as_deref())).await?;
+            let page = read(&text).map_err(|detail| unusable(operation, &detail))?;
+            items.extend(page.items);
             token = page.next_token;
             if token.is_none() {
-                return Ok(subnets);
+                return Ok(items);
             }
         }
-        Err(unusable(OPERATION, &text::ec2_too_many_pages(MAX_PAGES)))
+        Err(unusable(operation, &text::ec2_too_many_pages(MAX_PAGES)))
     }
 
     /// The outbound rules of one security group (`DescribeSecurityGroups`).

@@ -37,6 +37,17 @@ pub fn describe_subnets(ids: &[String], next_token: Option<&str>) -> String {
     body
 }
 
+/// `DescribeVpcs` (every VPC), from the page `next_token` names.
+pub fn describe_vpcs(next_token: Option<&str>) -> String {
+    let mut body = String::new();
+    let mut writer = QueryWriter::new(&mut body, "DescribeVpcs", API_VERSION);
+    if let Some(token) = next_token {
+        writer.prefix("NextToken").string(token);
+    }
+    writer.finish();
+    body
+}
+
 /// `DescribeSecurityGroups` of one group (`GroupId.1`).
 pub fn describe_security_groups(group_id: &str) -> String {
     let mut body = String::new();

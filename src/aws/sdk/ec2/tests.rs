@@ -5,9 +5,10 @@ use std::time::{Duration, SystemTime};
 
 use aws_credential_types::Credentials;
 
-use super::answer::{self, SubnetPage};
+use super::answer::{self, Page};
 use super::request;
 use super::*;
+use crate::aws::Vpc;
 
 fn credentials() -> Credentials {
     Credentials::new("AKIDEXAMPLE", "secret-key-example", None, None, "test")
@@ -83,8 +84,9 @@ const SUBNETS: &str = r#"<?xml version="1.0" encoding="UTF-8"?>
   <subnetSet>
     <item>
       <subnetId>subnet-a</subnetId><state>available</state><vpcId>vpc-1</vpcId>
-      <availabilityZone>eu-west-1a</availabilityZone>
-      <tagSet><item><key>subnetId</key><value>not-this</value></item></tagSet>
+      <availabilityZone>eu-west-1a</availabilityZone><cidrBlock>10.0.1.0/24</cidrBlock>
+      <tagSet><item><key>subnetId</key><value>not-this</value></item>
+        <item><key>Name</key><value>app-a</value></item></tagSet>
     </item>
     <item>
       <vpcId>vpc-1</vpcId><subnetId>subnet-b</subnetId>
@@ -95,25 +97,60 @@ const SUBNETS: &str = r#"<?xml version="1.0" encoding="UTF-8"?>
 </DescribeSubnetsResponse>"#;
 
 #[test]
-fn subnets_are_read_with_the_next_page_token() {
+fn subnets_are_read_with_their_name_range_and_the_next_page_token() {
     let page = answer::subnets(SUBNETS).unwrap();
-    let subnet = |id: &str, zone: &str| Subnet {
+    let subnet = |id: &str, zone: &str, cidr: &str, name: &str| Subnet {
         id: id.to_owned(),
         vpc_id: "vpc-1".to_owned(),
         availability_zone: zone.to_owned(),
+        cidr: cidr.to_owned(),
+        name: name.to_owned(),
     };
     assert_eq!(
         page,
-        SubnetPage {
-            subnets: vec![
-                subnet("subnet-a", "eu-west-1a"),
-                subnet("subnet-b", "eu-west-1b")
+        Page {
+            items: vec![
+                subnet("subnet-a", "eu-west-1a", "10.0.1.0/24", "app-a"),
+                subnet("subnet-b", "eu-west-1b", "", ""),
             ],
             next_token: Some("page-2".to_owned()),
         }
     );
     let last = SUBNETS.replace("<nextToken>page-2</nextToken>", "<nextToken/>");
     assert_eq!(answer::subnets(&last).unwrap().next_token, None);
+}
+
+#[test]
+fn vpcs_are_read_with_their_name_and_range() {
+    let xml = r#"<DescribeVpcsResponse xmlns="http://ec2.amazonaws.com/doc/2016-11-15/">
+      <requestId>1</requestId>
+      <vpcSet>
+        <item><vpcId>vpc-1</vpcId><cidrBlock>10.0.0.0/16</cidrBlock>
+          <cidrBlockAssociationSet><item><cidrBlock>10.9.0.0/16</cidrBlock></item></cidrBlockAssociationSet>
+          <tagSet><item><key>Team</key><value>x</value></item><item><key>Name</key><value>prod</value></item></tagSet>
+        </item>
+        <item><vpcId>vpc-2</vpcId><cidrBlock>172.31.0.0/16</cidrBlock></item>
+      </vpcSet>
+    </DescribeVpcsResponse>"#;
+    let vpc = |id: &str, cidr: &str, name: &str| Vpc {
+        id: id.to_owned(),
+        cidr: cidr.to_owned(),
+        name: name.to_owned(),
+    };
+    assert_eq!(
+        answer::vpcs(xml).unwrap(),
+        Page {
+            items: vec![
+                vpc("vpc-1", "10.0.0.0/16", "prod"),
+                vpc("vpc-2", "172.31.0.0/16", "")
+            ],
+            next_token: None,
+        }
+    );
+    assert_eq!(
+        request::describe_vpcs(Some("n")),
+        "Action=DescribeVpcs&Version=2016-11-15&NextToken=n"
+    );
 }
 
 const GROUPS: &str = r#"<DescribeSecurityGroupsResponse xmlns="http://ec2.amazonaws.com/doc/2016-11-15/">
