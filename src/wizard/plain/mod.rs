@@ -55,7 +55,7 @@ enum Discovered {
     /// Not yet.
     NotRun,
     /// Done: what was found, or nothing without AWS access.
-    Done(Option<Found>),
+    Done(Option<Box<Found>>),
 }
 
 /// One `--plain` session: the answers so far and what the questions need.
@@ -136,7 +136,7 @@ impl<K: Connector> Session<'_, K> {
             Item::Field(id) => {
                 self.draft.select_domain(0);
                 let found = match &self.discovered {
-                    Discovered::Done(found) => found.as_ref(),
+                    Discovered::Done(found) => found.as_deref(),
                     Discovered::NotRun => None,
                 };
                 Ok(flow(ask::field(
@@ -186,7 +186,7 @@ impl<K: Connector> Session<'_, K> {
             if let Some(found) = &found {
                 discovery::prefill(&mut self.draft, found);
             }
-            self.discovered = Discovered::Done(found);
+            self.discovered = Discovered::Done(found.map(Box::new));
         }
         Ok(Flow::Next)
     }
