@@ -176,8 +176,17 @@ impl CommandError {
     }
 }
 
+/// Whether the operator asked for no colours (`NO_COLOR` set and not empty: no-color.org).
+pub fn no_colour() -> bool {
+    std::env::var_os("NO_COLOR").is_some_and(|value| !value.is_empty())
+}
+
 /// Runs the parsed command line.
 pub fn run(cli: Cli) -> Result<Outcome, CommandError> {
+    if no_colour() {
+        // Every inquire prompt (the plain wizard, apply's confirmation) without colours.
+        inquire::set_global_render_config(inquire::ui::RenderConfig::empty());
+    }
     let aws = Target {
         region: cli.region,
         profile: cli.profile,

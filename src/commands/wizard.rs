@@ -50,9 +50,10 @@ pub fn run(args: &WizardArgs, aws: &Target) -> Result<Outcome, CommandError> {
         plain::run(out, overwrite, effects, edited)
             .map_err(|error| CommandError::Terminal(std::io::Error::other(error.to_string())))?
     } else {
-        let colour = match std::env::var_os("NO_COLOR") {
-            Some(value) if !value.is_empty() => Colour::Off,
-            _ => Colour::On,
+        let colour = if super::no_colour() {
+            Colour::Off
+        } else {
+            Colour::On
         };
         let path = out.display().to_string();
         let mut model = match edited {

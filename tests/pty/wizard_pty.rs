@@ -11,6 +11,7 @@ use expectrl::Expect;
 use expectrl::session::OsSession as Session;
 
 mod apply_prompt;
+mod colour;
 mod domains;
 mod plain_back;
 mod saving;

@@ -1,0 +1,38 @@
+//! `NO_COLOR` (no-color.org): the plain wizard's prompts carry no colour then, and do without
+//! it (which proves the check can fail).
+
+use super::*;
+
+/// Whether `text` holds an SGR sequence that sets a colour (30-37, 90-97, 38;5/38;2 and their
+/// background forms), as opposed to cursor movement or a reset.
+fn has_colour(text: &str) -> bool {
+    let regex =
+        regex::Regex::new(r"\x1b\[([0-9;]*;)?(3[0-8]|4[0-8]|9[0-7]|10[0-7])(;[0-9;]*)?m").unwrap();
+    regex.is_match(text)
+}
+
+/// The plain wizard's output up to its first prompt, with `env`.
+fn first_prompt(env: &[(&str, &str)]) -> String {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("plan.yaml");
+    let mut session = spawn(&format!("wizard --plain --out {}", out.display()), env);
+    let found = session.expect("to move, enter to select").unwrap();
+    let text = format!(
+        "{}{}",
+        String::from_utf8_lossy(found.before()),
+        String::from_utf8_lossy(found.as_bytes())
+    );
+    session.send(expectrl::ControlCode::EndOfText).unwrap();
+    text
+}
+
+#[test]
+fn no_color_takes_the_colour_out_of_the_plain_wizard() {
+    assert!(
+        has_colour(&first_prompt(&[])),
+        "inquire colours its prompts by default"
+    );
+    let plain = first_prompt(&[("NO_COLOR", "1")]);
+    assert!(!has_colour(&plain), "{plain:?}");
+    assert!(plain.contains("to move, enter to select"), "{plain:?}");
+}
