@@ -298,3 +298,24 @@ fn vpcs_and_subnets_are_shown_with_their_names_and_ranges() {
         "\\u{1b}[31mempty · 10.9.0.0/16"
     );
 }
+
+#[test]
+fn a_mistyped_region_gets_the_closest_known_region() {
+    let mut model = on_aws_screen();
+    focus(&mut model, FieldId::Region);
+    super::erase(&mut model, |model| {
+        model.draft.get(FieldId::Region).is_empty()
+    });
+    type_text(&mut model, "us-est-1");
+    let error = model.error(FieldId::Region).unwrap();
+    assert!(
+        error.starts_with("`us-est-1` is not a Region name; did you mean `us-east-1`?; "),
+        "{error}"
+    );
+    for _ in 0.."st-1".len() {
+        update(&mut model, Action::Erase);
+    }
+    type_text(&mut model, "ast-1");
+    assert_eq!(model.draft.get(FieldId::Region), "us-east-1");
+    assert_eq!(model.error(FieldId::Region), None);
+}
