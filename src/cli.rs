@@ -70,6 +70,23 @@ pub enum Command {
     OnpremScript(OnpremScriptArgs),
 }
 
+impl Command {
+    /// The plan file the command reads, if it reads one (`--edit`'s for the wizard).
+    pub fn plan_file(&self) -> Option<&std::path::Path> {
+        match self {
+            Command::Validate(args) => Some(&args.file),
+            Command::Diagram(args) => Some(&args.file),
+            Command::Preflight(args) => Some(&args.file),
+            Command::Apply(args) => Some(&args.file),
+            Command::Status(args) => Some(&args.file),
+            Command::Destroy(args) => Some(&args.file),
+            Command::OnpremScript(args) => Some(&args.file),
+            Command::Wizard(args) => args.edit.as_deref().or(args.out.as_deref()),
+            Command::Init(_) | Command::Schema(_) | Command::Completions(_) => None,
+        }
+    }
+}
+
 /// `adsso wizard`.
 #[derive(Debug, Args)]
 pub struct WizardArgs {

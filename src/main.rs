@@ -12,11 +12,16 @@ fn main() -> ExitCode {
             return ExitCode::from(if error.use_stderr() { 2 } else { 0 });
         }
     };
+    let plan_file = cli.command.plan_file().map(std::path::Path::to_owned);
     match adsso::commands::run(cli) {
         Ok(outcome) => outcome.into(),
         Err(error) => {
             let outcome = error.outcome();
-            eprintln!("{:?}", miette::Report::new(error));
+            let report = format!("{:?}", miette::Report::new(error));
+            eprintln!(
+                "{}",
+                adsso::text::with_plan_file(&report, plan_file.as_deref())
+            );
             outcome.into()
         }
     }

@@ -317,6 +317,26 @@ pub const TAG_KEY_ALLOWED: &str = "a tag key of 1-128 letters, digits, spaces an
 pub const TAG_VALUE_ALLOWED: &str =
     "a tag value of 0-256 letters, digits, spaces and _ . : / = + - @";
 
+/// `text` with the `FILE` placeholder of the advice it holds (`adsso status FILE`) replaced
+/// by the plan file the command was given, escaped and quoted for a POSIX shell when it needs
+/// it. Without a file, or for a path that is not plain text, `FILE` stays.
+pub fn with_plan_file(text: &str, file: Option<&std::path::Path>) -> String {
+    let Some(file) = file.and_then(std::path::Path::to_str) else {
+        return text.to_owned();
+    };
+    let plain = |c: char| c.is_ascii_alphanumeric() || "/._-+,:@%".contains(c);
+    let shown = if !file.is_empty() && file.chars().all(plain) {
+        file.to_owned()
+    } else {
+        format!("'{}'", untrusted::line(file).replace('\'', r"'\''"))
+    };
+    [" FILE`", " FILE "]
+        .iter()
+        .fold(text.to_owned(), |text, pattern| {
+            text.replace(pattern, &pattern.replace("FILE", &shown))
+        })
+}
+
 pub mod apply;
 pub mod diagram;
 pub mod domains;

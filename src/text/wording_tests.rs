@@ -76,3 +76,22 @@ fn region_wording_names_every_partition_of_the_table() {
     says(REGION_ALLOWED, "eusc-de-east-1");
     assert!(rules::region("eusc-de-east-1").is_ok());
 }
+
+#[test]
+fn advice_names_the_plan_file_the_command_was_given() {
+    use std::path::Path;
+    let advice = "fix it (`adsso validate FILE`), then run `adsso apply FILE --yes`; FILES stay";
+    assert_eq!(
+        super::with_plan_file(advice, Some(Path::new("plans/corp.yaml"))),
+        "fix it (`adsso validate plans/corp.yaml`), then run `adsso apply plans/corp.yaml --yes`; FILES stay"
+    );
+    assert_eq!(
+        super::with_plan_file("`adsso status FILE`", Some(Path::new("my plan's.yaml"))),
+        "`adsso status 'my plan'\\''s.yaml'`"
+    );
+    assert_eq!(
+        super::with_plan_file("`adsso status FILE`", Some(Path::new("x\u{1b}[2J.yaml"))),
+        "`adsso status 'x\\u{1b}[2J.yaml'`"
+    );
+    assert_eq!(super::with_plan_file(advice, None), advice);
+}

@@ -254,10 +254,12 @@ fn aws_errors_say_what_happened_and_what_to_do() {
             "DirectoryService_20150416.ConnectDirectory",
             "ValidationException",
             "ds:ConnectDirectory failed: AWS refused the request as invalid",
-            "adsso validate FILE",
+            "adsso validate PLAN",
         ),
     ];
     for (target, code, what, fix) in cases {
+        // The advice names the plan the command was given, not a FILE placeholder.
+        let fix = fix.replace("PLAN", plan.to_str().unwrap());
         peer.post(
             "/_fault",
             &format!(r#"{{"target": "{target}", "count": 1, "kind": "error", "code": "{code}", "message": "emulated"}}"#),
@@ -266,7 +268,7 @@ fn aws_errors_say_what_happened_and_what_to_do() {
         assert_eq!(run.code, Some(1), "{}", run.all_output());
         let text = flat(&run.stderr);
         assert!(text.contains(what), "{code}: {text}");
-        assert!(text.contains(fix), "{code}: {text}");
+        assert!(text.contains(&fix), "{code}: {text}");
         assert!(
             text.contains(&format!("{code}: emulated")),
             "{code}: {text}"
