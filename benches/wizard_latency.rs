@@ -88,6 +88,8 @@ fn key_to_frame(keys: usize) -> (Duration, Duration) {
 }
 
 fn peak_rss_kib() -> String {
+    // The run ends by saving here: a file left by an earlier run would make it ask to replace.
+    let _ = std::fs::remove_file("/tmp/adsso-bench-plan.yaml");
     let mut command = Command::new("/usr/bin/time");
     command
         .args([
@@ -129,12 +131,9 @@ fn peak_rss_kib() -> String {
         "\r",
         "\r",
         "\r",
-        "\x1b[B",
-        "\x1b[B",
-        "\r",
-        "\r",
-        "\t",
-        "\r",
+        "\r",     // Review -> Finish
+        "\x1b[B", // Finish: from the file name to [ Save ]
+        "\r",     // saved: the wizard ends
     ] {
         step(&mut session, keys);
     }
