@@ -5,6 +5,7 @@
 
 pub mod engine;
 pub mod steps;
+pub mod summary;
 
 pub use engine::{error, events, executor, throughput, wait};
 pub(crate) use steps::permission_set_calls;

@@ -8,9 +8,9 @@ use tokio::sync::Notify;
 
 use super::progress::Printer;
 use super::{CommandError, Confirm, Outcome, confirm, connection, load_valid};
+use crate::apply::summary::summary;
 use crate::apply::{
     ApplyOutcome, Executor, GateMode, RunContext, RunMode, RunOptions, Secrets, WaitPolicy,
-    plan_steps,
 };
 use crate::aws::Target;
 use crate::aws::sdk::SdkCloud;
@@ -49,7 +49,6 @@ pub fn run(args: &ApplyArgs, flags: &Target) -> Result<Outcome, CommandError> {
         return Ok(Outcome::Invalid);
     };
     let connection = connection(flags, &plan)?;
-    let steps = plan_steps(&plan);
     let secrets = match options.mode {
         RunMode::DryRun => Secrets::default(),
         RunMode::Apply => crate::secrets::resolve_plan(&plan)?,
@@ -60,9 +59,8 @@ pub fn run(args: &ApplyArgs, flags: &Target) -> Result<Outcome, CommandError> {
             return Ok(Outcome::Failed);
         }
         let mut err = std::io::stderr().lock();
-        writeln!(err, "adsso apply {} will:", file.display())?;
-        for (index, step) in steps.iter().enumerate() {
-            writeln!(err, "  {}. {}", index + 1, step.describe(&plan))?;
+        for line in summary(&plan, &file.display().to_string()) {
+            writeln!(err, "{line}")?;
         }
         drop(err);
         if !confirm("Apply these steps to AWS?", "apply")? {
@@ -97,6 +95,11 @@ pub fn run(args: &ApplyArgs, flags: &Target) -> Result<Outcome, CommandError> {
         }
     })??;
     let mut out = std::io::stdout().lock();
+    if options.mode == RunMode::DryRun {
+        for line in crate::text::cost::cost_lines(&plan) {
+            writeln!(out, "{line}")?;
+        }
+    }
     match (outcome, options.mode) {
         (ApplyOutcome::Done, RunMode::DryRun) => {
             writeln!(out, "dry run: nothing was changed")?;

@@ -318,6 +318,7 @@ pub const TAG_VALUE_ALLOWED: &str =
     "a tag value of 0-256 letters, digits, spaces and _ . : / = + - @";
 
 pub mod apply;
+pub mod cost;
 pub mod diagram;
 pub mod domains;
 pub mod ec2;

@@ -139,6 +139,10 @@ fn dry_run_changes_nothing_and_shows_secret_references() {
         "ConditionalForwarderIpAddrs: 10.0.0.10, 10.0.0.11",
         "Tags: adsso:plan=corp-trust",
         "would call ds:VerifyTrust",
+        "Cost: apply creates, billed by the hour from creation until you delete it:",
+        "AWS Managed Microsoft AD, Standard edition: about USD 175 a month",
+        "AWS takes 20-45 minutes to create it",
+        "per Region, excluding data transfer",
     ] {
         assert!(
             run.stdout.contains(expected),
@@ -176,6 +180,15 @@ fn dry_run_works_without_credentials() {
     assert!(
         run.stdout.contains("would call ds:ConnectDirectory"),
         "{}",
+        run.stdout
+    );
+    assert!(
+        run.stdout
+            .contains("AD Connector, Small: about USD 37 a month")
+            && run
+                .stdout
+                .contains("AWS takes several minutes to create it"),
+        "the cost of the connector is shown:\n{}",
         run.stdout
     );
     assert!(
