@@ -19,6 +19,16 @@ pub fn summary(plan: &Plan, file: &str) -> Vec<String> {
     lines
 }
 
+/// What "Save and apply now" shows before it asks: [`summary`], how to run preflight first,
+/// and the question.
+pub fn confirmation(plan: &Plan, file: &str) -> Vec<String> {
+    let mut lines = summary(plan, file);
+    lines.push(cost::preflight_hint(file));
+    lines.push(String::new());
+    lines.push(cost::CONFIRM_APPLY_KEYS.to_owned());
+    lines
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -63,7 +63,7 @@ pub fn run(args: &ApplyArgs, flags: &Target) -> Result<Outcome, CommandError> {
             writeln!(err, "{line}")?;
         }
         drop(err);
-        if !confirm("Apply these steps to AWS?", "apply")? {
+        if !confirm(crate::text::cost::APPLY_QUESTION, "apply")? {
             eprintln!("nothing was changed");
             return Ok(Outcome::Failed);
         }

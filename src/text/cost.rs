@@ -100,6 +100,14 @@ pub fn cost_lines(plan: &Plan) -> Vec<String> {
     lines
 }
 
+/// The one question before apply creates anything (`adsso apply` and the plain wizard).
+pub const APPLY_QUESTION: &str = "Apply these steps to AWS?";
+/// Its help in the plain wizard.
+pub const APPLY_QUESTION_HELP: &str =
+    "y applies; n keeps the plan saved and creates nothing; Esc goes back to the file name";
+/// The full-screen wizard's one question before apply now creates anything.
+pub const CONFIRM_APPLY_KEYS: &str = "Apply these steps to AWS? Enter applies; Esc goes back to Finish and q quits (the plan stays saved, nothing is created).";
+
 /// How to run preflight before applying `file`.
 pub fn preflight_hint(file: &str) -> String {
     format!(
