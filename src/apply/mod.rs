@@ -4,6 +4,7 @@
 //! converges without a state file. What apply creates is tagged `adsso:plan=<metadata.name>`.
 
 pub mod engine;
+pub mod needs;
 pub mod steps;
 pub mod summary;
 

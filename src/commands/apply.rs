@@ -51,7 +51,14 @@ pub fn run(args: &ApplyArgs, flags: &Target) -> Result<Outcome, CommandError> {
     let connection = connection(flags, &plan)?;
     let secrets = match options.mode {
         RunMode::DryRun => Secrets::default(),
-        RunMode::Apply => crate::secrets::resolve_plan(&plan)?,
+        RunMode::Apply => {
+            // Read-only first: a resumed run asks for no password whose resource exists.
+            let needed = crate::runtime::block_on(async {
+                let cloud = SdkCloud::connect(&connection).await;
+                crate::apply::needs::needed_slots(&plan, &cloud).await
+            })?;
+            crate::secrets::resolve_slots(&plan, &needed)?
+        }
     };
     if options.mode == RunMode::Apply && options.confirm == Confirm::Ask {
         if !offer_preflight(&plan, &secrets)? {

@@ -294,3 +294,44 @@ fn status_shows_the_directory_and_the_identity_source_as_text() {
     }
     assert_eq!(mutations(&peer).len(), 1, "status changed something");
 }
+
+#[test]
+fn a_resumed_apply_does_not_ask_for_the_passwords_of_what_exists() {
+    let peer = Peer::start();
+    let (vpc, subnets) = peer.network();
+    let dir = tempfile::tempdir().unwrap();
+    let plan = write(dir.path(), &trust_plan(&vpc, &subnets));
+    let first = apply(&peer, &plan);
+    assert_eq!(first.code, Some(3), "{}", first.all_output());
+    assert_eq!(peer.count("CreateMicrosoftAD"), 1);
+    assert_eq!(peer.count("CreateTrust"), 1);
+
+    // The directory and the trust exist: their (empty) variables are never read.
+    let empty = [(ADMIN_ENV, ""), (TRUST_ENV, "")];
+    let second = peer.adsso(&["apply", plan.to_str().unwrap(), "--yes"], &empty);
+    no_secret(&second);
+    assert_eq!(second.code, Some(3), "{}", second.all_output());
+    assert!(
+        !second.all_output().contains("ADSSO_ADMIN_PASSWORD"),
+        "{}",
+        second.all_output()
+    );
+
+    // Nor asked for at a prompt, without a terminal.
+    let prompted = std::fs::read_to_string(&plan)
+        .unwrap()
+        .replace("{env: ADSSO_ADMIN_PASSWORD}", "{prompt: true}")
+        .replace("{env: ADSSO_TRUST_PASSWORD}", "{prompt: true}");
+    assert_eq!(prompted.matches("{prompt: true}").count(), 2, "{prompted}");
+    std::fs::write(&plan, prompted).unwrap();
+    let third = peer.adsso(&["apply", plan.to_str().unwrap(), "--yes"], &[]);
+    no_secret(&third);
+    assert_eq!(third.code, Some(3), "{}", third.all_output());
+    assert!(
+        !third.all_output().contains("no terminal"),
+        "{}",
+        third.all_output()
+    );
+    assert_eq!(peer.count("CreateMicrosoftAD"), 1);
+    assert_eq!(peer.count("CreateTrust"), 1);
+}
