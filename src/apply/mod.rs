@@ -4,7 +4,9 @@
 //! converges without a state file. What apply creates is tagged `adsso:plan=<metadata.name>`.
 
 pub mod engine;
+pub mod needs;
 pub mod steps;
+pub mod summary;
 
 pub use engine::{error, events, executor, throughput, wait};
 pub(crate) use steps::permission_set_calls;

@@ -8,9 +8,9 @@ use tokio::sync::Notify;
 
 use super::progress::Printer;
 use super::{CommandError, Confirm, Outcome, confirm, connection, load_valid};
+use crate::apply::summary::summary;
 use crate::apply::{
     ApplyOutcome, Executor, GateMode, RunContext, RunMode, RunOptions, Secrets, WaitPolicy,
-    plan_steps,
 };
 use crate::aws::Target;
 use crate::aws::sdk::SdkCloud;
@@ -49,10 +49,16 @@ pub fn run(args: &ApplyArgs, flags: &Target) -> Result<Outcome, CommandError> {
         return Ok(Outcome::Invalid);
     };
     let connection = connection(flags, &plan)?;
-    let steps = plan_steps(&plan);
     let secrets = match options.mode {
         RunMode::DryRun => Secrets::default(),
-        RunMode::Apply => crate::secrets::resolve_plan(&plan)?,
+        RunMode::Apply => {
+            // Read-only first: a resumed run asks for no password whose resource exists.
+            let needed = crate::runtime::block_on(async {
+                let cloud = SdkCloud::connect(&connection).await;
+                crate::apply::needs::needed_slots(&plan, &cloud).await
+            })?;
+            crate::secrets::resolve_slots(&plan, &needed)?
+        }
     };
     if options.mode == RunMode::Apply && options.confirm == Confirm::Ask {
         if !offer_preflight(&plan, &secrets)? {
@@ -60,12 +66,11 @@ pub fn run(args: &ApplyArgs, flags: &Target) -> Result<Outcome, CommandError> {
             return Ok(Outcome::Failed);
         }
         let mut err = std::io::stderr().lock();
-        writeln!(err, "adsso apply {} will:", file.display())?;
-        for (index, step) in steps.iter().enumerate() {
-            writeln!(err, "  {}. {}", index + 1, step.describe(&plan))?;
+        for line in summary(&plan, &file.display().to_string()) {
+            writeln!(err, "{line}")?;
         }
         drop(err);
-        if !confirm("Apply these steps to AWS?", "apply")? {
+        if !confirm(crate::text::cost::APPLY_QUESTION, "apply")? {
             eprintln!("nothing was changed");
             return Ok(Outcome::Failed);
         }
@@ -97,6 +102,11 @@ pub fn run(args: &ApplyArgs, flags: &Target) -> Result<Outcome, CommandError> {
         }
     })??;
     let mut out = std::io::stdout().lock();
+    if options.mode == RunMode::DryRun {
+        for line in crate::text::cost::cost_lines(&plan) {
+            writeln!(out, "{line}")?;
+        }
+    }
     match (outcome, options.mode) {
         (ApplyOutcome::Done, RunMode::DryRun) => {
             writeln!(out, "dry run: nothing was changed")?;

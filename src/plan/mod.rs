@@ -2,6 +2,7 @@
 //! checks it, `diagram` draws it and `apply` replays it. Pure: no async runtime, no AWS SDK, no
 //! terminal.
 
+pub mod billable;
 pub mod diagnostic;
 mod domains;
 pub mod load;

@@ -54,6 +54,27 @@ pub const ENV_NAME_ALLOWED: &str =
 /// Allowed file references.
 pub const FILE_PATH_ALLOWED: &str = "a non-empty path to a file only you can access (no group or other access, e.g. mode 0600 or 0400)";
 
+/// Asking a password at apply time.
+pub fn type_password(what: &str) -> String {
+    format!("{what}:")
+}
+/// Asking a new password the second time.
+pub fn type_password_again(what: &str) -> String {
+    format!("{what} (again, to confirm):")
+}
+/// The two entries of a new password differ (neither is shown).
+pub fn password_mismatch(what: &str) -> String {
+    format!("the two entries of the {what} do not match; type it again")
+}
+/// Nothing was typed.
+pub fn password_empty(what: &str) -> String {
+    format!("the {what} is empty; type it again")
+}
+/// A typed password breaks AWS's rule `problem` (the value is never shown).
+pub fn password_refused(what: &str, problem: &str) -> String {
+    format!("the {what} does not meet AWS's rules: {problem}; type another")
+}
+
 /// A size in words: "3.0 GiB (3221225472 bytes)", "262145 bytes".
 pub fn describe_size(bytes: u64) -> String {
     const UNITS: [(&str, u64); 3] = [("GiB", 1 << 30), ("MiB", 1 << 20), ("KiB", 1 << 10)];
@@ -338,6 +359,7 @@ pub fn with_plan_file(text: &str, file: Option<&std::path::Path>) -> String {
 }
 
 pub mod apply;
+pub mod cost;
 pub mod diagram;
 pub mod domains;
 pub mod ec2;

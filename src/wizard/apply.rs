@@ -30,6 +30,8 @@ pub enum ApplyEnd {
 pub enum ApplyView {
     /// Not asked for.
     NotStarted,
+    /// The plan is saved; showing what apply will do and cost (these lines), asking once.
+    Confirming(Vec<String>),
     /// Asking for these passwords, the first one now.
     AskingSecrets(Vec<SecretSlot>),
     /// Running.
@@ -93,6 +95,20 @@ pub(super) fn update(model: &mut Model, action: &Action) -> Option<Effect> {
         model.follow = Follow::Current;
     }
     match (&mut model.apply, action) {
+        (ApplyView::Confirming(_), Action::Confirm) => Some(Effect::PrepareApply),
+        (ApplyView::Confirming(_), Action::Back) => {
+            model.apply = ApplyView::NotStarted;
+            model.focus = 2;
+            Some(Effect::None)
+        }
+        (ApplyView::Confirming(_), Action::Quit) => {
+            model.exit = Exit::SavedNotApplied(model.save_path.trim().to_owned());
+            Some(Effect::None)
+        }
+        (ApplyView::Confirming(_), Action::Scroll(lines)) => {
+            super::update::scroll(model, *lines);
+            Some(Effect::None)
+        }
         (_, Action::SecretsNeeded(slots)) if slots.is_empty() => {
             model.apply = ApplyView::Running(Progress::default());
             Some(Effect::StartApply)
@@ -102,7 +118,10 @@ pub(super) fn update(model: &mut Model, action: &Action) -> Option<Effect> {
             Some(Effect::None)
         }
         (
-            ApplyView::AskingSecrets(_) | ApplyView::Running(_) | ApplyView::Finished(..),
+            ApplyView::Confirming(_)
+            | ApplyView::AskingSecrets(_)
+            | ApplyView::Running(_)
+            | ApplyView::Finished(..),
             Action::Help,
         ) => {
             model.overlay = Overlay::Help;
@@ -164,9 +183,13 @@ pub(super) fn update(model: &mut Model, action: &Action) -> Option<Effect> {
             model.exit = Exit::Applied(path, ApplyEnd::Failed(words::APPLY_INTERRUPTED.to_owned()));
             Some(Effect::None)
         }
-        (ApplyView::AskingSecrets(_) | ApplyView::Running(_) | ApplyView::Finished(..), _) => {
-            Some(Effect::None)
-        }
+        (
+            ApplyView::Confirming(_)
+            | ApplyView::AskingSecrets(_)
+            | ApplyView::Running(_)
+            | ApplyView::Finished(..),
+            _,
+        ) => Some(Effect::None),
         (ApplyView::NotStarted, _) => None,
     }
 }

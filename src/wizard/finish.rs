@@ -3,6 +3,7 @@
 //! keeping the wizard open with every answer when a save fails, so the operator can type
 //! another path.
 
+use super::apply::ApplyView;
 use super::model::{AfterSave, Exit, Model, Overlay, SaveState};
 use super::save::{Overwrite, SaveError};
 use super::update::{Action, Effect};
@@ -26,7 +27,13 @@ pub(super) fn saved(model: &mut Model, result: Result<String, SaveError>) -> Eff
             model.saved = SaveState::Saved(path.clone());
             match model.after_save {
                 AfterSave::Exit => model.exit = Exit::Saved(path),
-                AfterSave::Apply => return Effect::PrepareApply,
+                AfterSave::Apply => {
+                    let shown = crate::text::untrusted::line(&path);
+                    let plan = model.draft.to_plan();
+                    let lines = crate::apply::summary::confirmation(&plan, &shown);
+                    model.apply = ApplyView::Confirming(lines);
+                    model.scroll = 0;
+                }
             }
         }
         Err(SaveError::Exists { link, .. }) => {

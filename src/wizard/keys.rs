@@ -66,6 +66,7 @@ impl Context {
     fn of(model: &Model) -> Self {
         let view = match (&model.apply, model.screen) {
             _ if model.overlay == Overlay::Checks => View::Long,
+            (ApplyView::Confirming(_), _) => View::Long,
             (ApplyView::AskingSecrets(_), _) => View::Password,
             (ApplyView::Running(_), _) => View::Running,
             (ApplyView::Finished(..), _) => View::Over,

@@ -139,6 +139,10 @@ fn dry_run_changes_nothing_and_shows_secret_references() {
         "ConditionalForwarderIpAddrs: 10.0.0.10, 10.0.0.11",
         "Tags: adsso:plan=corp-trust",
         "would call ds:VerifyTrust",
+        "Cost: apply creates, billed by the hour from creation until you delete it:",
+        "AWS Managed Microsoft AD, Standard edition: about USD 175 a month",
+        "AWS takes 20-45 minutes to create it",
+        "per Region, excluding data transfer",
     ] {
         assert!(
             run.stdout.contains(expected),
@@ -176,6 +180,15 @@ fn dry_run_works_without_credentials() {
     assert!(
         run.stdout.contains("would call ds:ConnectDirectory"),
         "{}",
+        run.stdout
+    );
+    assert!(
+        run.stdout
+            .contains("AD Connector, Small: about USD 37 a month")
+            && run
+                .stdout
+                .contains("AWS takes several minutes to create it"),
+        "the cost of the connector is shown:\n{}",
         run.stdout
     );
     assert!(
@@ -280,4 +293,45 @@ fn status_shows_the_directory_and_the_identity_source_as_text() {
         );
     }
     assert_eq!(mutations(&peer).len(), 1, "status changed something");
+}
+
+#[test]
+fn a_resumed_apply_does_not_ask_for_the_passwords_of_what_exists() {
+    let peer = Peer::start();
+    let (vpc, subnets) = peer.network();
+    let dir = tempfile::tempdir().unwrap();
+    let plan = write(dir.path(), &trust_plan(&vpc, &subnets));
+    let first = apply(&peer, &plan);
+    assert_eq!(first.code, Some(3), "{}", first.all_output());
+    assert_eq!(peer.count("CreateMicrosoftAD"), 1);
+    assert_eq!(peer.count("CreateTrust"), 1);
+
+    // The directory and the trust exist: their (empty) variables are never read.
+    let empty = [(ADMIN_ENV, ""), (TRUST_ENV, "")];
+    let second = peer.adsso(&["apply", plan.to_str().unwrap(), "--yes"], &empty);
+    no_secret(&second);
+    assert_eq!(second.code, Some(3), "{}", second.all_output());
+    assert!(
+        !second.all_output().contains("ADSSO_ADMIN_PASSWORD"),
+        "{}",
+        second.all_output()
+    );
+
+    // Nor asked for at a prompt, without a terminal.
+    let prompted = std::fs::read_to_string(&plan)
+        .unwrap()
+        .replace("{env: ADSSO_ADMIN_PASSWORD}", "{prompt: true}")
+        .replace("{env: ADSSO_TRUST_PASSWORD}", "{prompt: true}");
+    assert_eq!(prompted.matches("{prompt: true}").count(), 2, "{prompted}");
+    std::fs::write(&plan, prompted).unwrap();
+    let third = peer.adsso(&["apply", plan.to_str().unwrap(), "--yes"], &[]);
+    no_secret(&third);
+    assert_eq!(third.code, Some(3), "{}", third.all_output());
+    assert!(
+        !third.all_output().contains("no terminal"),
+        "{}",
+        third.all_output()
+    );
+    assert_eq!(peer.count("CreateMicrosoftAD"), 1);
+    assert_eq!(peer.count("CreateTrust"), 1);
 }

@@ -98,6 +98,8 @@ fn save_and_apply_now_runs_to_the_identity_source_gate_with_a_masked_password() 
     let mut session = wizard(&peer, &out, &[]);
     walk_to_finish(&mut session);
     keys(&mut session, &["\t", "\t", "\r"]); // Save and apply now
+    session.expect("Cost:").unwrap(); // what apply will do and cost, asked once
+    keys(&mut session, &["\r"]);
     session.expect("masked").unwrap(); // the env var is not set: the password is asked
     keys(&mut session, &[CANARY, "\r"]);
     session.expect("paused").unwrap();
@@ -156,6 +158,8 @@ fn plain_flow_saves_and_applies_now_with_a_masked_password() {
     keys(&mut session, &["\x1b[B", "\r"]); // save and apply now
     session.expect("Save the plan to:").unwrap();
     keys(&mut session, &["\r"]);
+    session.expect("Apply these steps to AWS?").unwrap();
+    keys(&mut session, &["y\r"]);
     session.expect("service account password").unwrap();
     keys(&mut session, &[CANARY, "\r"]);
     let rest = session.expect(expectrl::Eof).unwrap();

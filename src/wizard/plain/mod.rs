@@ -17,6 +17,7 @@ use super::questions::{self, Decision};
 use super::save::{Overwrite, SaveError};
 use crate::diagram::{self, Diagram};
 use crate::plan::{Mode, Plan};
+use crate::text::cost;
 use crate::text::untrusted::{Untrusted, line};
 use crate::text::wizard as words;
 
@@ -260,10 +261,27 @@ impl<K: Connector> Session<'_, K> {
         })
     }
 
-    /// Apply now: the passwords not in the environment, asked masked, then the run. Esc on a
-    /// password goes back to "Finish:", Ctrl-C ends the wizard (the plan is saved, nothing is
-    /// applied).
+    /// Apply now: what apply will do and cost, asked once (as `adsso apply` does), then the
+    /// passwords not in the environment, asked masked, then the run. Esc goes back to the file
+    /// name; n or Ctrl-C ends the wizard (the plan is saved, nothing is applied).
     fn apply(&mut self, plan: &Plan, path: String) -> Result<Flow, InquireError> {
+        let shown = line(&path).into_owned();
+        println!();
+        for text in crate::apply::summary::summary(plan, &shown) {
+            println!("{text}");
+        }
+        println!("{}", cost::preflight_hint(&shown));
+        match ask::confirm(cost::APPLY_QUESTION, cost::APPLY_QUESTION_HELP) {
+            Err(InquireError::OperationInterrupted) | Ok(Step::Answered(false)) => {
+                return Ok(Flow::End(Exit::SavedNotApplied(path)));
+            }
+            Ok(Step::Back) => {
+                self.suggested = path;
+                return Ok(Flow::Back);
+            }
+            Ok(Step::Answered(true)) => {}
+            Err(other) => return Err(other),
+        }
         for slot in self.effects.prepare_apply(plan) {
             let typed = inquire::Password::new(&format!("{}:", slot.what()))
                 .without_confirmation()

@@ -17,8 +17,10 @@ fn save_and_apply_now_asks_masked_then_shows_progress_and_the_gate() {
     );
     assert_eq!(
         update(&mut model, Action::SaveResult(Ok("plan.yaml".into()))),
-        Effect::PrepareApply
+        Effect::None,
+        "nothing is prepared before the confirmation"
     );
+    assert_eq!(update(&mut model, Action::Confirm), Effect::PrepareApply);
     assert_eq!(model.exit, Exit::Running);
     update(
         &mut model,
@@ -308,4 +310,77 @@ fn a_pause_at_80_columns_shows_the_whole_heading_and_the_instructions_from_their
     );
     insta::assert_snapshot!("connector-paused-80x24", shown);
     insta::assert_snapshot!("connector-paused-120x40", render(&model, 120, 40));
+}
+
+#[test]
+fn save_and_apply_now_shows_the_steps_and_the_cost_and_asks_once() {
+    let mut model = walk(Mode::Trust);
+    model.save_path = "corp-plan.yaml".into();
+    model.focus = 2;
+    update(&mut model, Action::Confirm);
+    assert_eq!(
+        update(&mut model, Action::SaveResult(Ok("corp-plan.yaml".into()))),
+        Effect::None,
+        "nothing is created or asked for before the answer"
+    );
+    let ApplyView::Confirming(lines) = &model.apply else {
+        panic!("no confirmation: {:?}", model.apply)
+    };
+    let plan = model.draft.to_plan();
+    let expected = crate::apply::summary::summary(&plan, "corp-plan.yaml");
+    assert!(
+        lines.starts_with(&expected),
+        "the wizard shows what adsso apply shows"
+    );
+    let text = lines.join("\n");
+    for wanted in [
+        "adsso apply corp-plan.yaml will:",
+        "find or create the AWS Managed Microsoft AD",
+        "AWS Managed Microsoft AD, Standard edition: about USD 175 a month",
+        "AWS takes 20-45 minutes to create it",
+        "`adsso preflight corp-plan.yaml`",
+        "Apply these steps to AWS?",
+    ] {
+        assert!(text.contains(wanted), "missing {wanted}:\n{text}");
+    }
+    let shown = render(&model, 80, 24);
+    assert!(
+        shown.contains("adsso apply corp-plan.yaml will:"),
+        "{shown}"
+    );
+    insta::assert_snapshot!("trust-apply-confirm-80x24", shown);
+    insta::assert_snapshot!("trust-apply-confirm-120x40", render(&model, 120, 40));
+    press(&mut model, KeyCode::PageDown);
+    press(&mut model, KeyCode::PageDown);
+    assert!(
+        render(&model, 80, 24).contains("Apply these steps to AWS?"),
+        "the question is reached by scrolling"
+    );
+    assert_eq!(
+        update(&mut model, Action::Confirm),
+        Effect::PrepareApply,
+        "one Enter applies"
+    );
+    update(&mut model, Action::SecretsNeeded(vec![SecretSlot::Admin]));
+    assert_eq!(
+        model.apply,
+        ApplyView::AskingSecrets(vec![SecretSlot::Admin]),
+        "no second question: the passwords come next"
+    );
+}
+
+#[test]
+fn esc_at_the_confirmation_goes_back_to_finish_and_q_quits_with_nothing_applied() {
+    let mut model = walk(Mode::AdConnector);
+    model.focus = 2;
+    update(&mut model, Action::Confirm);
+    update(&mut model, Action::SaveResult(Ok("plan.yaml".into())));
+    assert!(render(&model, 120, 40).contains("AD Connector, Small: about USD 37 a month"));
+    assert_eq!(press(&mut model, KeyCode::Esc), Effect::None);
+    assert_eq!(model.apply, ApplyView::NotStarted);
+    assert_eq!((model.screen, model.focus), (Screen::Finish, 2));
+    update(&mut model, Action::Confirm);
+    update(&mut model, Action::SaveResult(Ok("plan.yaml".into())));
+    update(&mut model, Action::Quit);
+    assert_eq!(model.exit, Exit::SavedNotApplied("plan.yaml".into()));
 }

@@ -186,6 +186,14 @@ fn apply_now_runs_through_the_connector_to_the_identity_source_gate() {
         !matches!(model.apply, ApplyView::NotStarted)
     });
     assert!(std::path::Path::new(&path).is_file(), "saved first");
+    assert!(
+        matches!(model.apply, ApplyView::Confirming(_)),
+        "asked before anything runs"
+    );
+    let confirmed = update(&mut model, Action::Confirm);
+    drive(&mut effects, &mut model, confirmed, |model| {
+        !matches!(model.apply, ApplyView::Confirming(_))
+    });
     if let ApplyView::AskingSecrets(slots) = &model.apply {
         assert_eq!(slots, &[SecretSlot::ServiceAccount]);
         type_text(&mut model, "pw-1");

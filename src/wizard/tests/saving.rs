@@ -163,6 +163,8 @@ fn a_failed_save_and_apply_now_does_not_apply_and_can_be_retried() {
     update(&mut model, Action::Confirm);
     assert_eq!(
         update(&mut model, Action::SaveResult(Ok("plan.yaml".into()))),
-        Effect::PrepareApply
+        Effect::None
     );
+    assert!(matches!(model.apply, ApplyView::Confirming(_)));
+    assert_eq!(update(&mut model, Action::Confirm), Effect::PrepareApply);
 }

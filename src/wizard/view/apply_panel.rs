@@ -32,7 +32,7 @@ fn layout(model: &Model, area: Rect) -> [Rect; 3] {
     let rows = match &model.apply {
         ApplyView::Running(progress) => heading_rows(model, progress, None, area.width),
         ApplyView::Finished(end, progress) => heading_rows(model, progress, Some(end), area.width),
-        ApplyView::NotStarted | ApplyView::AskingSecrets(_) => 1,
+        ApplyView::NotStarted | ApplyView::Confirming(_) | ApplyView::AskingSecrets(_) => 1,
     };
     Layout::vertical([
         Constraint::Length(rows.saturating_add(1)),
@@ -63,6 +63,11 @@ pub(super) fn apply_panel(
 ) {
     match &model.apply {
         ApplyView::NotStarted => {}
+        ApplyView::Confirming(_) => {
+            if let Some(page) = log {
+                frame.render_widget(page.paragraph(page.offset(model)), area);
+            }
+        }
         ApplyView::AskingSecrets(slots) => {
             let what = slots.first().map_or("password".into(), |slot| slot.what());
             let lines = vec![

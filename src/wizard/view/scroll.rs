@@ -250,6 +250,9 @@ pub(super) fn scrolled(model: &Model, area: Rect, theme: &Theme) -> Option<Scrol
     }
     let body = body(area);
     match (&model.apply, model.screen) {
+        (ApplyView::Confirming(lines), Screen::Finish) => {
+            Some(Scrolled::new(screens::text_lines(&lines.join("\n")), body))
+        }
         (ApplyView::Running(progress), Screen::Finish) => {
             let (lines, follow) = apply_panel::log_lines(progress, None, theme);
             Some(Scrolled::log(

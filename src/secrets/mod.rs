@@ -9,6 +9,8 @@ use std::os::unix::fs::PermissionsExt;
 
 use secrecy::{ExposeSecret, SecretString};
 
+pub mod typed;
+
 use crate::apply::Secrets;
 use crate::plan::{Plan, SecretRef, SecretSlot};
 
@@ -74,6 +76,14 @@ pub enum SecretError {
     NoTerminal {
         /// What the secret is for.
         what: String,
+    },
+    /// A typed password was refused (mismatch or rule) too many times.
+    #[error("the {what} was refused {attempts} times (see above); nothing was sent to AWS")]
+    Attempts {
+        /// What the secret is for.
+        what: String,
+        /// How many tries were refused.
+        attempts: usize,
     },
     /// The prompt was cancelled or failed.
     #[error("the {what} was not entered: {reason}")]
@@ -159,13 +169,51 @@ fn read_file(path: &str, what: &str) -> Result<String, SecretError> {
 /// Resolves every secret the plan's mode needs and checks each against AWS's rules for it,
 /// before anything is sent.
 pub fn resolve_plan(plan: &Plan) -> Result<Secrets, SecretError> {
+    let all: Vec<SecretSlot> = crate::plan::secret_slots(plan)
+        .into_iter()
+        .map(|(slot, _)| slot)
+        .collect();
+    resolve_slots(plan, &all)
+}
+
+/// Resolves the plan's secrets of the slots `needed` (see [`crate::apply::needs`]) and checks
+/// each against AWS's rules, before anything is sent.
+pub fn resolve_slots(plan: &Plan, needed: &[SecretSlot]) -> Result<Secrets, SecretError> {
     let mut secrets = Secrets::default();
     for (slot, reference) in crate::plan::secret_slots(plan) {
-        let value = resolve(reference, &slot.what())?;
+        if !needed.contains(&slot) {
+            continue;
+        }
+        let value = resolve_slot(slot, reference)?;
         checked(slot, reference, &value)?;
         secrets.store(slot, value);
     }
     Ok(secrets)
+}
+
+/// Resolves `slot`'s reference; `{prompt: true}` asks on the terminal with [`typed::ask`] (a
+/// new password twice, each try checked against AWS's rules at once).
+pub fn resolve_slot(slot: SecretSlot, reference: &SecretRef) -> Result<SecretString, SecretError> {
+    if *reference != SecretRef::Prompt {
+        return resolve(reference, &slot.what());
+    }
+    let what = slot.what().into_owned();
+    if !std::io::stdin().is_terminal() {
+        return Err(SecretError::NoTerminal { what });
+    }
+    typed::ask(&mut typed::Terminal, slot).map_err(|not_taken| match not_taken {
+        typed::NotTaken::OutOfAttempts => SecretError::Attempts {
+            what,
+            attempts: typed::ATTEMPTS,
+        },
+        typed::NotTaken::Stopped(stop) => SecretError::Prompt {
+            what,
+            reason: match stop {
+                typed::Stop::Back | typed::Stop::Interrupted => "cancelled".to_owned(),
+                typed::Stop::Failed(reason) => reason,
+            },
+        },
+    })
 }
 
 /// `value` if it meets AWS's rules for `slot`; the error names the rule, never the value.
