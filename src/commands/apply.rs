@@ -52,12 +52,26 @@ pub fn run(args: &ApplyArgs, flags: &Target) -> Result<Outcome, CommandError> {
     let secrets = match options.mode {
         RunMode::DryRun => Secrets::default(),
         RunMode::Apply => {
-            // Read-only first: a resumed run asks for no password whose resource exists.
-            let needed = crate::runtime::block_on(async {
-                let cloud = SdkCloud::connect(&connection).await;
-                crate::apply::needs::needed_slots(&plan, &cloud).await
-            })?;
-            crate::secrets::resolve_slots(&plan, &needed)?
+            // Every secret readable without asking is read and checked before any AWS call.
+            let offline = crate::secrets::resolve_offline(&plan)?;
+            if offline.open.is_empty() {
+                offline.secrets
+            } else {
+                // Then, read-only: a resumed run asks for (or needs) no password whose
+                // resource exists.
+                let needed = crate::runtime::block_on(async {
+                    let cloud = SdkCloud::connect(&connection).await;
+                    crate::apply::needs::needed_slots(&plan, &cloud).await
+                })?;
+                let open: Vec<_> = offline
+                    .open
+                    .into_iter()
+                    .filter(|slot| needed.contains(slot))
+                    .collect();
+                let mut secrets = offline.secrets;
+                secrets.extend(crate::secrets::resolve_slots(&plan, &open)?);
+                secrets
+            }
         }
     };
     if options.mode == RunMode::Apply && options.confirm == Confirm::Ask {

@@ -109,6 +109,20 @@ impl Secrets {
         }
     }
 
+    /// Takes every password `other` holds (its slots win).
+    pub fn extend(&mut self, other: Secrets) {
+        let Secrets {
+            service_account,
+            admin,
+            trust,
+            domain_trusts,
+        } = other;
+        self.service_account = service_account.or(self.service_account.take());
+        self.admin = admin.or(self.admin.take());
+        self.trust = trust.or(self.trust.take());
+        self.domain_trusts.extend(domain_trusts);
+    }
+
     /// The trust password for domain `index`: its own, else `connection.trust`'s.
     pub fn trust_password(&self, index: usize) -> Option<&SecretString> {
         self.domain_trusts.get(&index).or(self.trust.as_ref())
