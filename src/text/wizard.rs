@@ -66,6 +66,20 @@ pub const WHY_RESETS: &str = "Neither design resets AD passwords from the portal
 /// Reason.
 pub const WHY_CONFLICT: &str =
     "The trust puts an AWS Managed Microsoft AD in AWS (your users stay in your AD).";
+/// The decision helper's recommendation, named.
+pub fn recommended(mode: crate::plan::Mode) -> String {
+    let name = match mode {
+        crate::plan::Mode::Trust => "two-way trust",
+        _ => "AD Connector",
+    };
+    format!("Recommended: {name}")
+}
+/// Every helper answer is "not sure".
+pub const NO_RECOMMENDATION: &str =
+    "No recommendation yet: answer at least one of these questions.";
+/// Enter on a helper question while there is no recommendation.
+pub const NO_RECOMMENDATION_YET: &str =
+    "No recommendation yet: answer a question (← →), or choose a design above.";
 /// What does not work.
 pub const NOT_SUPPORTED: &str = "Not offered, because they do not work with IAM Identity Center: one-way trusts (one direction carries sign-in, the other lets Identity Center read users and groups) and Simple AD (Samba based).";
 /// Trust option.
@@ -130,7 +144,7 @@ pub const FIX_FIRST: &str = "Fix the fields marked ✗ first.";
 /// Plan invalid at finish.
 pub const PLAN_INVALID: &str = "The plan is not valid yet; go back (Esc) to the fields marked ✗.";
 /// Help: choose.
-pub const HELP_CHOOSE: &str = "Pick the design. A two-way trust connects an AWS Managed Microsoft AD to your forest; AD Connector proxies to one domain and stores nothing in AWS. The helper recommends one from your answers.";
+pub const HELP_CHOOSE: &str = "Pick the design. A two-way trust connects an AWS Managed Microsoft AD to your forest; AD Connector proxies to one domain and stores nothing in AWS. The helper recommends one from your answers (none while every answer is \"not sure\") and selects it, until you pick a design yourself with ← →.";
 /// Help: domain.
 pub const HELP_DOMAIN: &str = "Your self-managed domain: its DNS name, NetBIOS name and the DNS servers that answer for it (usually your domain controllers). They must be reachable from the VPC.";
 /// Help: AWS.

@@ -150,7 +150,10 @@ impl<K: Connector> Session<'_, K> {
     }
 
     fn design(&mut self) -> Result<Flow, InquireError> {
-        let (recommended, reasons) = self.decision.recommend();
+        let (recommended, reasons) = self
+            .decision
+            .recommend()
+            .unwrap_or((Mode::Trust, Vec::new()));
         for reason in reasons {
             println!("  {reason}");
         }
