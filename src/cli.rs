@@ -20,7 +20,8 @@ pub struct Cli {
     /// What to do.
     #[command(subcommand)]
     pub command: Command,
-    /// The AWS Region (default: the plan's `aws.region`; must match it).
+    /// The AWS Region (default: the plan's `aws.region`; must match it). For the wizard, the
+    /// answer to its Region question.
     #[arg(long, global = true, value_name = "REGION")]
     pub region: Option<String>,
     /// A named profile of the AWS config files (default: AWS_PROFILE, then `default`).
@@ -87,6 +88,9 @@ pub struct WizardArgs {
     /// target) without asking.
     #[arg(long)]
     pub force: bool,
+    /// The answers given as flags (on top of the --edit plan); the wizard skips them.
+    #[command(flatten)]
+    pub answers: Box<crate::wizard::flags::AnswerFlags>,
 }
 
 /// `adsso schema`.

@@ -80,6 +80,12 @@ pub const NO_RECOMMENDATION: &str =
 /// Enter on a helper question while there is no recommendation.
 pub const NO_RECOMMENDATION_YET: &str =
     "No recommendation yet: answer a question (← →), or choose a design above.";
+/// `--subnets` with more than two subnets.
+pub const FLAG_TWO_SUBNETS: &str = "give the two subnets, comma separated (subnet-a,subnet-b), in two different Availability Zones";
+/// A flag of one design given with `--mode` of the other.
+pub fn flag_for_other_design(design: &str) -> String {
+    format!("answers a question of --mode {design} only; drop it, or give --mode {design}")
+}
 /// What does not work.
 pub const NOT_SUPPORTED: &str = "Not offered, because they do not work with IAM Identity Center: one-way trusts (one direction carries sign-in, the other lets Identity Center read users and groups) and Simple AD (Samba based).";
 /// Trust option.

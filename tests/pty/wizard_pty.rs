@@ -12,6 +12,7 @@ use expectrl::session::OsSession as Session;
 
 mod apply_prompt;
 mod domains;
+mod flags;
 mod plain_back;
 mod saving;
 mod small;

@@ -4,6 +4,7 @@
 //! Ctrl-C quits without saving. What discovery read from AWS is printed escaped
 //! ([`crate::text::untrusted`]).
 
+use std::collections::BTreeSet;
 use std::path::Path;
 
 use inquire::InquireError;
@@ -12,7 +13,7 @@ use super::apply::event_line;
 use super::discovery::{self, Found};
 use super::draft::{Draft, FieldId};
 use super::effects::{Connector, Effects};
-use super::model::{Exit, Origin};
+use super::model::{Choice, Exit, Origin};
 use super::questions::{self, Decision};
 use super::save::{Overwrite, SaveError};
 use crate::diagram::{self, Diagram};
@@ -24,7 +25,7 @@ mod ask;
 mod items;
 
 use ask::Step;
-use items::Item;
+use items::{Asks, Item};
 
 /// Where the question list goes after a question.
 enum Flow {
@@ -62,6 +63,7 @@ struct Session<'a, K> {
     draft: Draft,
     decision: Decision,
     origin: Origin,
+    asks: Asks,
     finish: Finish,
     discovered: Discovered,
     /// The path offered by "Save the plan to:" (the last one typed).
@@ -78,7 +80,7 @@ impl<K: Connector> Session<'_, K> {
     fn run(&mut self) -> Result<Exit, InquireError> {
         let mut position = 0usize;
         loop {
-            let items = items::items(&self.draft, self.origin);
+            let items = items::items(&self.draft, &self.asks);
             let Some(item) = items.get(position).copied() else {
                 return Ok(Exit::Quit);
             };
@@ -86,7 +88,7 @@ impl<K: Connector> Session<'_, K> {
                 Flow::Next => position += 1,
                 Flow::Stay => {}
                 Flow::To(target) => {
-                    let items = items::items(&self.draft, self.origin);
+                    let items = items::items(&self.draft, &self.asks);
                     position = items.iter().position(|i| *i == target).unwrap_or(position);
                 }
                 Flow::Back if position == 0 => {
@@ -134,6 +136,9 @@ impl<K: Connector> Session<'_, K> {
             Item::Check => self.check(),
             Item::Field(id) => {
                 self.draft.select_domain(0);
+                if let Discovered::NotRun = self.discovered {
+                    self.discovered = Discovered::Done(discover(&self.draft, self.effects));
+                }
                 let found = match &self.discovered {
                     Discovered::Done(found) => found.as_ref(),
                     Discovered::NotRun => None,
@@ -172,7 +177,7 @@ impl<K: Connector> Session<'_, K> {
         })
     }
 
-    /// "Check connectivity now?"; on the way forward, discovery runs the first time.
+    /// "Check connectivity now?" (discovery runs before the first AWS question).
     fn check(&mut self) -> Result<Flow, InquireError> {
         match ask::confirm(words::CHECK_NOW, words::CHECK_HINT_PLAIN)? {
             Step::Back => return Ok(Flow::Back),
@@ -182,9 +187,6 @@ impl<K: Connector> Session<'_, K> {
                 println!("{report}");
             }
             Step::Answered(false) => {}
-        }
-        if let Discovered::NotRun = self.discovered {
-            self.discovered = Discovered::Done(discover(&self.draft, self.effects));
         }
         Ok(Flow::Next)
     }
@@ -330,26 +332,44 @@ fn discover<K: Connector>(draft: &Draft, effects: &Effects<K>) -> Option<Found> 
     }
 }
 
-/// Runs the plain wizard, on a new plan or on `edited` (a saved plan's draft: the design is
-/// kept and the questions start at the first domain); returns how it ended.
+/// What the plain wizard starts from.
+pub struct Opening {
+    /// The draft: new, or a saved plan's (`--edit`), with the flags' answers laid over it.
+    pub draft: Draft,
+    /// Whether it is a new plan or an edited one.
+    pub origin: Origin,
+    /// [`Choice::Picked`] when the design is known (`--mode`, `--edit`): it is not asked.
+    pub choice: Choice,
+    /// The questions answered by flags: not asked while their answer is valid.
+    pub given: BTreeSet<FieldId>,
+}
+
+/// Runs the plain wizard from `opening` (a known design is not asked, nor a question a flag
+/// answered; an edited plan starts at its first domain); returns how it ended.
 pub fn run<K: Connector>(
     out: &Path,
     overwrite: Overwrite,
     mut effects: Effects<K>,
-    edited: Option<Draft>,
+    opening: Opening,
 ) -> Result<Exit, InquireError> {
     println!("adsso wizard: connect IAM Identity Center to your Active Directory.");
-    let origin = match edited {
-        Some(_) => Origin::Edited,
-        None => {
-            println!("{}\n", words::NOT_SUPPORTED);
-            Origin::New
-        }
-    };
+    let Opening {
+        draft,
+        origin,
+        choice,
+        given,
+    } = opening;
+    if origin == Origin::New {
+        println!("{}\n", words::NOT_SUPPORTED);
+    }
     let mut session = Session {
-        draft: edited.unwrap_or_default(),
+        draft,
         decision: Decision::default(),
         origin,
+        asks: Asks {
+            design: choice,
+            given,
+        },
         finish: Finish::Save,
         discovered: Discovered::NotRun,
         suggested: out.display().to_string(),
