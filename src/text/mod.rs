@@ -321,6 +321,7 @@ pub mod apply;
 pub mod diagram;
 pub mod domains;
 pub mod ec2;
+pub mod plain;
 pub mod preflight;
 pub mod untrusted;
 pub mod wizard;

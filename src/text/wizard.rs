@@ -1,6 +1,8 @@
 //! Words of the wizard: hints beside fields, the decision helper's questions and reasons,
 //! help texts and key hints.
 
+pub use super::plain::*;
+
 /// Hint: domain.
 pub const HINT_DOMAIN: &str = "your AD's DNS name, e.g. corp.example.com";
 /// Hint: NetBIOS.
@@ -215,7 +217,9 @@ pub fn discovery_unavailable(reason: &str) -> String {
     }
     format!("No AWS access ({shown}); type the values.")
 }
-/// Discovery summary.
+/// After the discovery summary on the full screen: the keys that pick what was found.
+pub const DISCOVERY_PICKS: &str = " (← → picks)";
+/// Discovery summary (the full screen adds [`DISCOVERY_PICKS`]).
 pub fn discovery_summary(found: &crate::wizard::discovery::Found) -> String {
     let instance = found.instance.as_ref().map_or_else(
         || "no Identity Center instance in this Region".to_owned(),
@@ -227,7 +231,7 @@ pub fn discovery_summary(found: &crate::wizard::discovery::Found) -> String {
         },
     );
     format!(
-        "{} · account {} · {} VPCs, {} subnets, {} directories (← → picks)",
+        "{} · account {} · {} VPCs, {} subnets, {} directories",
         instance,
         found.account,
         found.vpcs().len(),

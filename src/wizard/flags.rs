@@ -49,6 +49,15 @@ pub enum TrustTypeFlag {
     External,
 }
 
+/// `--selective-auth`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum SelectiveAuthFlag {
+    /// No selective authentication (usual).
+    No,
+    /// Selective authentication on the AWS side.
+    Yes,
+}
+
 /// The wizard's answers given as flags (`--region`, global, answers the Region question).
 #[derive(Debug, Clone, Default, Args)]
 #[command(next_help_heading = "Answers (each one skips its question)")]
@@ -80,6 +89,9 @@ pub struct AnswerFlags {
     /// Trust: the trust type.
     #[arg(long, value_enum)]
     pub trust_type: Option<TrustTypeFlag>,
+    /// Trust: selective authentication on the AWS side.
+    #[arg(long, value_enum)]
+    pub selective_auth: Option<SelectiveAuthFlag>,
     /// Trust: use this existing Managed Microsoft AD instead of creating one.
     #[arg(long, value_name = "ID", conflicts_with_all = ["aws_domain", "aws_netbios", "edition"])]
     pub directory_id: Option<String>,
@@ -146,6 +158,7 @@ fn design_of(id: FieldId) -> Option<Mode> {
             Some(Mode::AdConnector)
         }
         FieldId::TrustType
+        | FieldId::SelectiveAuth
         | FieldId::ManagedAdSource
         | FieldId::ExistingDirectoryId
         | FieldId::ManagedDomain
@@ -190,6 +203,19 @@ impl Presets {
             TrustTypeFlag::External => "external",
         });
         add("--trust-type", FieldId::TrustType, trust_type);
+        let selective = flags.selective_auth.map(|s| match s {
+            SelectiveAuthFlag::No => "no",
+            SelectiveAuthFlag::Yes => "yes",
+        });
+        add("--selective-auth", FieldId::SelectiveAuth, selective);
+        let creates = [
+            ("--aws-domain", flags.aws_domain.is_some()),
+            ("--aws-netbios", flags.aws_netbios.is_some()),
+            ("--edition", flags.edition.is_some()),
+        ];
+        if let Some((flag, _)) = creates.into_iter().find(|(_, given)| *given) {
+            add(flag, FieldId::ManagedAdSource, Some("new"));
+        }
         let existing = flags.directory_id.as_ref().map(|_| "existing");
         add("--directory-id", FieldId::ManagedAdSource, existing);
         let id = flags.directory_id.as_deref();

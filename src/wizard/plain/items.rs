@@ -47,9 +47,7 @@ impl Helper {
 /// One question of the `--plain` session.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(super) enum Item {
-    /// A decision-helper question (a new plan only).
-    Helper(Helper),
-    /// Which design? (a new plan only).
+    /// Which design? (with "Help me choose": the helper's questions; unless the design is known).
     Design,
     /// A question of domain `.0`.
     DomainField(usize, FieldId),
@@ -82,14 +80,6 @@ pub(super) fn items(draft: &Draft, asks: &Asks) -> Vec<Item> {
         asks.given.contains(&at.id) && at.domain.unwrap_or(0) == 0 && !errors.contains_key(&at)
     };
     if asks.design != Choice::Picked {
-        items.extend(
-            [
-                Helper::SeveralDomains,
-                Helper::PortalResets,
-                Helper::DataInAws,
-            ]
-            .map(Item::Helper),
-        );
         items.push(Item::Design);
     }
     let before_domains = items.len();
@@ -136,12 +126,11 @@ mod tests {
     }
 
     #[test]
-    fn a_new_plan_starts_with_the_helper_and_an_edited_one_with_the_first_domain() {
+    fn a_new_plan_starts_with_the_design_and_an_edited_one_with_the_first_domain() {
         let draft = Draft::default();
         let new = items(&draft, &asks(Choice::Open));
-        assert_eq!(new[0], Item::Helper(Helper::SeveralDomains));
-        assert_eq!(new[3], Item::Design);
-        assert_eq!(new[4], Item::DomainField(0, FieldId::Domain));
+        assert_eq!(new[0], Item::Design);
+        assert_eq!(new[1], Item::DomainField(0, FieldId::Domain));
         assert_eq!(new.last(), Some(&Item::SavePath));
         let edited = items(&draft, &asks(Choice::Picked));
         assert_eq!(edited[0], Item::DomainField(0, FieldId::Domain));
@@ -165,5 +154,60 @@ mod tests {
         );
         draft.mode = Mode::AdConnector;
         assert!(!items(&draft, &asks(Choice::Picked)).contains(&Item::AddDomain));
+    }
+
+    #[test]
+    fn plain_hints_name_no_key_of_the_full_screen() {
+        use FieldId::*;
+        let every = [
+            Domain,
+            Netbios,
+            DnsServers,
+            DomainTrustType,
+            DomainSelectiveAuth,
+            DomainTrustPassword,
+            PlanName,
+            Region,
+            AccountId,
+            ConnectorSize,
+            VpcId,
+            Subnet1,
+            Subnet2,
+            ServiceUser,
+            TrustType,
+            SelectiveAuth,
+            ManagedAdSource,
+            ExistingDirectoryId,
+            ManagedDomain,
+            ManagedNetbios,
+            Edition,
+            ServicePassword,
+            TrustPassword,
+            AdminPassword,
+        ];
+        let full_screen_keys = ['←', '→', '▶'];
+        for id in every {
+            let hint = words::plain_hint(questions::field(id).hint);
+            assert!(!hint.contains(full_screen_keys), "{id:?}: {hint}");
+            assert!(!hint.is_empty(), "{id:?}");
+        }
+        assert_eq!(
+            words::plain_hint(words::HINT_SIZE),
+            "Small or Large",
+            "only the keys are cut"
+        );
+        for text in [
+            words::CHECK_HINT_PLAIN,
+            words::PASSWORD_HELP,
+            words::REPLACE_HELP_PLAIN,
+            words::ADD_ANOTHER_DOMAIN_HELP,
+            words::PLAIN_QUIT_UNSAVED_HELP,
+            words::DESIGN_HELP_PLAIN,
+            words::HELP_ME_CHOOSE,
+        ] {
+            for key in ["←", "→", "Tab", "F1", "F2", "Ctrl-K", "Ctrl-N", "PgDn"] {
+                assert!(!text.contains(key), "`{text}` names {key}");
+            }
+        }
     }
 }

@@ -16,13 +16,14 @@ use super::effects::{Connector, Effects};
 use super::model::{Choice, Exit, Origin};
 use super::questions::{self, Decision};
 use super::save::{Overwrite, SaveError};
-use crate::diagram::{self, Diagram};
-use crate::plan::{Mode, Plan};
+use crate::plan::Plan;
 use crate::text::untrusted::{Untrusted, line};
 use crate::text::wizard as words;
 
 mod ask;
+mod design;
 mod items;
+mod review;
 
 use ask::Step;
 use items::{Asks, Item};
@@ -104,16 +105,6 @@ impl<K: Connector> Session<'_, K> {
 
     fn ask(&mut self, item: Item) -> Result<Flow, InquireError> {
         match item {
-            Item::Helper(helper) => {
-                let current = *helper.answer(&mut self.decision);
-                Ok(match ask::yes_no(helper.question(), current)? {
-                    Step::Answered(answer) => {
-                        *helper.answer(&mut self.decision) = answer;
-                        Flow::Next
-                    }
-                    Step::Back => Flow::Back,
-                })
-            }
             Item::Design => self.design(),
             Item::DomainField(domain, id) => {
                 self.draft.select_domain(domain);
@@ -154,29 +145,6 @@ impl<K: Connector> Session<'_, K> {
         }
     }
 
-    fn design(&mut self) -> Result<Flow, InquireError> {
-        let (recommended, reasons) = self
-            .decision
-            .recommend()
-            .unwrap_or((Mode::Trust, Vec::new()));
-        for reason in reasons {
-            println!("  {reason}");
-        }
-        let options = vec![words::OPTION_TRUST, words::OPTION_CONNECTOR];
-        let start = usize::from(recommended == Mode::AdConnector);
-        Ok(match ask::select(words::WHICH_DESIGN, options, start)? {
-            Step::Answered(choice) => {
-                self.draft.mode = if choice == words::OPTION_TRUST {
-                    Mode::Trust
-                } else {
-                    Mode::AdConnector
-                };
-                Flow::Next
-            }
-            Step::Back => Flow::Back,
-        })
-    }
-
     /// "Check connectivity now?" (discovery runs before the first AWS question).
     fn check(&mut self) -> Result<Flow, InquireError> {
         match ask::confirm(words::CHECK_NOW, words::CHECK_HINT_PLAIN)? {
@@ -189,30 +157,6 @@ impl<K: Connector> Session<'_, K> {
             Step::Answered(false) => {}
         }
         Ok(Flow::Next)
-    }
-
-    /// The diagram, what apply will do, and "Finish:".
-    fn finish(&mut self) -> Result<Flow, InquireError> {
-        let plan = self.draft.to_plan();
-        println!("\n{}", diagram::render_text(&Diagram::from_plan(&plan)));
-        println!("What apply will do:");
-        for (index, step) in crate::apply::plan_steps(&plan).iter().enumerate() {
-            println!("  {}. {}", index + 1, step.describe(&plan));
-        }
-        println!("\nWarning: {}\n", words::SWITCH_WARNING);
-        let options = vec![words::FINISH_SAVE, words::FINISH_SAVE_AND_APPLY];
-        let start = usize::from(self.finish == Finish::SaveAndApply);
-        Ok(match ask::select(words::FINISH, options, start)? {
-            Step::Answered(choice) => {
-                self.finish = if choice == words::FINISH_SAVE_AND_APPLY {
-                    Finish::SaveAndApply
-                } else {
-                    Finish::Save
-                };
-                Flow::Next
-            }
-            Step::Back => Flow::Back,
-        })
     }
 
     /// "Save the plan to:" and the save: an existing file or symbolic link is replaced only
