@@ -78,7 +78,9 @@ pub struct WizardArgs {
     #[arg(long, value_name = "FILE")]
     pub out: Option<PathBuf>,
     /// Open a saved plan to change it (every domain too; what the wizard does not ask is kept,
-    /// comments are not). The full-screen wizard opens on Review; it saves back to FILE.
+    /// comments are not). The full-screen wizard opens on Review (with answer flags, which are
+    /// laid over the plan, on the first screen left with an invalid answer); it saves back to
+    /// FILE.
     #[arg(long, value_name = "FILE")]
     pub edit: Option<PathBuf>,
     /// Ask line by line instead of full-screen (screen readers, dumb terminals, logs).

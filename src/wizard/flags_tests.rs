@@ -90,12 +90,21 @@ fn trust_flags_fill_the_managed_ad_or_the_existing_directory() {
         "enterprise",
         "--trust-type",
         "external",
+        "--selective-auth",
+        "yes",
         "--name",
         "corp-sso",
         "--account",
         "123456789012",
     ])
     .unwrap();
+    assert_eq!(trust.get(FieldId::SelectiveAuth), "yes");
+    assert_eq!(trust.get(FieldId::ManagedAdSource), "new");
+    assert!(
+        presets(&["--edition", "standard"])
+            .given()
+            .contains(&FieldId::ManagedAdSource)
+    );
     assert_eq!(trust.get(FieldId::ManagedDomain), "aws.corp.example.com");
     assert_eq!(trust.get(FieldId::Edition), "Enterprise");
     assert_eq!(trust.get(FieldId::TrustType), "external");
