@@ -20,7 +20,8 @@ pub struct Cli {
     /// What to do.
     #[command(subcommand)]
     pub command: Command,
-    /// The AWS Region (default: the plan's `aws.region`; must match it).
+    /// The AWS Region (default: the plan's `aws.region`; must match it). For the wizard, the
+    /// answer to its Region question.
     #[arg(long, global = true, value_name = "REGION")]
     pub region: Option<String>,
     /// A named profile of the AWS config files (default: AWS_PROFILE, then `default`).
@@ -94,7 +95,9 @@ pub struct WizardArgs {
     #[arg(long, value_name = "FILE")]
     pub out: Option<PathBuf>,
     /// Open a saved plan to change it (every domain too; what the wizard does not ask is kept,
-    /// comments are not). The full-screen wizard opens on Review; it saves back to FILE.
+    /// comments are not). The full-screen wizard opens on Review (with answer flags, which are
+    /// laid over the plan, on the first screen left with an invalid answer); it saves back to
+    /// FILE.
     #[arg(long, value_name = "FILE")]
     pub edit: Option<PathBuf>,
     /// Ask line by line instead of full-screen (screen readers, dumb terminals, logs).
@@ -104,6 +107,9 @@ pub struct WizardArgs {
     /// target) without asking.
     #[arg(long)]
     pub force: bool,
+    /// The answers given as flags (on top of the --edit plan); the wizard skips them.
+    #[command(flatten)]
+    pub answers: Box<crate::wizard::flags::AnswerFlags>,
 }
 
 /// `adsso schema`.

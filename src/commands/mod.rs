@@ -145,6 +145,14 @@ pub enum CommandError {
         /// Why.
         reason: String,
     },
+    /// A wizard flag's value is refused by the rules a typed answer follows.
+    #[error("{flag}: {problem}")]
+    WizardFlag {
+        /// The flag.
+        flag: &'static str,
+        /// What is wrong and what is allowed.
+        problem: String,
+    },
     /// Ctrl-C.
     #[error("interrupted")]
     #[diagnostic(help("nothing is lost: run the same command again to resume"))]
@@ -159,6 +167,7 @@ impl CommandError {
             | CommandError::Secret(_)
             | CommandError::CaFile { .. }
             | CommandError::WizardNeedsTerminal
+            | CommandError::WizardFlag { .. }
             | CommandError::NoTerminal { .. }
             | CommandError::UnknownRegion { .. }
             | CommandError::RegionMismatch { .. }

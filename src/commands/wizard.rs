@@ -1,5 +1,6 @@
-//! `adsso wizard [--out FILE] [--edit FILE] [--plain]`: opens the plan to edit (through the
-//! bounded loader: a plan that does not load or validate is refused, exit 2), picks the front
+//! `adsso wizard [--out FILE] [--edit FILE] [--plain] [answers]`: opens the plan to edit (through
+//! the bounded loader: a plan that does not load or validate is refused, exit 2), lays the
+//! answers given as flags over it (a refused value is exit 2, naming the flag), picks the front
 //! end (plain when asked or when TERM=dumb), gives it the SDK's connector, runs it, and reports
 //! how it ended.
 
@@ -13,7 +14,8 @@ use crate::cli::WizardArgs;
 use crate::wizard::apply::ApplyEnd;
 use crate::wizard::draft::Draft;
 use crate::wizard::effects::Effects;
-use crate::wizard::model::{Colour, Exit, Model};
+use crate::wizard::flags::Presets;
+use crate::wizard::model::{Choice, Colour, Exit, Model, Origin};
 use crate::wizard::save::Overwrite;
 use crate::wizard::{plain, terminal};
 
@@ -29,12 +31,23 @@ pub fn run(args: &WizardArgs, aws: &Target) -> Result<Outcome, CommandError> {
         (None, None) => PathBuf::from(DEFAULT_OUT),
     };
     let out = out.as_path();
-    let edited = match &args.edit {
+    let (mut draft, origin) = match &args.edit {
         Some(file) => match super::load_valid(file)? {
-            Some(plan) => Some(Draft::from_plan(plan)),
+            Some(plan) => (Draft::from_plan(plan), Origin::Edited),
             None => return Ok(Outcome::Invalid),
         },
-        None => None,
+        None => (Draft::default(), Origin::New),
+    };
+    let presets = Presets::new(&args.answers, aws.region.as_deref());
+    presets
+        .apply(&mut draft)
+        .map_err(|refused| CommandError::WizardFlag {
+            flag: refused.flag,
+            problem: refused.problem,
+        })?;
+    let choice = match (origin, presets.mode) {
+        (Origin::Edited, _) | (_, Some(_)) => Choice::Picked,
+        (Origin::New, None) => Choice::Open,
     };
     if !std::io::stdin().is_terminal() || !std::io::stdout().is_terminal() {
         return Err(CommandError::WizardNeedsTerminal);
@@ -47,7 +60,13 @@ pub fn run(args: &WizardArgs, aws: &Target) -> Result<Outcome, CommandError> {
         Overwrite::Ask
     };
     let exit = if plain || dumb {
-        plain::run(out, overwrite, effects, edited)
+        let opening = plain::Opening {
+            draft,
+            origin,
+            choice,
+            given: presets.given(),
+        };
+        plain::run(out, overwrite, effects, opening)
             .map_err(|error| CommandError::Terminal(std::io::Error::other(error.to_string())))?
     } else {
         let colour = if super::no_colour() {
@@ -56,10 +75,7 @@ pub fn run(args: &WizardArgs, aws: &Target) -> Result<Outcome, CommandError> {
             Colour::On
         };
         let path = out.display().to_string();
-        let mut model = match edited {
-            Some(draft) => Model::editing(path, colour, draft),
-            None => Model::new(path, colour),
-        };
+        let mut model = Model::opening(path, colour, draft, origin, choice);
         model.overwrite = overwrite;
         terminal::run(model, effects).map_err(CommandError::Terminal)?
     };

@@ -363,6 +363,7 @@ pub mod cost;
 pub mod diagram;
 pub mod domains;
 pub mod ec2;
+pub mod plain;
 pub mod preflight;
 pub mod untrusted;
 pub mod wizard;

@@ -1,6 +1,8 @@
 //! Words of the wizard: hints beside fields, the decision helper's questions and reasons,
 //! help texts and key hints.
 
+pub use super::plain::*;
+
 /// Hint: domain.
 pub const HINT_DOMAIN: &str = "your AD's DNS name, e.g. corp.example.com";
 /// Hint: NetBIOS.
@@ -66,6 +68,26 @@ pub const WHY_RESETS: &str = "Neither design resets AD passwords from the portal
 /// Reason.
 pub const WHY_CONFLICT: &str =
     "The trust puts an AWS Managed Microsoft AD in AWS (your users stay in your AD).";
+/// The decision helper's recommendation, named.
+pub fn recommended(mode: crate::plan::Mode) -> String {
+    let name = match mode {
+        crate::plan::Mode::Trust => "two-way trust",
+        _ => "AD Connector",
+    };
+    format!("Recommended: {name}")
+}
+/// Every helper answer is "not sure".
+pub const NO_RECOMMENDATION: &str =
+    "No recommendation yet: answer at least one of these questions.";
+/// Enter on a helper question while there is no recommendation.
+pub const NO_RECOMMENDATION_YET: &str =
+    "No recommendation yet: answer a question (← →), or choose a design above.";
+/// `--subnets` with more than two subnets.
+pub const FLAG_TWO_SUBNETS: &str = "give the two subnets, comma separated (subnet-a,subnet-b), in two different Availability Zones";
+/// A flag of one design given with `--mode` of the other.
+pub fn flag_for_other_design(design: &str) -> String {
+    format!("answers a question of --mode {design} only; drop it, or give --mode {design}")
+}
 /// What does not work.
 pub const NOT_SUPPORTED: &str = "Not offered, because they do not work with IAM Identity Center: one-way trusts (one direction carries sign-in, the other lets Identity Center read users and groups) and Simple AD (Samba based).";
 /// Trust option.
@@ -130,7 +152,7 @@ pub const FIX_FIRST: &str = "Fix the fields marked ✗ first.";
 /// Plan invalid at finish.
 pub const PLAN_INVALID: &str = "The plan is not valid yet; go back (Esc) to the fields marked ✗.";
 /// Help: choose.
-pub const HELP_CHOOSE: &str = "Pick the design. A two-way trust connects an AWS Managed Microsoft AD to your forest; AD Connector proxies to one domain and stores nothing in AWS. The helper recommends one from your answers.";
+pub const HELP_CHOOSE: &str = "Pick the design. A two-way trust connects an AWS Managed Microsoft AD to your forest; AD Connector proxies to one domain and stores nothing in AWS. The helper recommends one from your answers (none while every answer is \"not sure\") and selects it, until you pick a design yourself with ← →.";
 /// Help: domain.
 pub const HELP_DOMAIN: &str = "Your self-managed domain: its DNS name, NetBIOS name and the DNS servers that answer for it (usually your domain controllers). They must be reachable from the VPC.";
 /// Help: AWS.
@@ -199,7 +221,9 @@ pub fn discovery_unavailable(reason: &str) -> String {
     }
     format!("No AWS access ({shown}); type the values.")
 }
-/// Discovery summary.
+/// After the discovery summary on the full screen: the keys that pick what was found.
+pub const DISCOVERY_PICKS: &str = " (← → picks)";
+/// Discovery summary (the full screen adds [`DISCOVERY_PICKS`]).
 pub fn discovery_summary(found: &crate::wizard::discovery::Found) -> String {
     let instance = found.instance.as_ref().map_or_else(
         || "no Identity Center instance in this Region".to_owned(),
@@ -211,7 +235,7 @@ pub fn discovery_summary(found: &crate::wizard::discovery::Found) -> String {
         },
     );
     format!(
-        "{} · account {} · {} VPCs, {} subnets, {} directories (← → picks)",
+        "{} · account {} · {} VPCs, {} subnets, {} directories",
         instance,
         found.account,
         found.vpcs().len(),

@@ -179,6 +179,19 @@ pub enum Origin {
     Edited,
 }
 
+/// The design selected on the Choose screen (the `(●)` mark, what Enter on a helper question
+/// takes): it follows the decision helper's recommendation until the operator picks a design.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Choice {
+    /// Nothing selected: a new plan whose helper answers are all "not sure".
+    Open,
+    /// The helper's recommendation is selected, and follows it when the answers change.
+    Recommended,
+    /// The operator picked the design (← → or Enter on it), or a flag or the edited plan gave
+    /// it: the helper's answers no longer move the selection.
+    Picked,
+}
+
 /// Everything the wizard shows and edits.
 #[derive(Debug, Clone)]
 pub struct Model {
@@ -188,6 +201,8 @@ pub struct Model {
     pub draft: Draft,
     /// The decision helper's answers.
     pub decision: Decision,
+    /// Which design the Choose screen selects, and whether it follows the recommendation.
+    pub choice: Choice,
     /// The focused item of the current screen.
     pub focus: usize,
     /// Scroll offset of the long views (diagram, review, the checklist, apply now's log).
@@ -253,6 +268,10 @@ impl Model {
             screen: Screen::Choose,
             draft,
             decision: Decision::default(),
+            choice: match origin {
+                Origin::New => Choice::Open,
+                Origin::Edited => Choice::Picked,
+            },
             focus: 0,
             scroll: 0,
             follow: Follow::Current,
@@ -300,6 +319,24 @@ impl Model {
             || self
                 .focused_field()
                 .is_some_and(|field| field.answer == questions::Answer::Text)
+    }
+
+    /// After a helper answer changed: the selection follows the recommendation (none while
+    /// every answer is "not sure"), unless the operator picked a design.
+    pub fn follow_recommendation(&mut self) {
+        if self.choice == Choice::Picked {
+            return;
+        }
+        match self.decision.recommend() {
+            Some((mode, _)) => {
+                self.choice = Choice::Recommended;
+                if self.draft.mode != mode {
+                    self.draft.mode = mode;
+                    self.revalidate();
+                }
+            }
+            None => self.choice = Choice::Open,
+        }
     }
 
     /// Re-runs validation after an edit.

@@ -297,8 +297,19 @@ impl Default for Decision {
 }
 
 impl Decision {
-    /// The recommended design and why, in the product's words.
-    pub fn recommend(&self) -> (Mode, Vec<&'static str>) {
+    /// True while every answer is "not sure": nothing to recommend from.
+    pub fn is_open(&self) -> bool {
+        [self.several_domains, self.portal_resets, self.data_in_aws]
+            .iter()
+            .all(|answer| *answer == YesNo::Unsure)
+    }
+
+    /// The recommended design and why, in the product's words; none while every answer is
+    /// "not sure".
+    pub fn recommend(&self) -> Option<(Mode, Vec<&'static str>)> {
+        if self.is_open() {
+            return None;
+        }
         let mut reasons = Vec::new();
         if self.portal_resets == YesNo::Yes {
             reasons.push(words::WHY_RESETS);
@@ -308,13 +319,13 @@ impl Decision {
             if self.data_in_aws == YesNo::No {
                 reasons.push(words::WHY_CONFLICT);
             }
-            return (Mode::Trust, reasons);
+            return Some((Mode::Trust, reasons));
         }
         if self.data_in_aws == YesNo::No {
             reasons.push(words::WHY_NO_DATA_IN_AWS);
         } else {
             reasons.push(words::WHY_SIMPLER);
         }
-        (Mode::AdConnector, reasons)
+        Some((Mode::AdConnector, reasons))
     }
 }

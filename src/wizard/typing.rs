@@ -2,9 +2,10 @@
 //! changing a choice with ← → (or Space), the decision helper's answers, and the picks that
 //! discovery offers for a text field.
 
-use super::model::Model;
+use super::model::{Choice, Model};
 use super::questions::{Answer, Screen, YesNo};
 use super::update::quit;
+use crate::plan::Mode;
 
 pub(super) fn change(model: &mut Model, step: isize) {
     if model.screen == Screen::Choose {
@@ -14,8 +15,16 @@ pub(super) fn change(model: &mut Model, step: isize) {
             } else {
                 answer.cycle().cycle()
             };
+            model.follow_recommendation();
         } else {
             model.focus = 1 - model.focus.min(1);
+            model.draft.mode = if model.focus == 0 {
+                Mode::Trust
+            } else {
+                Mode::AdConnector
+            };
+            model.choice = Choice::Picked;
+            model.revalidate();
         }
         return;
     }

@@ -5,7 +5,7 @@ use super::apply::{ApplyEnd, SecretSlot};
 use super::discovery::Found;
 use super::draft::FieldId;
 use super::model::{
-    AfterSave, Connectivity, DiscoveryState, Exit, Model, Overlay, SaveState, TermSize,
+    AfterSave, Choice, Connectivity, DiscoveryState, Exit, Model, Overlay, SaveState, TermSize,
 };
 use super::questions::Screen;
 use super::save::{Overwrite, SaveError};
@@ -307,11 +307,19 @@ fn advance(model: &mut Model) {
 fn confirm(model: &mut Model) -> Effect {
     match model.screen {
         Screen::Choose => {
-            model.draft.mode = match model.focus {
+            let mode = match model.focus {
                 0 => Mode::Trust,
                 1 => Mode::AdConnector,
-                _ => model.decision.recommend().0,
+                _ if model.choice == Choice::Open => {
+                    model.status = Some(words::NO_RECOMMENDATION_YET.to_owned());
+                    return Effect::None;
+                }
+                _ => model.draft.mode,
             };
+            if model.focus < 2 {
+                model.choice = Choice::Picked;
+            }
+            model.draft.mode = mode;
             model.revalidate();
             go_to(model, Screen::Domain);
         }

@@ -21,3 +21,4 @@ mod proptest_parser;
 mod regions;
 mod secrets;
 mod templates;
+mod wizard_flags;

@@ -132,12 +132,10 @@ fn plain_flow_saves_and_applies_now_with_a_masked_password() {
     let out = dir.path().join("plan.yaml");
     let mut session = wizard(&peer, &out, &["--plain"]);
     session.set_expect_timeout(Some(Duration::from_secs(30)));
-    for _ in 0..4 {
-        // Each answer waits for its prompt (typed ahead, Enter can reach the next prompt as
-        // Ctrl-J through the terminal's cooked mode).
-        session.expect("to move, enter to select").unwrap();
-        keys(&mut session, &["\r"]); // not sure x3, then the recommendation: AD Connector
-    }
+    // Each answer waits for its prompt (typed ahead, Enter can reach the next prompt as Ctrl-J
+    // through the terminal's cooked mode).
+    session.expect("Which design?").unwrap();
+    keys(&mut session, &["\x1b[B", "\r"]); // AD Connector
     session.expect("FQDN").unwrap();
     keys(
         &mut session,
@@ -194,10 +192,8 @@ fn plain_discovery_shows_aws_names_escaped() {
     peer.post("/_ext/directory", &planted.to_string());
     let dir = tempfile::tempdir().unwrap();
     let mut session = wizard(&peer, &dir.path().join("plan.yaml"), &["--plain"]);
-    for _ in 0..4 {
-        session.expect("to move, enter to select").unwrap();
-        keys(&mut session, &["\r"]);
-    }
+    session.expect("Which design?").unwrap();
+    keys(&mut session, &["\x1b[B", "\r"]); // AD Connector
     session.expect("FQDN").unwrap();
     keys(
         &mut session,

@@ -69,8 +69,6 @@ fn a_two_forest_plan_from_the_wizard_is_applied_through_both_gates_to_status() {
     let dir = tempfile::tempdir().unwrap();
     let out = dir.path().join("forests.yaml");
     let mut session = wizard(&peer, &out);
-    session.expect("several domains").unwrap();
-    keys(&mut session, &[DOWN, ENTER, ENTER, ENTER]);
     session.expect("Which design?").unwrap();
     keys(&mut session, &[ENTER]); // two-way trust
     line(&mut session, "corp.example.com");

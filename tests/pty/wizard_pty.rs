@@ -13,7 +13,9 @@ use expectrl::session::OsSession as Session;
 mod apply_prompt;
 mod colour;
 mod domains;
+mod flags;
 mod plain_back;
+mod plain_design;
 mod saving;
 mod small;
 
@@ -216,12 +218,8 @@ fn plain_connector_to_save(session: &mut Session) {
 
 /// Answers the plain AD Connector flow up to "Finish:".
 fn plain_connector_to_finish(session: &mut Session) {
-    for _ in 0..3 {
-        session.expect("to move, enter to select").unwrap();
-        keys(session, &[ENTER]); // decision helper: not sure
-    }
     session.expect("Which design?").unwrap();
-    keys(session, &[ENTER]); // the recommendation: AD Connector
+    keys(session, &[DOWN, ENTER]); // AD Connector
     session.expect("Domain (FQDN)").unwrap();
     line(session, "corp");
     session.expect("single-label").unwrap();
@@ -246,11 +244,8 @@ fn plain_trust_flow() {
     let dir = tempfile::tempdir().unwrap();
     let out = dir.path().join("plan.yaml");
     let mut session = spawn(&format!("wizard --plain --out {}", out.display()), &[]);
-    session.expect("several domains").unwrap();
-    keys(&mut session, &[DOWN, ENTER]); // yes: several domains
-    keys(&mut session, &[ENTER, ENTER]);
     session.expect("Which design?").unwrap();
-    keys(&mut session, &[ENTER]); // the recommendation: two-way trust
+    keys(&mut session, &[ENTER]); // two-way trust, the first
     session.expect("Domain (FQDN)").unwrap();
     line(&mut session, "corp.example.com");
     line(&mut session, "CORP");

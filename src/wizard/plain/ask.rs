@@ -95,7 +95,7 @@ pub(super) fn field(
                 .unwrap_or(0);
             Select::new(&message, options.to_vec())
                 .with_starting_cursor(start)
-                .with_help_message(field.hint)
+                .with_help_message(words::plain_hint(field.hint))
                 .prompt()
                 .map(str::to_owned)
         }
@@ -135,7 +135,7 @@ fn typed(
     let found = found.cloned();
     Text::new(message)
         .with_initial_value(draft.get(field.id))
-        .with_help_message(field.hint)
+        .with_help_message(words::plain_hint(field.hint))
         .with_validator(move |input: &str| {
             let mut candidate = base.clone();
             candidate.set(id, input);

@@ -4,6 +4,7 @@
 //! Ctrl-C quits without saving. What discovery read from AWS is printed escaped
 //! ([`crate::text::untrusted`]).
 
+use std::collections::BTreeSet;
 use std::path::Path;
 
 use inquire::InquireError;
@@ -12,21 +13,22 @@ use super::apply::event_line;
 use super::discovery::{self, Found};
 use super::draft::{Draft, FieldId};
 use super::effects::{Connector, Effects};
-use super::model::{Exit, Origin};
+use super::model::{Choice, Exit, Origin};
 use super::questions::{self, Decision};
 use super::save::{Overwrite, SaveError};
-use crate::diagram::{self, Diagram};
-use crate::plan::{Mode, Plan};
+use crate::plan::Plan;
 use crate::text::cost;
 use crate::text::untrusted::{Untrusted, line};
 use crate::text::wizard as words;
 
 mod ask;
+mod design;
 mod items;
 mod pick;
+mod review;
 
 use ask::Step;
-use items::Item;
+use items::{Asks, Item};
 
 /// Where the question list goes after a question.
 enum Flow {
@@ -64,6 +66,7 @@ struct Session<'a, K> {
     draft: Draft,
     decision: Decision,
     origin: Origin,
+    asks: Asks,
     finish: Finish,
     discovered: Discovered,
     /// The path offered by "Save the plan to:" (the last one typed).
@@ -80,7 +83,7 @@ impl<K: Connector> Session<'_, K> {
     fn run(&mut self) -> Result<Exit, InquireError> {
         let mut position = 0usize;
         loop {
-            let items = items::items(&self.draft, self.origin);
+            let items = items::items(&self.draft, &self.asks);
             let Some(item) = items.get(position).copied() else {
                 return Ok(Exit::Quit);
             };
@@ -88,7 +91,7 @@ impl<K: Connector> Session<'_, K> {
                 Flow::Next => position += 1,
                 Flow::Stay => {}
                 Flow::To(target) => {
-                    let items = items::items(&self.draft, self.origin);
+                    let items = items::items(&self.draft, &self.asks);
                     position = items.iter().position(|i| *i == target).unwrap_or(position);
                 }
                 Flow::Back if position == 0 => {
@@ -104,16 +107,6 @@ impl<K: Connector> Session<'_, K> {
 
     fn ask(&mut self, item: Item) -> Result<Flow, InquireError> {
         match item {
-            Item::Helper(helper) => {
-                let current = *helper.answer(&mut self.decision);
-                Ok(match ask::yes_no(helper.question(), current)? {
-                    Step::Answered(answer) => {
-                        *helper.answer(&mut self.decision) = answer;
-                        Flow::Next
-                    }
-                    Step::Back => Flow::Back,
-                })
-            }
             Item::Design => self.design(),
             Item::DomainField(domain, id) => {
                 self.draft.select_domain(domain);
@@ -136,6 +129,13 @@ impl<K: Connector> Session<'_, K> {
             Item::Check => self.check(),
             Item::Field(id) => {
                 self.draft.select_domain(0);
+                if let Discovered::NotRun = self.discovered {
+                    let found = discover(&self.draft, self.effects);
+                    if let Some(found) = &found {
+                        discovery::prefill(&mut self.draft, found);
+                    }
+                    self.discovered = Discovered::Done(found.map(Box::new));
+                }
                 let found = match &self.discovered {
                     Discovered::Done(found) => found.as_deref(),
                     Discovered::NotRun => None,
@@ -151,27 +151,7 @@ impl<K: Connector> Session<'_, K> {
         }
     }
 
-    fn design(&mut self) -> Result<Flow, InquireError> {
-        let (recommended, reasons) = self.decision.recommend();
-        for reason in reasons {
-            println!("  {reason}");
-        }
-        let options = vec![words::OPTION_TRUST, words::OPTION_CONNECTOR];
-        let start = usize::from(recommended == Mode::AdConnector);
-        Ok(match ask::select(words::WHICH_DESIGN, options, start)? {
-            Step::Answered(choice) => {
-                self.draft.mode = if choice == words::OPTION_TRUST {
-                    Mode::Trust
-                } else {
-                    Mode::AdConnector
-                };
-                Flow::Next
-            }
-            Step::Back => Flow::Back,
-        })
-    }
-
-    /// "Check connectivity now?"; on the way forward, discovery runs the first time.
+    /// "Check connectivity now?" (discovery runs before the first AWS question).
     fn check(&mut self) -> Result<Flow, InquireError> {
         match ask::confirm(words::CHECK_NOW, words::CHECK_HINT_PLAIN)? {
             Step::Back => return Ok(Flow::Back),
@@ -182,38 +162,7 @@ impl<K: Connector> Session<'_, K> {
             }
             Step::Answered(false) => {}
         }
-        if let Discovered::NotRun = self.discovered {
-            let found = discover(&self.draft, self.effects);
-            if let Some(found) = &found {
-                discovery::prefill(&mut self.draft, found);
-            }
-            self.discovered = Discovered::Done(found.map(Box::new));
-        }
         Ok(Flow::Next)
-    }
-
-    /// The diagram, what apply will do, and "Finish:".
-    fn finish(&mut self) -> Result<Flow, InquireError> {
-        let plan = self.draft.to_plan();
-        println!("\n{}", diagram::render_text(&Diagram::from_plan(&plan)));
-        println!("What apply will do:");
-        for (index, step) in crate::apply::plan_steps(&plan).iter().enumerate() {
-            println!("  {}. {}", index + 1, step.describe(&plan));
-        }
-        println!("\nWarning: {}\n", words::SWITCH_WARNING);
-        let options = vec![words::FINISH_SAVE, words::FINISH_SAVE_AND_APPLY];
-        let start = usize::from(self.finish == Finish::SaveAndApply);
-        Ok(match ask::select(words::FINISH, options, start)? {
-            Step::Answered(choice) => {
-                self.finish = if choice == words::FINISH_SAVE_AND_APPLY {
-                    Finish::SaveAndApply
-                } else {
-                    Finish::Save
-                };
-                Flow::Next
-            }
-            Step::Back => Flow::Back,
-        })
     }
 
     /// "Save the plan to:" and the save: an existing file or symbolic link is replaced only
@@ -352,26 +301,44 @@ fn discover<K: Connector>(draft: &Draft, effects: &Effects<K>) -> Option<Found> 
     }
 }
 
-/// Runs the plain wizard, on a new plan or on `edited` (a saved plan's draft: the design is
-/// kept and the questions start at the first domain); returns how it ended.
+/// What the plain wizard starts from.
+pub struct Opening {
+    /// The draft: new, or a saved plan's (`--edit`), with the flags' answers laid over it.
+    pub draft: Draft,
+    /// Whether it is a new plan or an edited one.
+    pub origin: Origin,
+    /// [`Choice::Picked`] when the design is known (`--mode`, `--edit`): it is not asked.
+    pub choice: Choice,
+    /// The questions answered by flags: not asked while their answer is valid.
+    pub given: BTreeSet<FieldId>,
+}
+
+/// Runs the plain wizard from `opening` (a known design is not asked, nor a question a flag
+/// answered; an edited plan starts at its first domain); returns how it ended.
 pub fn run<K: Connector>(
     out: &Path,
     overwrite: Overwrite,
     mut effects: Effects<K>,
-    edited: Option<Draft>,
+    opening: Opening,
 ) -> Result<Exit, InquireError> {
     println!("adsso wizard: connect IAM Identity Center to your Active Directory.");
-    let origin = match edited {
-        Some(_) => Origin::Edited,
-        None => {
-            println!("{}\n", words::NOT_SUPPORTED);
-            Origin::New
-        }
-    };
+    let Opening {
+        draft,
+        origin,
+        choice,
+        given,
+    } = opening;
+    if origin == Origin::New {
+        println!("{}\n", words::NOT_SUPPORTED);
+    }
     let mut session = Session {
-        draft: edited.unwrap_or_default(),
+        draft,
         decision: Decision::default(),
         origin,
+        asks: Asks {
+            design: choice,
+            given,
+        },
         finish: Finish::Save,
         discovered: Discovered::NotRun,
         suggested: out.display().to_string(),

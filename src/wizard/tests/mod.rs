@@ -357,6 +357,7 @@ fn connectivity_check_needs_the_domain_then_runs_in_the_background() {
 mod discovery;
 
 mod apply_now;
+mod choose;
 mod domains;
 mod effects;
 mod keys;

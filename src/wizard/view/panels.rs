@@ -22,7 +22,14 @@ pub(super) fn discovery_line(model: &Model, theme: &Theme) -> Line<'static> {
             SPINNER[ticks % SPINNER.len()],
             words::DISCOVERING
         )),
-        DiscoveryState::Ready(found) => Line::styled(words::discovery_summary(found), theme.hint()),
+        DiscoveryState::Ready(found) => Line::styled(
+            format!(
+                "{}{}",
+                words::discovery_summary(found),
+                words::DISCOVERY_PICKS
+            ),
+            theme.hint(),
+        ),
         DiscoveryState::Unavailable(_, reason) => {
             Line::styled(words::discovery_unavailable(reason), theme.hint())
         }

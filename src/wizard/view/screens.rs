@@ -10,7 +10,7 @@ use super::{Theme, panels};
 use crate::plan::Mode;
 use crate::text::wizard as words;
 use crate::wizard::draft::FieldId;
-use crate::wizard::model::{Model, Origin};
+use crate::wizard::model::{Choice, Model, Origin};
 use crate::wizard::questions::{Answer, Screen};
 use crate::wizard::secret_names;
 
@@ -26,7 +26,7 @@ fn marker(focused: bool) -> &'static str {
 
 pub(super) fn choose(model: &Model, theme: &Theme, width: u16) -> Vec<Line<'static>> {
     let option = |index: usize, mode: Mode, label: &str| {
-        let chosen = if model.draft.mode == mode {
+        let chosen = if model.choice != Choice::Open && model.draft.mode == mode {
             "(●) "
         } else {
             "( ) "
@@ -69,16 +69,15 @@ pub(super) fn choose(model: &Model, theme: &Theme, width: u16) -> Vec<Line<'stat
             Span::styled(format!("[{}]", answer.label()), style),
         ]));
     }
-    let (mode, reasons) = model.decision.recommend();
-    let name = if mode == Mode::Trust {
-        "two-way trust"
-    } else {
-        "AD Connector"
-    };
     lines.push(Line::raw(""));
-    lines.push(Line::styled(format!("Recommended: {name}"), theme.title()));
-    for reason in reasons {
-        lines.push(Line::raw(format!("  {reason}")));
+    match model.decision.recommend() {
+        Some((mode, reasons)) => {
+            lines.push(Line::styled(words::recommended(mode), theme.title()));
+            for reason in reasons {
+                lines.push(Line::raw(format!("  {reason}")));
+            }
+        }
+        None => lines.push(Line::styled(words::NO_RECOMMENDATION, theme.hint())),
     }
     lines.push(Line::raw(""));
     let _ = width;

@@ -16,7 +16,7 @@ fn first_prompt(env: &[(&str, &str)]) -> String {
     let dir = tempfile::tempdir().unwrap();
     let out = dir.path().join("plan.yaml");
     let mut session = spawn(&format!("wizard --plain --out {}", out.display()), env);
-    let found = session.expect("to move, enter to select").unwrap();
+    let found = session.expect("then the recommended design)").unwrap();
     let text = format!(
         "{}{}",
         String::from_utf8_lossy(found.before()),
@@ -34,5 +34,5 @@ fn no_color_takes_the_colour_out_of_the_plain_wizard() {
     );
     let plain = first_prompt(&[("NO_COLOR", "1")]);
     assert!(!has_colour(&plain), "{plain:?}");
-    assert!(plain.contains("to move, enter to select"), "{plain:?}");
+    assert!(plain.contains("Which design?"), "{plain:?}");
 }

@@ -78,10 +78,8 @@ fn plain_two_domain_trust_plan() {
     let dir = tempfile::tempdir().unwrap();
     let out = dir.path().join("plan.yaml");
     let mut session = spawn(&format!("wizard --plain --out {}", out.display()), &[]);
-    session.expect("several domains").unwrap();
-    keys(&mut session, &[DOWN, ENTER, ENTER, ENTER]); // yes: several domains
     session.expect("Which design?").unwrap();
-    keys(&mut session, &[ENTER]); // the recommendation: two-way trust
+    keys(&mut session, &[ENTER]); // two-way trust, the first
     line(&mut session, "corp.example.com");
     line(&mut session, "CORP");
     line(&mut session, "10.0.0.10, 10.0.0.11");

@@ -1,4 +1,4 @@
-//! `--plain`: Esc goes back one question everywhere (the helper, the design, the first domain
+//! `--plain`: Esc goes back one question everywhere (the design, the helper, the first domain
 //! and AWS questions, the connectivity question, Finish, the save path) and loses no answer; on
 //! the very first question it asks "Quit without saving?" first.
 
@@ -11,26 +11,28 @@ fn plain_esc_goes_back_one_question_and_asks_before_quitting() {
     let dir = tempfile::tempdir().unwrap();
     let out = dir.path().join("plan.yaml");
     let mut session = spawn(&format!("wizard --plain --out {}", out.display()), &[]);
-    session.expect("several domains").unwrap();
+    session.expect("Which design?").unwrap();
     keys(&mut session, &[ESC]);
     session.expect("Quit without saving?").unwrap();
     line(&mut session, "n");
+    session.expect("Which design?").unwrap();
+    keys(&mut session, &[DOWN, DOWN, ENTER]); // help me choose
     session.expect("several domains").unwrap();
     keys(&mut session, &[ENTER]);
     session.expect("portal").unwrap();
     keys(&mut session, &[ENTER]);
     session.expect("directory data").unwrap();
+    keys(&mut session, &[ESC]); // back to the helper's previous question
+    session.expect("portal").unwrap();
     keys(&mut session, &[ENTER]);
-    session.expect("Which design?").unwrap();
-    keys(&mut session, &[ESC]); // back to the helper's last question
     session.expect("directory data").unwrap();
     keys(&mut session, &[ENTER]);
     session.expect("Which design?").unwrap();
-    keys(&mut session, &[ENTER]); // AD Connector, the recommendation
+    keys(&mut session, &[DOWN, ENTER]); // AD Connector
     session.expect("Domain (FQDN)").unwrap();
     keys(&mut session, &[ESC]); // the design can be revisited
     session.expect("Which design?").unwrap();
-    keys(&mut session, &[ENTER]);
+    keys(&mut session, &[DOWN, ENTER]);
     session.expect("Domain (FQDN)").unwrap();
     line(&mut session, "corp.example.com");
     session.expect("NetBIOS").unwrap();
@@ -86,7 +88,7 @@ fn plain_esc_then_yes_on_the_first_question_quits_without_saving() {
     let dir = tempfile::tempdir().unwrap();
     let out = dir.path().join("plan.yaml");
     let mut session = spawn(&format!("wizard --plain --out {}", out.display()), &[]);
-    session.expect("several domains").unwrap();
+    session.expect("Which design?").unwrap();
     keys(&mut session, &[ESC]);
     session.expect("Quit without saving?").unwrap();
     line(&mut session, "y");

@@ -1,0 +1,202 @@
+//! The answers given as flags: parsed by clap, laid over a draft, judged like typed answers,
+//! and where the full-screen wizard then opens.
+
+use clap::Parser;
+
+use super::*;
+use crate::cli::{Cli, Command};
+use crate::wizard::model::{Choice, Colour, Model, Origin};
+use crate::wizard::questions::Screen;
+
+/// The presets of `adsso wizard ARGS`.
+fn presets(args: &[&str]) -> Presets {
+    let cli = Cli::try_parse_from(["adsso", "wizard"].iter().chain(args)).unwrap();
+    let Command::Wizard(wizard) = cli.command else {
+        panic!("not the wizard");
+    };
+    Presets::new(&wizard.answers, cli.region.as_deref())
+}
+
+/// A draft with `args` laid over the default one.
+fn draft(args: &[&str]) -> Result<Draft, FlagError> {
+    let mut draft = Draft::default();
+    presets(args).apply(&mut draft).map(|()| draft)
+}
+
+const CONNECTOR: &[&str] = &[
+    "--mode",
+    "ad-connector",
+    "--domain",
+    "corp.example.com",
+    "--netbios",
+    "CORP",
+    "--dns",
+    "10.0.0.10,10.0.0.11",
+    "--region",
+    "eu-west-1",
+    "--vpc",
+    "vpc-0123456789abcdef0",
+    "--subnets",
+    "subnet-0123456789abcdef0,subnet-0fedcba9876543210",
+    "--size",
+    "large",
+    "--service-account",
+    "svc-sso",
+];
+
+fn opened(args: &[&str]) -> Model {
+    let presets = presets(args);
+    let mut draft = Draft::default();
+    presets.apply(&mut draft).unwrap();
+    let choice = match presets.mode {
+        Some(_) => Choice::Picked,
+        None => Choice::Open,
+    };
+    Model::opening("plan.yaml", Colour::Off, draft, Origin::New, choice)
+}
+
+#[test]
+fn flags_fill_the_draft() {
+    let draft = draft(CONNECTOR).unwrap();
+    assert_eq!(draft.mode, Mode::AdConnector);
+    assert_eq!(draft.get(FieldId::Domain), "corp.example.com");
+    assert_eq!(draft.get(FieldId::Netbios), "CORP");
+    assert_eq!(draft.get(FieldId::DnsServers), "10.0.0.10,10.0.0.11");
+    assert_eq!(draft.get(FieldId::Region), "eu-west-1");
+    assert_eq!(draft.get(FieldId::Subnet2), "subnet-0fedcba9876543210");
+    assert_eq!(draft.get(FieldId::ConnectorSize), "Large");
+    assert_eq!(draft.get(FieldId::ServiceUser), "svc-sso");
+    let plan = draft.to_plan();
+    assert!(
+        crate::plan::validate(&plan).iter().all(|d| !d.is_error()),
+        "{:?}",
+        crate::plan::validate(&plan)
+    );
+    let given = presets(CONNECTOR).given();
+    assert!(given.contains(&FieldId::Subnet1) && given.contains(&FieldId::VpcId));
+    assert!(!given.contains(&FieldId::PlanName));
+}
+
+#[test]
+fn trust_flags_fill_the_managed_ad_or_the_existing_directory() {
+    let trust = draft(&[
+        "--mode",
+        "trust",
+        "--aws-domain",
+        "aws.corp.example.com",
+        "--aws-netbios",
+        "AWSCORP",
+        "--edition",
+        "enterprise",
+        "--trust-type",
+        "external",
+        "--selective-auth",
+        "yes",
+        "--name",
+        "corp-sso",
+        "--account",
+        "123456789012",
+    ])
+    .unwrap();
+    assert_eq!(trust.get(FieldId::SelectiveAuth), "yes");
+    assert_eq!(trust.get(FieldId::ManagedAdSource), "new");
+    assert!(
+        presets(&["--edition", "standard"])
+            .given()
+            .contains(&FieldId::ManagedAdSource)
+    );
+    assert_eq!(trust.get(FieldId::ManagedDomain), "aws.corp.example.com");
+    assert_eq!(trust.get(FieldId::Edition), "Enterprise");
+    assert_eq!(trust.get(FieldId::TrustType), "external");
+    assert_eq!(trust.get(FieldId::PlanName), "corp-sso");
+    assert_eq!(trust.get(FieldId::AccountId), "123456789012");
+    let existing = draft(&["--directory-id", "d-1234567890"]).unwrap();
+    assert_eq!(existing.get(FieldId::ManagedAdSource), "existing");
+    assert_eq!(existing.get(FieldId::ExistingDirectoryId), "d-1234567890");
+}
+
+#[test]
+fn a_refused_value_names_the_flag_and_what_is_allowed() {
+    for (args, flag, allowed) in [
+        (&["--domain", "corp"][..], "--domain", "single-label"),
+        (&["--netbios", "WAY-TOO-LONG-NETBIOS"], "--netbios", "15"),
+        (&["--region", "mars-1"], "--region", "mars-1"),
+        (&["--dns", "10.0.0.300"], "--dns", "10.0.0.300"),
+        (
+            &["--subnets", "subnet-0123456789abcdef0"],
+            "--subnets",
+            "exactly 2",
+        ),
+        (
+            &["--subnets", "subnet-a,subnet-b,subnet-c"],
+            "--subnets",
+            "two",
+        ),
+        (
+            &["--mode", "trust", "--size", "large"],
+            "--size",
+            "ad-connector",
+        ),
+        (
+            &["--mode", "ad-connector", "--edition", "standard"],
+            "--edition",
+            "trust",
+        ),
+        (&["--aws-netbios", "x y"], "--aws-netbios", "x y"),
+    ] {
+        let refused = draft(args).expect_err(&format!("{args:?}"));
+        assert_eq!(refused.flag, flag, "{args:?}");
+        assert!(
+            refused.problem.contains(allowed),
+            "{args:?}: {}",
+            refused.problem
+        );
+    }
+}
+
+#[test]
+fn a_password_given_as_a_variable_flag_is_refused_without_repeating_it() {
+    let refused = draft(&["--trust-password-env", "Hunter2-Secret!"]).unwrap_err();
+    assert_eq!(refused.flag, "--trust-password-env");
+    assert!(!refused.problem.contains("Hunter2"), "{}", refused.problem);
+}
+
+#[test]
+fn without_mode_the_wizard_opens_on_choose_with_the_answers_kept() {
+    let model = opened(&["--domain", "corp.example.com"]);
+    assert_eq!(model.screen, Screen::Choose);
+    assert_eq!(model.choice, Choice::Open);
+    assert_eq!(model.draft.get(FieldId::Domain), "corp.example.com");
+}
+
+#[test]
+fn with_mode_it_opens_on_the_first_screen_with_an_open_question() {
+    let model = opened(&["--mode", "trust", "--domain", "corp.example.com"]);
+    assert_eq!(model.screen, Screen::Domain);
+    assert_eq!(model.focused_field().map(|f| f.id), Some(FieldId::Netbios));
+    let model = opened(&CONNECTOR[..8]);
+    assert_eq!(model.screen, Screen::Aws);
+    assert_eq!(model.focused_field().map(|f| f.id), Some(FieldId::VpcId));
+}
+
+#[test]
+fn a_full_set_of_flags_opens_on_review() {
+    let model = opened(CONNECTOR);
+    assert!(model.errors.is_empty(), "{:?}", model.errors);
+    assert_eq!(model.screen, Screen::Review);
+    assert_eq!(model.choice, Choice::Picked);
+}
+
+#[test]
+fn flags_are_laid_over_an_edited_plan() {
+    let path = format!("{}/assets/examples/trust.yaml", env!("CARGO_MANIFEST_DIR"));
+    let plan = crate::plan::load(&std::fs::read(path).unwrap())
+        .unwrap()
+        .0
+        .plan;
+    let mut draft = Draft::from_plan(plan);
+    presets(&["--netbios", "EUROPE"]).apply(&mut draft).unwrap();
+    let model = Model::opening("p", Colour::Off, draft, Origin::Edited, Choice::Picked);
+    assert_eq!(model.draft.get(FieldId::Netbios), "EUROPE");
+    assert_eq!(model.screen, Screen::Review);
+}
