@@ -136,7 +136,16 @@ pub(super) fn update(model: &mut Model, action: &Action) -> Option<Effect> {
             Some(Effect::None)
         }
         (ApplyView::AskingSecrets(slots), Action::Confirm) if !model.secret_input.is_empty() => {
-            let slot = slots.remove(0);
+            let Some(&slot) = slots.first() else {
+                return Some(Effect::None);
+            };
+            if !entry_taken(model, slot) {
+                return Some(Effect::None);
+            }
+            let ApplyView::AskingSecrets(slots) = &mut model.apply else {
+                return Some(Effect::None);
+            };
+            slots.remove(0);
             let last = slots.is_empty();
             if last {
                 model.apply = ApplyView::Running(Progress::default());
@@ -170,11 +179,14 @@ pub(super) fn update(model: &mut Model, action: &Action) -> Option<Effect> {
         (ApplyView::AskingSecrets(_), Action::Back) => {
             model.apply = ApplyView::NotStarted;
             drop(model.secret_input.take());
+            model.secret_first = None;
+            model.secret_problem = None;
             model.focus = 2;
             Some(Effect::CancelApply)
         }
         (ApplyView::AskingSecrets(_), Action::Quit) => {
             drop(model.secret_input.take());
+            model.secret_first = None;
             model.exit = Exit::SavedNotApplied(model.save_path.trim().to_owned());
             Some(Effect::CancelApply)
         }
@@ -191,6 +203,41 @@ pub(super) fn update(model: &mut Model, action: &Action) -> Option<Effect> {
             _,
         ) => Some(Effect::None),
         (ApplyView::NotStarted, _) => None,
+    }
+}
+
+/// Judges the password typed for `slot`: it must meet AWS's rules at once, and a new one
+/// (the Admin's, a trust's) is typed twice. True when it is taken (it stays in
+/// `model.secret_input` for the effect); otherwise the field is cleared for the next entry and
+/// `model.secret_problem` says why (never the value).
+fn entry_taken(model: &mut Model, slot: SecretSlot) -> bool {
+    use crate::secrets::typed::{Novelty, novelty};
+    let what = slot.what();
+    if let Err(problem) = slot.check(model.secret_input.expose()) {
+        model.secret_problem = Some(crate::text::password_refused(&what, &problem));
+        model.secret_first = None;
+        drop(model.secret_input.take());
+        return false;
+    }
+    if novelty(slot) == Novelty::Existing {
+        model.secret_problem = None;
+        return true;
+    }
+    match model.secret_first.take() {
+        None => {
+            model.secret_first = Some(std::mem::take(&mut model.secret_input));
+            model.secret_problem = None;
+            false
+        }
+        Some(first) if first.expose() == model.secret_input.expose() => {
+            model.secret_problem = None;
+            true
+        }
+        Some(_) => {
+            model.secret_problem = Some(crate::text::password_mismatch(&what));
+            drop(model.secret_input.take());
+            false
+        }
     }
 }
 
@@ -212,6 +259,11 @@ impl MaskedInput {
     /// How many characters were typed.
     pub fn len(&self) -> usize {
         self.0.chars().count()
+    }
+
+    /// The typed text, for the rule check and the comparison (never for display).
+    pub fn expose(&self) -> &str {
+        self.0.as_str()
     }
 
     /// True when nothing was typed.

@@ -239,6 +239,10 @@ pub struct Model {
     pub apply: ApplyView,
     /// The password being typed for apply (masked).
     pub secret_input: MaskedInput,
+    /// A new password's first entry, while it is typed again to confirm it.
+    pub secret_first: Option<MaskedInput>,
+    /// Why the last entry was refused (a rule, a mismatch; never the value).
+    pub secret_problem: Option<String>,
     /// The terminal's size (the keys act only when it has room).
     pub size: TermSize,
 }
@@ -289,6 +293,8 @@ impl Model {
             after_save: AfterSave::Exit,
             apply: ApplyView::NotStarted,
             secret_input: MaskedInput::default(),
+            secret_first: None,
+            secret_problem: None,
             size: TermSize::MIN,
         }
     }

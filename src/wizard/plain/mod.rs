@@ -232,21 +232,24 @@ impl<K: Connector> Session<'_, K> {
             Err(other) => return Err(other),
         }
         for slot in self.effects.prepare_apply(plan) {
-            let typed = inquire::Password::new(&format!("{}:", slot.what()))
-                .without_confirmation()
-                .with_display_mode(inquire::PasswordDisplayMode::Masked)
-                .with_help_message(words::PASSWORD_HELP)
-                .prompt();
-            if let Err(InquireError::OperationInterrupted) = typed {
-                return Ok(Flow::End(Exit::SavedNotApplied(path)));
-            }
-            match ask::step(typed)? {
-                Step::Answered(typed) => self
-                    .effects
-                    .secret_entered(slot, zeroize::Zeroizing::new(typed)),
-                Step::Back => {
+            // The same prompt as `adsso apply`: a new password twice, each try checked against
+            // AWS's rules at once (the rule named, never the value), a bounded number of tries.
+            use crate::secrets::typed::{self, NotTaken, Stop};
+            use secrecy::ExposeSecret;
+            match typed::ask(&mut typed::Terminal, slot) {
+                Ok(value) => self.effects.secret_entered(
+                    slot,
+                    zeroize::Zeroizing::new(value.expose_secret().to_owned()),
+                ),
+                Err(NotTaken::Stopped(Stop::Back)) => {
                     self.suggested = path;
                     return Ok(Flow::Back);
+                }
+                Err(NotTaken::Stopped(Stop::Interrupted) | NotTaken::OutOfAttempts) => {
+                    return Ok(Flow::End(Exit::SavedNotApplied(path)));
+                }
+                Err(NotTaken::Stopped(Stop::Failed(reason))) => {
+                    return Err(InquireError::Custom(reason.into()));
                 }
             }
         }

@@ -361,6 +361,7 @@ mod choose;
 mod domains;
 mod effects;
 mod keys;
+mod passwords;
 mod saving;
 mod scrolling;
 mod secrets;

@@ -70,13 +70,21 @@ pub(super) fn apply_panel(
         }
         ApplyView::AskingSecrets(slots) => {
             let what = slots.first().map_or("password".into(), |slot| slot.what());
-            let lines = vec![
+            let question = match model.secret_first {
+                Some(_) => crate::text::type_password_again(&what),
+                None => words::enter_secret(&what),
+            };
+            let mut lines = vec![
                 Line::styled(words::APPLYING, theme.title()),
                 Line::raw(""),
-                Line::raw(words::enter_secret(&what)),
+                Line::raw(question),
                 Line::raw(""),
                 Line::raw(format!("  {}▏", "•".repeat(model.secret_input.len()))),
             ];
+            if let Some(problem) = &model.secret_problem {
+                lines.push(Line::raw(""));
+                lines.push(Line::styled(format!("✗ {problem}"), theme.error()));
+            }
             frame.render_widget(Paragraph::new(lines).wrap(Wrap { trim: false }), area);
         }
         ApplyView::Running(progress) => {
