@@ -35,6 +35,26 @@ impl<K: Connect> AwsAccess<K> {
         self.connector.connect(&self.target.in_region(region)).await
     }
 
+    /// The slots of `missing` still needed once what exists is known (read-only, blocking,
+    /// bounded by the AWS timeouts): a password whose directory or trust exists is not asked.
+    /// When AWS cannot be read, every slot of `missing` is.
+    pub fn still_needed(&self, plan: &Plan, missing: Vec<SecretSlot>) -> Vec<SecretSlot> {
+        if missing.is_empty() {
+            return missing;
+        }
+        let needed = crate::runtime::block_on(async {
+            let cloud = self.open(&plan.aws.region).await;
+            crate::apply::needs::needed_slots(plan, &cloud).await
+        });
+        match needed {
+            Ok(needed) => missing
+                .into_iter()
+                .filter(|slot| needed.contains(slot))
+                .collect(),
+            Err(_) => missing,
+        }
+    }
+
     /// Reads what exists in `region` (blocking); `Err` says why nothing could be read.
     pub fn discover(&self, region: &str) -> Result<Found, String> {
         let read = crate::runtime::block_on(async {
@@ -84,11 +104,13 @@ impl<K: Connector> Effects<K> {
         save::save(plan, path, overwrite)
     }
 
-    /// Resolves the plan's env and file secrets and keeps them; returns the slots still to ask.
+    /// Resolves the plan's env and file secrets and keeps them; returns the slots still to ask
+    /// (blocking: what exists is read first, so no password is asked for a directory or trust
+    /// that is there).
     pub fn prepare_apply(&mut self, plan: &Plan) -> Vec<SecretSlot> {
         let (resolved, missing) = runner::prepare(plan);
         self.secrets = resolved;
-        missing
+        self.aws.still_needed(plan, missing)
     }
 
     /// Keeps a typed password for its slot.
@@ -118,9 +140,20 @@ impl<K: Connector> Effects<K> {
                     .map(|()| path);
                 Some(Action::SaveResult(outcome))
             }
-            Effect::PrepareApply => Some(Action::SecretsNeeded(
-                self.prepare_apply(&model.draft.to_plan()),
-            )),
+            Effect::PrepareApply => {
+                let plan = model.draft.to_plan();
+                let (resolved, missing) = runner::prepare(&plan);
+                self.secrets = resolved;
+                if missing.is_empty() {
+                    return Some(Action::SecretsNeeded(missing));
+                }
+                // What exists is read on a background thread: the screen stays live meanwhile.
+                let (aws, answer) = (self.aws.clone(), answer.clone());
+                std::thread::spawn(move || {
+                    answer(Action::SecretsNeeded(aws.still_needed(&plan, missing)));
+                });
+                None
+            }
             Effect::SecretEntered { slot, last } => {
                 self.secret_entered(slot, model.secret_input.take());
                 if last {

@@ -208,7 +208,11 @@ fn apply_now_runs_through_the_connector_to_the_identity_source_gate() {
         });
     }
 
-    assert_eq!(connector.regions(), [Some("eu-west-1".to_owned())]);
+    // Opened twice: to read what exists (which passwords are still needed), then to apply.
+    assert_eq!(
+        connector.regions(),
+        [Some("eu-west-1".to_owned()), Some("eu-west-1".to_owned())]
+    );
     let ApplyView::Finished(ApplyEnd::Paused(instructions), progress) = model.apply.clone() else {
         panic!("{:?}", model.apply);
     };
@@ -249,5 +253,38 @@ fn the_plain_front_ends_apply_blocks_until_the_end_with_the_typed_password() {
         "{:?}",
         events.borrow()
     );
-    assert_eq!(connector.regions(), [Some("eu-west-1".to_owned())]);
+    let eu = || Some("eu-west-1".to_owned());
+    assert_eq!(connector.regions(), [eu(), eu()]);
+}
+
+/// An AWS side where the wizard's AD Connector plan was applied before: its connector exists,
+/// tagged as the plan's.
+fn connected(state: &mut State) {
+    let connector = Fake::directory(
+        "d-0000000007",
+        "corp.example.com",
+        DirectoryKind::AdConnector,
+    );
+    let tag = crate::aws::Tag {
+        key: crate::plan::rules::PLAN_TAG.to_owned(),
+        value: "corp-sso".to_owned(),
+    };
+    state.directories = vec![(connector, vec![tag])];
+}
+
+#[test]
+fn a_resumed_apply_now_does_not_ask_for_the_password_of_what_exists() {
+    let plan = walk(Mode::AdConnector).draft.to_plan();
+    assert_eq!(
+        plan.metadata.name, "corp-sso",
+        "the name `connected` tags with"
+    );
+    let mut fresh = Effects::new(FakeConnect::new(empty), Target::default());
+    assert_eq!(fresh.prepare_apply(&plan), [SecretSlot::ServiceAccount]);
+    let mut resumed = Effects::new(FakeConnect::new(connected), Target::default());
+    assert_eq!(
+        resumed.prepare_apply(&plan),
+        Vec::<SecretSlot>::new(),
+        "the connector exists: its service account password is not asked for"
+    );
 }
