@@ -11,13 +11,7 @@ use crate::apply::events::Collect;
 use crate::aws::fake::Fake;
 use crate::aws::{DirectoryKind, Group, Tag, TrustInfo, TrustState};
 
-fn example(name: &str) -> Plan {
-    let path = format!("{}/assets/examples/{name}", env!("CARGO_MANIFEST_DIR"));
-    crate::plan::load(&std::fs::read(path).unwrap())
-        .unwrap()
-        .0
-        .plan
-}
+use crate::plan::example;
 
 fn policy() -> WaitPolicy {
     fast_policy(Duration::from_secs(5))

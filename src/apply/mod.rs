@@ -196,11 +196,7 @@ pub fn plan_steps(plan: &Plan) -> Vec<Step> {
 mod tests {
     use super::*;
 
-    fn example(name: &str) -> Plan {
-        let path = format!("{}/assets/examples/{name}", env!("CARGO_MANIFEST_DIR"));
-        let bytes = std::fs::read(path).unwrap();
-        crate::plan::load(&bytes).unwrap().0.plan
-    }
+    use crate::plan::example;
 
     #[test]
     fn ad_connector_steps_end_at_the_identity_source_gate() {

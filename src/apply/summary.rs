@@ -33,11 +33,7 @@ pub fn confirmation(plan: &Plan, file: &str) -> Vec<String> {
 mod tests {
     use super::*;
 
-    fn example(name: &str) -> Plan {
-        let path = format!("{}/assets/examples/{name}", env!("CARGO_MANIFEST_DIR"));
-        let bytes = std::fs::read(path).unwrap();
-        crate::plan::load(&bytes).unwrap().0.plan
-    }
+    use crate::plan::example;
 
     #[test]
     fn the_summary_lists_the_steps_then_the_cost() {

@@ -40,11 +40,7 @@ pub fn billable(plan: &Plan) -> Vec<Billable> {
 mod tests {
     use super::*;
 
-    fn example(name: &str) -> Plan {
-        let path = format!("{}/assets/examples/{name}", env!("CARGO_MANIFEST_DIR"));
-        let bytes = std::fs::read(path).unwrap();
-        crate::plan::load(&bytes).unwrap().0.plan
-    }
+    use crate::plan::example;
 
     fn with_edition(edition: Edition) -> Plan {
         let mut plan = example("trust.yaml");

@@ -21,3 +21,11 @@ pub use load::{ParsedPlan, load, parse};
 pub use model::*;
 pub use secret::{SecretRef, SecretSlot, secret_slots};
 pub use validate::validate;
+
+/// A shipped example plan (`assets/examples/NAME`), loaded: the tests' input.
+#[cfg(test)]
+#[allow(clippy::unwrap_used)]
+pub fn example(name: &str) -> Plan {
+    let path = format!("{}/assets/examples/{name}", env!("CARGO_MANIFEST_DIR"));
+    load(&std::fs::read(path).unwrap()).unwrap().0.plan
+}

@@ -124,13 +124,7 @@ impl Draft {
 mod tests {
     use super::*;
 
-    fn example(name: &str) -> Plan {
-        let path = format!("{}/assets/examples/{name}", env!("CARGO_MANIFEST_DIR"));
-        crate::plan::load(&std::fs::read(path).unwrap())
-            .unwrap()
-            .0
-            .plan
-    }
+    use crate::plan::example;
 
     #[test]
     fn every_example_goes_plan_draft_plan_unchanged() {

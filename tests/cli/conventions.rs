@@ -11,21 +11,9 @@ use crate::templates::filled_template;
 /// What an editor's YAML language server says of each file, using the schema its modeline
 /// names (resolved against the file's directory): `(file, valid, errors)`.
 fn editor_verdicts(files: &[PathBuf]) -> Vec<(String, bool, String)> {
-    let output = std::process::Command::new(crate::support::moto::python())
-        .arg(crate_dir().join("tests/peers/schema_check.py"))
-        .arg("--modeline")
-        .args(files)
-        .output()
-        .expect("the schema checker runs");
-    assert!(
-        output.status.success(),
-        "{}",
-        String::from_utf8_lossy(&output.stderr)
-    );
-    String::from_utf8_lossy(&output.stdout)
-        .lines()
-        .map(|line| {
-            let verdict: serde_json::Value = serde_json::from_str(line).unwrap();
+    crate::support::schema_verdicts("--modeline".as_ref(), files)
+        .into_iter()
+        .map(|verdict| {
             (
                 verdict["file"].as_str().unwrap().to_owned(),
                 verdict["valid"].as_bool().unwrap(),

@@ -447,10 +447,8 @@ mod wizard_check {
         let mut session = spawn(&["wizard", "--plain", "--out", "/dev/null"]);
         // Each answer waits for its prompt: a key typed between two prompts reaches the next
         // one through the terminal's cooked mode, where Enter becomes Ctrl-J.
-        for _ in 0..4 {
-            session.expect("to move, enter to select").unwrap();
-            keys(&mut session, &["\r"]);
-        }
+        session.expect("Which design?").unwrap();
+        keys(&mut session, &["\x1b[B", "\r"]); // AD Connector
         for (prompt, answer) in [
             ("FQDN", dc.get("AD_DOMAIN")),
             ("NetBIOS", "CORP"),

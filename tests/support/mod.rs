@@ -167,3 +167,24 @@ pub fn report(failures: &[String]) {
         failures.join("\n\n")
     );
 }
+
+/// What `tests/peers/schema_check.py` says of each file, as an editor would check it (PyYAML +
+/// jsonschema): one JSON verdict (`file`, `valid`, `errors`) per file, in order. `first` is the
+/// schema file, or `--modeline` to use the schema each file's modeline names.
+pub fn schema_verdicts(first: &std::ffi::OsStr, files: &[PathBuf]) -> Vec<serde_json::Value> {
+    let output = std::process::Command::new(moto::python())
+        .arg(crate_dir().join("tests/peers/schema_check.py"))
+        .arg(first)
+        .args(files)
+        .output()
+        .expect("the schema checker runs");
+    assert!(
+        output.status.success(),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    String::from_utf8_lossy(&output.stdout)
+        .lines()
+        .map(|line| serde_json::from_str(line).expect("one JSON verdict a line"))
+        .collect()
+}
