@@ -36,3 +36,31 @@ fn no_color_takes_the_colour_out_of_the_plain_wizard() {
     assert!(!has_colour(&plain), "{plain:?}");
     assert!(plain.contains("Which design?"), "{plain:?}");
 }
+
+/// Everything `adsso status` prints for a missing plan, in a pseudo-terminal, with `env`.
+fn error_report(env: &[(&str, &str)]) -> String {
+    let mut command = Command::new(env!("CARGO_BIN_EXE_adsso"));
+    command
+        .args(["status", "/nonexistent/adsso-plan.yaml"])
+        .env("TERM", "xterm-256color")
+        .env_remove("NO_COLOR");
+    for (key, value) in env {
+        command.env(key, value);
+    }
+    let mut session = expectrl::Session::spawn(command).unwrap();
+    session.set_expect_timeout(Some(Duration::from_secs(10)));
+    let all = session.expect(expectrl::Eof).unwrap();
+    String::from_utf8_lossy(all.as_bytes()).into_owned()
+}
+
+#[test]
+fn no_color_takes_the_colour_out_of_error_reports() {
+    let coloured = error_report(&[]);
+    assert!(
+        has_colour(&coloured),
+        "miette colours a report on a terminal: {coloured:?}"
+    );
+    let plain = error_report(&[("NO_COLOR", "1")]);
+    assert!(!has_colour(&plain), "{plain:?}");
+    assert!(plain.contains("cannot read the plan"), "{plain:?}");
+}
