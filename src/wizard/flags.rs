@@ -68,15 +68,16 @@ pub struct AnswerFlags {
     /// The plan's name (metadata.name).
     #[arg(long, value_name = "NAME")]
     pub name: Option<String>,
-    /// Your AD's DNS name (the first domain).
+    /// Your AD's DNS name; repeat it for more domains or forests (trust mode), each with its
+    /// own --netbios and --dns in the same order.
     #[arg(long, value_name = "FQDN")]
-    pub domain: Option<String>,
-    /// Your AD's NetBIOS name.
+    pub domain: Vec<String>,
+    /// Your AD's NetBIOS name (repeatable: the Nth for the Nth --domain).
     #[arg(long, value_name = "NAME")]
-    pub netbios: Option<String>,
-    /// Your AD's DNS servers, comma separated.
+    pub netbios: Vec<String>,
+    /// Your AD's DNS servers, comma separated (repeatable: the Nth for the Nth --domain).
     #[arg(long, value_name = "IP,IP")]
-    pub dns: Option<String>,
+    pub dns: Vec<String>,
     /// The AWS account id apply must run in.
     #[arg(long, value_name = "ID")]
     pub account: Option<String>,
@@ -128,6 +129,8 @@ struct Preset {
     flag: &'static str,
     /// The question it answers.
     id: FieldId,
+    /// The domain it answers for (a repeated domain flag: its occurrence); 0 for the others.
+    domain: usize,
     /// The value of the question.
     value: String,
     /// The flag's value as given (both subnets for `--subnets`).
@@ -186,6 +189,7 @@ impl Presets {
                 answers.push(Preset {
                     flag,
                     id,
+                    domain: 0,
                     value: value.to_owned(),
                     typed: value.to_owned(),
                 });
@@ -194,9 +198,6 @@ impl Presets {
         add("--name", FieldId::PlanName, flags.name.as_deref());
         add("--region", FieldId::Region, region);
         add("--account", FieldId::AccountId, flags.account.as_deref());
-        add("--domain", FieldId::Domain, flags.domain.as_deref());
-        add("--netbios", FieldId::Netbios, flags.netbios.as_deref());
-        add("--dns", FieldId::DnsServers, flags.dns.as_deref());
         add("--vpc", FieldId::VpcId, flags.vpc.as_deref());
         let trust_type = flags.trust_type.map(|t| match t {
             TrustTypeFlag::Forest => "forest",
@@ -245,6 +246,7 @@ impl Presets {
         add("--admin-password-env", FieldId::AdminPassword, env);
         let env = flags.service_password_env.as_deref();
         add("--service-password-env", FieldId::ServicePassword, env);
+        answers.extend(domain_presets(flags));
         if let Some(subnets) = &flags.subnets {
             let mut parts: Vec<&str> = subnets.split(',').map(str::trim).collect();
             if parts.len() > 2 {
@@ -256,6 +258,7 @@ impl Presets {
                 answers.push(Preset {
                     flag: "--subnets",
                     id,
+                    domain: 0,
                     value: value.to_owned(),
                     typed: subnets.clone(),
                 });
@@ -275,9 +278,13 @@ impl Presets {
         self.mode.is_none() && self.answers.is_empty()
     }
 
-    /// The questions the flags answered.
+    /// The questions the flags answered (of the first domain for a domain's questions).
     pub fn given(&self) -> BTreeSet<FieldId> {
-        self.answers.iter().map(|preset| preset.id).collect()
+        self.answers
+            .iter()
+            .filter(|preset| preset.domain == 0)
+            .map(|preset| preset.id)
+            .collect()
     }
 
     /// Lays the answers over `draft` (its first domain for the domain's questions), each judged
@@ -286,7 +293,6 @@ impl Presets {
         if let Some(mode) = self.mode {
             draft.mode = mode;
         }
-        draft.select_domain(0);
         for preset in &self.answers {
             if preset.flag == "--subnets" && preset.value.contains(',') {
                 return Err(FlagError {
@@ -294,8 +300,18 @@ impl Presets {
                     problem: words::FLAG_TWO_SUBNETS.to_owned(),
                 });
             }
+            while draft.domain_count() <= preset.domain {
+                if draft.add_domain().is_err() {
+                    return Err(FlagError {
+                        flag: preset.flag,
+                        problem: words::FLAG_ONE_DOMAIN.to_owned(),
+                    });
+                }
+            }
+            draft.select_domain(preset.domain);
             draft.set(preset.id, preset.value.clone());
         }
+        draft.select_domain(0);
         for preset in &self.answers {
             let design = design_of(preset.id);
             if let (Some(given), Some(design)) = (self.mode, design)
@@ -308,6 +324,7 @@ impl Presets {
             }
             let mut judged = draft.clone();
             judged.mode = design.unwrap_or(draft.mode);
+            judged.select_domain(preset.domain);
             let errors = questions::errors(&judged);
             if let Some(error) = errors.get(&FieldAt::of(&judged, preset.id)) {
                 let typed = crate::text::untrusted::line(&preset.typed);
@@ -324,6 +341,31 @@ impl Presets {
         }
         Ok(())
     }
+}
+
+/// The answers of the repeatable domain flags: the Nth `--domain`, `--netbios` and `--dns`
+/// answer the Nth domain.
+fn domain_presets(flags: &AnswerFlags) -> Vec<Preset> {
+    let per_domain = [
+        ("--domain", FieldId::Domain, &flags.domain),
+        ("--netbios", FieldId::Netbios, &flags.netbios),
+        ("--dns", FieldId::DnsServers, &flags.dns),
+    ];
+    per_domain
+        .into_iter()
+        .flat_map(|(flag, id, values)| {
+            values
+                .iter()
+                .enumerate()
+                .map(move |(domain, value)| Preset {
+                    flag,
+                    id,
+                    domain,
+                    value: value.clone(),
+                    typed: value.clone(),
+                })
+        })
+        .collect()
 }
 
 /// True for the flags that name where a password is read from: their value is never repeated

@@ -200,3 +200,69 @@ fn flags_are_laid_over_an_edited_plan() {
     assert_eq!(model.draft.get(FieldId::Netbios), "EUROPE");
     assert_eq!(model.screen, Screen::Review);
 }
+
+#[test]
+fn repeated_domain_flags_describe_several_domains_in_order() {
+    let draft = draft(&[
+        "--mode",
+        "trust",
+        "--domain",
+        "corp.example.com",
+        "--netbios",
+        "CORP",
+        "--dns",
+        "10.0.0.10,10.0.0.11",
+        "--domain",
+        "emea.example.net",
+        "--netbios",
+        "EMEA",
+        "--dns",
+        "10.1.0.10,10.1.0.11",
+    ])
+    .unwrap();
+    assert_eq!(draft.domain_count(), 2);
+    assert_eq!(draft.get_in(0, FieldId::Domain), "corp.example.com");
+    assert_eq!(draft.get_in(1, FieldId::Domain), "emea.example.net");
+    assert_eq!(draft.get_in(1, FieldId::Netbios), "EMEA");
+    assert_eq!(draft.get_in(1, FieldId::DnsServers), "10.1.0.10,10.1.0.11");
+    let plan = draft.to_plan();
+    let domains: Vec<&str> = plan
+        .self_managed
+        .all()
+        .iter()
+        .map(|domain| domain.domain.as_str())
+        .collect();
+    assert_eq!(domains, ["corp.example.com", "emea.example.net"]);
+    // Only the first domain's questions count as answered for the plain wizard's skipping.
+    assert!(
+        presets(&["--domain", "a.example.com", "--domain", "b.example.com"])
+            .given()
+            .contains(&FieldId::Domain)
+    );
+}
+
+#[test]
+fn a_second_domain_is_refused_for_an_ad_connector_and_a_bad_one_names_its_flag() {
+    let refused = draft(&[
+        "--mode",
+        "ad-connector",
+        "--domain",
+        "corp.example.com",
+        "--domain",
+        "emea.example.net",
+    ])
+    .unwrap_err();
+    assert_eq!(refused.flag, "--domain");
+    assert_eq!(refused.problem, words::FLAG_ONE_DOMAIN);
+    let bad = draft(&[
+        "--mode",
+        "trust",
+        "--domain",
+        "corp.example.com",
+        "--domain",
+        "emea",
+    ])
+    .unwrap_err();
+    assert_eq!(bad.flag, "--domain");
+    assert!(bad.problem.contains("single-label"), "{}", bad.problem);
+}
