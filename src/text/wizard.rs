@@ -40,7 +40,17 @@ pub const HINT_MANAGED_NETBIOS: &str = "e.g. AWSCORP; must differ from yours";
 /// Hint: edition.
 pub const HINT_EDITION: &str = "Standard or Enterprise (← →)";
 /// Hint: secret.
-pub const HINT_SECRET: &str = "environment variable name read at apply time; empty: ask at apply time. Never stored in the plan";
+pub const HINT_SECRET: &str = "where apply reads the password: an environment variable (type its name), a file only you can read (type its path), or asked when applying; never stored in the plan (← → changes where)";
+/// A secret field's source: an environment variable.
+pub const SOURCE_VARIABLE: &str = "variable";
+/// A secret field's source: a file.
+pub const SOURCE_FILE: &str = "file";
+/// A secret field's source: asked at apply time.
+pub const SOURCE_ASKED: &str = "asked at apply";
+/// `--plain`: the question before a secret field's name or path.
+pub fn secret_source_question(label: &str) -> String {
+    format!("{label}: where does apply read it from?")
+}
 /// A secret field holds something that is not a variable name, or looks like a password (the
 /// value is never repeated).
 pub const SECRET_TAKES_NAME: &str = "this field takes the variable's name, not the password (what was typed is not shown): e.g. ADSSO_TRUST_PASSWORD; empty: asked at apply time";

@@ -22,6 +22,7 @@ pub mod questions;
 pub mod runner;
 pub mod save;
 pub mod secret_names;
+pub mod secret_source;
 pub mod start;
 pub mod terminal;
 mod typing;

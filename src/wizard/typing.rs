@@ -31,6 +31,12 @@ pub(super) fn change(model: &mut Model, step: isize) {
     let Some(field) = model.focused_field() else {
         return;
     };
+    if super::secret_names::is_secret_field(field.id) {
+        let text = super::secret_source::cycled(field.id, &model.draft, step);
+        model.draft.set(field.id, text);
+        model.revalidate();
+        return;
+    }
     let candidates = model
         .discovery
         .found()

@@ -97,3 +97,25 @@ fn a_password_in_a_variables_place_is_not_shown_on_review() {
         update(&mut model, Action::Scroll(10));
     }
 }
+
+#[test]
+fn arrows_choose_where_a_password_comes_from_and_the_plan_follows() {
+    use crate::plan::SecretRef;
+    let mut model = walk(Mode::Trust);
+    model.screen = Screen::Secrets;
+    model.focus = 0;
+    let trust = |model: &Model| model.draft.to_plan().connection.trust.unwrap().password;
+    assert_eq!(trust(&model), SecretRef::Env("ADSSO_TRUST_PASSWORD".into()));
+    update(&mut model, Action::Right); // variable -> file: the path is typed next
+    type_text(&mut model, "/root/trust-pw");
+    assert_eq!(trust(&model), SecretRef::File("/root/trust-pw".into()));
+    assert!(render(&model, 80, 24).contains("‹ file › /root/trust-pw"));
+    update(&mut model, Action::Right); // file -> asked at apply
+    assert_eq!(trust(&model), SecretRef::Prompt);
+    assert!(model.error(FieldId::TrustPassword).is_none());
+    assert!(render(&model, 80, 24).contains("‹ asked at apply ›"));
+    update(&mut model, Action::Right); // back to a variable, the conventional one
+    assert_eq!(trust(&model), SecretRef::Env("ADSSO_TRUST_PASSWORD".into()));
+    update(&mut model, Action::Left); // and ← goes the other way
+    assert_eq!(trust(&model), SecretRef::Prompt);
+}

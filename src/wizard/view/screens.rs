@@ -105,6 +105,9 @@ pub(super) fn form(model: &Model, theme: &Theme) -> (Vec<Line<'static>>, Range<u
         let focused = model.focus == index;
         let first = lines.len();
         let mut value = secret_names::shown(field.id, model.draft.get(field.id));
+        if secret_names::is_secret_field(field.id) {
+            value = crate::wizard::secret_source::shown(&value);
+        }
         if let Some(label) = model
             .discovery
             .found()
