@@ -290,3 +290,7 @@ impl JsonSchema for SecretRef {
         })
     }
 }
+
+#[cfg(test)]
+#[path = "secret_tests.rs"]
+mod tests;
