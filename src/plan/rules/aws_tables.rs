@@ -112,6 +112,12 @@ mod tests {
         assert_eq!(edit_distance("", "abc"), 3);
         assert_eq!(edit_distance("eu-wset-1", "eu-west-1"), 2);
         assert_eq!(edit_distance("ü", "u"), 1);
+        // Deleting from the first name costs one edit, as inserting into it does.
+        assert_eq!(edit_distance("us-eaast-1", "us-east-1"), 1);
+        assert_eq!(edit_distance("abc", ""), 3);
+        assert_eq!(edit_distance("kitten", "sitting"), 3);
+        assert_eq!(edit_distance("sitting", "kitten"), 3);
+        assert_eq!(closest_region("us-eaast-1"), Some("us-east-1"));
     }
 
     #[test]
@@ -122,6 +128,18 @@ mod tests {
         assert_eq!(closest_region("eusc-de-est-1"), Some("eusc-de-east-1"));
         assert_eq!(closest_region("mars-north-9"), None);
         assert_eq!(closest_region(""), None);
+    }
+
+    #[test]
+    fn the_closest_region_may_be_a_third_of_the_name_away() {
+        // Nine characters allow three edits: three are accepted, four are not.
+        assert_eq!(edit_distance("eu-wxyz-1", "eu-west-1"), 3);
+        assert_eq!(closest_region("eu-wxyz-1"), Some("eu-west-1"));
+        assert_eq!(edit_distance("eu-wxyz-9", "eu-west-1"), 4);
+        assert_eq!(closest_region("eu-wxyz-9"), None);
+        assert_eq!(closest_region("eu-wset-1"), Some("eu-west-1"));
+        // Ties go to the first Region in table order.
+        assert_eq!(closest_region("eu-west-9"), Some("eu-west-1"));
     }
 
     #[test]
