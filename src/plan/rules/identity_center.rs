@@ -222,7 +222,7 @@ pub(super) fn first_unsendable(text: &str) -> Option<(usize, usize, char)> {
 
 /// A JSON syntax error with its line and column in the policy. The parser's messages never
 /// quote the input; they are cut all the same, like every quoted value.
-fn json_problem(text: &str, error: &serde_json::Error) -> Problem {
+pub(super) fn json_problem(text: &str, error: &serde_json::Error) -> Problem {
     let message = error.to_string();
     let message = message
         .rfind(" at line ")

@@ -1,6 +1,7 @@
 //! Unit tests of the inline policy rule: identity-based policies pass and parse to the same
 //! document whatever their spacing; every refusal says what is wrong and where in the policy.
 
+use super::identity_center::json_problem;
 use super::*;
 
 /// A one-statement identity policy around `statement` (a JSON object's text).
@@ -204,5 +205,35 @@ fn inline_policy_statements_are_identity_statements() {
     assert_eq!(
         inline_policy(single),
         Err("`Statement` has neither `Resource` nor `NotResource`".into())
+    );
+}
+
+#[test]
+fn inline_policy_json_errors_inside_strings_are_located() {
+    let tab = READ_REPORTS.replace("ReadReports", "Read\tReports");
+    assert_eq!(
+        inline_policy(&tab),
+        Err(
+            "the policy is not valid JSON at line 5, column 19 of the policy: \
+             control character (\\u0000-\\u001F) found while parsing a string"
+                .into()
+        )
+    );
+}
+
+#[test]
+fn json_error_messages_are_cut_after_64_characters_only() {
+    // serde_json's own messages are shorter; an error made here has no position (line 0).
+    use serde::de::Error as _;
+    let longest = "m".repeat(QUOTE_MAX);
+    let error = serde_json::Error::custom(&longest);
+    assert_eq!(
+        json_problem("{}", &error),
+        format!("the policy is not valid JSON at line 0, column 1 of the policy: {longest}")
+    );
+    let error = serde_json::Error::custom(format!("{longest}m"));
+    assert_eq!(
+        json_problem("{}", &error),
+        format!("the policy is not valid JSON at line 0, column 1 of the policy: {longest}…")
     );
 }

@@ -185,6 +185,89 @@ fn session_durations() {
 }
 
 #[test]
+fn session_durations_out_of_range_are_shown_in_hours_minutes_and_seconds() {
+    // 1 h is the shortest accepted, 12 h the longest; one second less or more is refused.
+    assert_eq!(session_duration("PT3600S"), Ok(3600));
+    assert_eq!(
+        session_duration("PT3599S"),
+        Err("`PT3599S` is 59 min 59 s".into())
+    );
+    assert_eq!(session_duration("PT43200S"), Ok(43_200));
+    assert_eq!(
+        session_duration("PT12H1S"),
+        Err("`PT12H1S` is 12 h 1 s".into())
+    );
+    assert_eq!(session_duration("PT13H"), Err("`PT13H` is 13 h".into()));
+    assert_eq!(session_duration("PT30M"), Err("`PT30M` is 30 min".into()));
+    assert_eq!(session_duration("PT0S"), Err("`PT0S` is 0 s".into()));
+    assert_eq!(session_duration("P1D"), Err("`P1D` is 24 h".into()));
+}
+
+#[test]
+fn human_durations_name_each_unit_that_is_not_zero() {
+    for (seconds, shown) in [
+        (0, "0 s"),
+        (1, "1 s"),
+        (59, "59 s"),
+        (60, "1 min"),
+        (61, "1 min 1 s"),
+        (3599, "59 min 59 s"),
+        (3600, "1 h"),
+        (3601, "1 h 1 s"),
+        (3661, "1 h 1 min 1 s"),
+        (5400, "1 h 30 min"),
+        (46_800, "13 h"),
+        (90_061, "25 h 1 min 1 s"),
+    ] {
+        assert_eq!(human_duration(seconds), shown, "{seconds}");
+    }
+}
+
+#[test]
+fn iso8601_durations_take_days_hours_minutes_and_seconds_in_order() {
+    for (text, seconds) in [
+        ("PT0S", Some(0)),
+        ("PT1S", Some(1)),
+        ("PT1M", Some(60)),
+        ("PT1H", Some(3600)),
+        ("P1D", Some(86_400)),
+        ("P1DT1H1M1S", Some(90_061)),
+        ("P0DT4H", Some(14_400)),
+        ("PT0.5S", Some(1)),
+        ("PT2.000S", Some(2)),
+        ("P", None),
+        ("PT", None),
+        ("P1DT", None),
+        ("T1H", None),
+        ("PT1S1M", None),
+        ("PT1H1H", None),
+        ("PTH", None),
+        ("PT1", None),
+        ("P1H", None),
+        ("PT1D", None),
+        ("PT1.5M", None),
+    ] {
+        assert_eq!(iso8601_seconds(text), seconds, "{text}");
+    }
+    assert_eq!(
+        session_duration("PT"),
+        Err("`PT` is not an ISO 8601 duration".into())
+    );
+}
+
+#[test]
+fn iso8601_numbers_have_at_most_9_digits() {
+    assert_eq!(session_duration("PT000003600S"), Ok(3600));
+    assert_eq!(
+        session_duration("PT0000003600S"),
+        Err("`PT0000003600S` is not an ISO 8601 duration".into())
+    );
+    assert_eq!(iso8601_seconds("PT999999999S"), Some(999_999_999));
+    assert_eq!(iso8601_seconds("PT1000000000S"), None);
+    assert_eq!(iso8601_seconds("P999999999D"), Some(999_999_999 * 86_400));
+}
+
+#[test]
 fn permission_sets_and_arns() {
     assert!(permission_set_name("ReadOnly").is_ok());
     assert!(permission_set_name("a+b=c,d.e@f_g-h").is_ok());
