@@ -237,8 +237,8 @@ fn error_code(xml: &str) -> Option<(String, String)> {
 }
 
 /// The whole answer tokenizes, its root is `root`, and it ends with the root's close tag, so a
-/// cut answer is refused
-/// rather than read in part (the decoder would stop at the cut without an error).
+/// cut answer is refused rather than read in part (the decoder would stop at the cut without an
+/// error).
 fn well_formed(xml: &str, root: &str) -> Result<(), String> {
     for token in Document::new(xml) {
         token.map_err(|error| shown(&error))?;

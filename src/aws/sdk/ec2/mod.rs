@@ -26,7 +26,6 @@ use aws_types::service_config::ServiceConfigKey;
 
 use super::transport::{self, Timeouts};
 use crate::aws::{AwsError, AwsErrorKind, EgressRule, Subnet, Vpc};
-use crate::plan::rules::partition_of;
 use crate::text::ec2 as text;
 
 /// The service name, as errors and SigV4 name it.
@@ -38,7 +37,7 @@ const MAX_PAGES: usize = 100;
 /// The longest pause between two attempts.
 const MAX_BACKOFF: Duration = Duration::from_secs(20);
 
-/// A client for EC2's two read-only calls.
+/// A client for EC2's read-only calls.
 #[derive(Debug, Clone)]
 pub struct Ec2Client {
     connector: SharedHttpConnector,
@@ -250,7 +249,8 @@ fn unusable(operation: &'static str, detail: &str) -> AwsError {
 
 /// The endpoint EC2 is called at: the service's own override (`AWS_ENDPOINT_URL_EC2`, the
 /// profile's `ec2` section), the global one (`--endpoint-url`, `AWS_ENDPOINT_URL`), or the
-/// Region's endpoint in its partition's domain.
+/// Region's endpoint in its partition's domain ([`transport::endpoint_of`], which names every
+/// service's endpoint in errors).
 fn endpoint(config: &SdkConfig, region: &str) -> String {
     let own = config.service_config().and_then(|services| {
         let key = ServiceConfigKey::builder()
@@ -262,14 +262,7 @@ fn endpoint(config: &SdkConfig, region: &str) -> String {
         services.load_config(key)
     });
     own.or_else(|| config.endpoint_url().map(str::to_owned))
-        .unwrap_or_else(|| regional_endpoint(region))
-}
-
-/// `https://ec2.REGION.SUFFIX`, the suffix of the Region's partition (`amazonaws.com` for a
-/// Region the table does not list, as the SDK's endpoint rules fall back to `aws`).
-pub fn regional_endpoint(region: &str) -> String {
-    let suffix = partition_of(region).map_or("amazonaws.com", |partition| partition.dns_suffix);
-    format!("https://{SERVICE}.{region}.{suffix}")
+        .unwrap_or_else(|| transport::endpoint_of(SERVICE, region, None))
 }
 
 /// Settings of the connector: the `--aws-timeout` limits.

@@ -254,19 +254,19 @@ fn error_answers_give_the_code_kind_and_message() {
 #[test]
 fn the_regional_endpoint_is_in_the_partitions_domain() {
     assert_eq!(
-        regional_endpoint("eu-west-1"),
+        transport::endpoint_of(SERVICE, "eu-west-1", None),
         "https://ec2.eu-west-1.amazonaws.com"
     );
     assert_eq!(
-        regional_endpoint("cn-north-1"),
+        transport::endpoint_of(SERVICE, "cn-north-1", None),
         "https://ec2.cn-north-1.amazonaws.com.cn"
     );
     assert_eq!(
-        regional_endpoint("eusc-de-east-1"),
+        transport::endpoint_of(SERVICE, "eusc-de-east-1", None),
         "https://ec2.eusc-de-east-1.amazonaws.eu"
     );
     assert_eq!(
-        regional_endpoint("us-gov-west-1"),
+        transport::endpoint_of(SERVICE, "us-gov-west-1", None),
         "https://ec2.us-gov-west-1.amazonaws.com"
     );
 }
