@@ -10,7 +10,7 @@ use crate::inspect::find::{self, Found};
 use crate::plan::{Plan, SecretSlot, secret_slots};
 
 /// The plan's secret slots whose resource does not exist yet.
-pub async fn needed_slots(plan: &Plan, cloud: &impl DirectoryApi) -> Vec<SecretSlot> {
+async fn needed_slots(plan: &Plan, cloud: &impl DirectoryApi) -> Vec<SecretSlot> {
     let slots: Vec<SecretSlot> = secret_slots(plan).into_iter().map(|(s, _)| s).collect();
     let directory = match plan.existing_directory() {
         Some(id) => Some(id.to_owned()),
@@ -51,6 +51,22 @@ pub async fn needed_slots(plan: &Plan, cloud: &impl DirectoryApi) -> Vec<SecretS
                 .enumerate()
                 .any(|(index, done)| !has_own(index) && !done),
         })
+        .collect()
+}
+
+/// The slots of `open` still needed once what exists is read: a password whose resource is
+/// there is dropped. Reads nothing when `open` is empty.
+pub async fn still_needed(
+    plan: &Plan,
+    cloud: &impl DirectoryApi,
+    open: Vec<SecretSlot>,
+) -> Vec<SecretSlot> {
+    if open.is_empty() {
+        return open;
+    }
+    let needed = needed_slots(plan, cloud).await;
+    open.into_iter()
+        .filter(|slot| needed.contains(slot))
         .collect()
 }
 

@@ -59,15 +59,10 @@ pub fn run(args: &ApplyArgs, flags: &Target) -> Result<Outcome, CommandError> {
             } else {
                 // Then, read-only: a resumed run asks for (or needs) no password whose
                 // resource exists.
-                let needed = crate::runtime::block_on(async {
+                let open = crate::runtime::block_on(async {
                     let cloud = SdkCloud::connect(&connection).await;
-                    crate::apply::needs::needed_slots(&plan, &cloud).await
+                    crate::apply::needs::still_needed(&plan, &cloud, offline.open).await
                 })?;
-                let open: Vec<_> = offline
-                    .open
-                    .into_iter()
-                    .filter(|slot| needed.contains(slot))
-                    .collect();
                 let mut secrets = offline.secrets;
                 secrets.extend(crate::secrets::resolve_slots(&plan, &open)?);
                 secrets

@@ -210,16 +210,9 @@ pub struct Offline {
 pub fn resolve_offline(plan: &Plan) -> Result<Offline, SecretError> {
     let mut offline = Offline::default();
     for (slot, reference) in crate::plan::secret_slots(plan) {
-        let value = match reference {
-            SecretRef::Prompt => None,
-            SecretRef::Env(name) => std::env::var(name)
-                .ok()
-                .filter(|value| !value.is_empty())
-                .map(SecretString::from),
-            SecretRef::File(_) => Some(resolve(reference, &slot.what())?),
-        };
-        match value {
+        match read_without_asking(slot, reference) {
             Some(value) => {
+                let value = value?;
                 checked(slot, reference, &value)?;
                 offline.secrets.store(slot, value);
             }
@@ -227,6 +220,23 @@ pub fn resolve_offline(plan: &Plan) -> Result<Offline, SecretError> {
         }
     }
     Ok(offline)
+}
+
+/// What `reference` gives without asking anyone: `None` for `{prompt: true}` and for a variable
+/// that is not set or is empty (those are open: asked, or missing); the file's content or why
+/// it cannot be used for `{file:}`; the variable's value when it is set.
+pub fn read_without_asking(
+    slot: SecretSlot,
+    reference: &SecretRef,
+) -> Option<Result<SecretString, SecretError>> {
+    match reference {
+        SecretRef::Prompt => None,
+        SecretRef::Env(name) => std::env::var(name)
+            .ok()
+            .filter(|value| !value.is_empty())
+            .map(|value| Ok(SecretString::from(value))),
+        SecretRef::File(_) => Some(resolve(reference, &slot.what())),
+    }
 }
 
 /// Resolves `slot`'s reference; `{prompt: true}` asks on the terminal with [`typed::ask`] (a

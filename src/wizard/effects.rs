@@ -42,17 +42,12 @@ impl<K: Connect> AwsAccess<K> {
         if missing.is_empty() {
             return missing;
         }
-        let needed = crate::runtime::block_on(async {
+        let fallback = missing.clone();
+        crate::runtime::block_on(async {
             let cloud = self.open(&plan.aws.region).await;
-            crate::apply::needs::needed_slots(plan, &cloud).await
-        });
-        match needed {
-            Ok(needed) => missing
-                .into_iter()
-                .filter(|slot| needed.contains(slot))
-                .collect(),
-            Err(_) => missing,
-        }
+            crate::apply::needs::still_needed(plan, &cloud, missing).await
+        })
+        .unwrap_or(fallback)
     }
 
     /// Reads what exists in `region` (blocking); `Err` says why nothing could be read.

@@ -16,23 +16,20 @@ use crate::apply::{
     WaitPolicy,
 };
 use crate::aws::Connect;
-use crate::plan::{Plan, SecretRef};
+use crate::plan::Plan;
 
 /// How long each wait of a wizard-started apply may take.
 pub const WAIT_TIMEOUT: Duration = Duration::from_secs(60 * 60);
 
-/// Resolves what env and file references give; returns those secrets and the slots to ask for.
+/// Resolves what env and file references give; returns those secrets and the slots to ask for
+/// (a file that cannot be used is asked for too; the run checks every password's rules).
 pub fn prepare(plan: &Plan) -> (Secrets, Vec<SecretSlot>) {
     let mut secrets = Secrets::default();
     let mut missing = Vec::new();
     for (slot, reference) in crate::plan::secret_slots(plan) {
-        let resolved = match reference {
-            SecretRef::Prompt => None,
-            other => crate::secrets::resolve(other, &slot.what()).ok(),
-        };
-        match resolved {
-            Some(value) => secrets.store(slot, value),
-            None => missing.push(slot),
+        match crate::secrets::read_without_asking(slot, reference) {
+            Some(Ok(value)) => secrets.store(slot, value),
+            Some(Err(_)) | None => missing.push(slot),
         }
     }
     (secrets, missing)
