@@ -363,8 +363,10 @@ pub mod cost;
 pub mod diagram;
 pub mod domains;
 pub mod ec2;
+pub mod flags;
 pub mod plain;
 pub mod preflight;
+pub mod secret_fields;
 pub mod untrusted;
 pub mod wizard;
 

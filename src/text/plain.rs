@@ -16,13 +16,11 @@ pub const NO_WARNINGS: &str = "Validation: no warnings.";
 pub const WARNINGS_HEADING: &str = "Validation warnings (the plan can be saved and applied):";
 /// Before `--plain`'s Finish: the plan's YAML follows.
 pub const PLAN_HEADING: &str = "The plan, as it will be saved:";
-/// A secret field's hint in `--plain`, where the source is written into the answer.
-pub const HINT_SECRET_PLAIN: &str = "where apply reads the password: an environment variable's name, file:PATH for a file only you can read, or empty to be asked at apply; never stored in the plan";
 /// A field's hint as `--plain` shows it: without the full screen's keys (`(← → to change)`),
 /// which do not work there.
 pub fn plain_hint(hint: &str) -> &str {
-    if hint == super::wizard::HINT_SECRET {
-        return HINT_SECRET_PLAIN;
+    if hint == super::secret_fields::HINT_SECRET {
+        return super::secret_fields::HINT_SECRET_PLAIN;
     }
     match hint.rfind(" (") {
         Some(at) if hint[at..].contains('←') => &hint[..at],

@@ -1,7 +1,9 @@
 //! Words of the wizard: hints beside fields, the decision helper's questions and reasons,
 //! help texts and key hints.
 
+pub use super::flags::*;
 pub use super::plain::*;
+pub use super::secret_fields::*;
 
 /// Hint: domain.
 pub const HINT_DOMAIN: &str = "your AD's DNS name, e.g. corp.example.com";
@@ -39,25 +41,6 @@ pub const HINT_MANAGED_DOMAIN: &str = "a new domain for AWS, e.g. aws.corp.examp
 pub const HINT_MANAGED_NETBIOS: &str = "e.g. AWSCORP; must differ from yours";
 /// Hint: edition.
 pub const HINT_EDITION: &str = "Standard or Enterprise (← →)";
-/// Hint: secret.
-pub const HINT_SECRET: &str = "where apply reads the password: an environment variable (type its name), a file only you can read (type its path), or asked when applying; never stored in the plan (← → changes where)";
-/// A secret field's source: an environment variable.
-pub const SOURCE_VARIABLE: &str = "variable";
-/// A secret field's source: a file.
-pub const SOURCE_FILE: &str = "file";
-/// A secret field's source: asked at apply time.
-pub const SOURCE_ASKED: &str = "asked at apply";
-/// `--plain`: the question before a secret field's name or path.
-pub fn secret_source_question(label: &str) -> String {
-    format!("{label}: where does apply read it from?")
-}
-/// A secret field holds something that is not a variable name, or looks like a password (the
-/// value is never repeated).
-pub const SECRET_TAKES_NAME: &str = "this field takes the variable's name, not the password (what was typed is not shown): e.g. ADSSO_TRUST_PASSWORD; empty: asked at apply time";
-/// A secret field names a variable in lower case.
-pub const SECRET_NAME_LOWERCASE: &str =
-    "variable names are upper case by convention: is this the variable's name, not the password?";
-
 /// Decision helper question.
 pub const Q_SEVERAL_DOMAINS: &str = "Must users of several domains or forests sign in?";
 /// Decision helper question.
@@ -92,14 +75,6 @@ pub const NO_RECOMMENDATION: &str =
 /// Enter on a helper question while there is no recommendation.
 pub const NO_RECOMMENDATION_YET: &str =
     "No recommendation yet: answer a question (← →), or choose a design above.";
-/// `--subnets` with more than two subnets.
-pub const FLAG_TWO_SUBNETS: &str = "give the two subnets, comma separated (subnet-a,subnet-b), in two different Availability Zones";
-/// A second `--domain` (or `--netbios`, `--dns`) for an AD Connector.
-pub const FLAG_ONE_DOMAIN: &str = "an AD Connector reaches one domain: give it once (several domains or forests need --mode trust)";
-/// A flag of one design given with `--mode` of the other.
-pub fn flag_for_other_design(design: &str) -> String {
-    format!("answers a question of --mode {design} only; drop it, or give --mode {design}")
-}
 /// What does not work.
 pub const NOT_SUPPORTED: &str = "Not offered, because they do not work with IAM Identity Center: one-way trusts (one direction carries sign-in, the other lets Identity Center read users and groups) and Simple AD (Samba based).";
 /// Trust option.
