@@ -6,3 +6,4 @@
 pub mod access_report;
 pub mod find;
 pub mod report;
+pub mod targets;

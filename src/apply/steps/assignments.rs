@@ -42,8 +42,21 @@ impl<C: Cloud, R: Reporter> Executor<'_, C, R> {
             .map(|ic| ic.assignments.as_slice())
             .unwrap_or_default();
         let matches = self.match_groups();
+        let resolved = self.found.targets.clone();
         let mut wanted: BTreeMap<AssignmentKey, String> = BTreeMap::new();
-        for assignment in assignments {
+        let mut refused = Vec::new();
+        for (index, assignment) in assignments.iter().enumerate() {
+            let targets = resolved.as_ref().and_then(|all| all.get(index));
+            let accounts =
+                targets.map_or(assignment.accounts.as_slice(), |t| t.accounts.as_slice());
+            for (account, why) in targets.map(|t| t.refused.as_slice()).unwrap_or_default() {
+                refused.push(format!(
+                    "{} -> {} in {account}: {}",
+                    assignment.group,
+                    assignment.permission_set,
+                    super::targets::skip_words(why)
+                ));
+            }
             let group_id = match matches.get(&assignment.group) {
                 Some(GroupMatch::Found { id, .. }) => id.clone(),
                 Some(_) => continue,
@@ -52,7 +65,7 @@ impl<C: Cloud, R: Reporter> Executor<'_, C, R> {
             let Some(set_arn) = self.found.permission_sets.get(&assignment.permission_set) else {
                 continue;
             };
-            for account in &assignment.accounts {
+            for account in accounts {
                 let key = AssignmentKey {
                     account_id: account.clone(),
                     permission_set_arn: set_arn.clone(),
@@ -78,8 +91,12 @@ impl<C: Cloud, R: Reporter> Executor<'_, C, R> {
             for (key, _) in &todo {
                 self.report(Event::WouldCall(create_call(&instance, key)));
             }
+            let refused = match refused.is_empty() {
+                true => String::new(),
+                false => format!("; would refuse {}", refused.join("; ")),
+            };
             return Ok(StepEnd::Done(format!(
-                "{present} of {total} assignments exist; would create {}{}",
+                "{present} of {total} assignments exist; would create {}{refused}{}",
                 todo.len(),
                 problems.map(|p| format!("; {p}")).unwrap_or_default()
             )));
@@ -87,6 +104,7 @@ impl<C: Cloud, R: Reporter> Executor<'_, C, R> {
         let mut failures = self.create_all(todo.clone()).await;
         let created = todo.len() - failures.len();
         failures.extend(ambiguous_groups(&matches));
+        failures.extend(refused);
         let summary = format!("{created} created, {present} already present");
         match (failures.is_empty(), problems) {
             (true, None) => Ok(StepEnd::Done(summary)),
