@@ -136,8 +136,18 @@ impl Step {
                     0 => format!("{count} account assignment(s)"),
                     _ => format!("{count} listed account(s) and the accounts of {units} OU target(s)"),
                 };
+                let pruning = identity_center(plan)
+                    .map(|ic| ic.assignments.iter().filter(|a| a.prune).count())
+                    .unwrap_or_default();
+                let prune = match pruning {
+                    0 => String::new(),
+                    n => format!(
+                        "; then DELETE, for the {n} pruning entr{}, their group's assignments of their permission set in accounts no longer targeted (`--dry-run` lists them)",
+                        if n == 1 { "y" } else { "ies" }
+                    ),
+                };
                 format!(
-                    "assign {groups} AD group(s): {reach}, at most 10 in progress and 20 calls per second"
+                    "assign {groups} AD group(s): {reach}, at most 10 in progress and 20 calls per second{prune}"
                 )
             }
         }

@@ -156,3 +156,138 @@ fn a_dry_run_shows_each_targets_accounts() {
     );
     assert!(cloud.0.borrow().mutations.is_empty());
 }
+
+/// Moves account 111 out of Prod into a new OU `Sandbox` under the root.
+fn move_out_of_prod(cloud: &Fake) {
+    let mut state = cloud.0.borrow_mut();
+    let org = state.org.as_mut().unwrap();
+    org.units
+        .entry(FakeOrg::ROOT.to_owned())
+        .or_default()
+        .push(crate::aws::OrgUnit {
+            id: "ou-root-sandbox1".to_owned(),
+            name: "Sandbox".to_owned(),
+        });
+    org.move_account("111111111111", "ou-root-sandbox1");
+}
+
+#[test]
+fn an_account_moved_out_of_a_pruning_entrys_ou_loses_its_assignment_and_nothing_else() {
+    let mut plan = ou_plan(&["ou-root-prod0001"], &[]);
+    let cloud = with_org("123456789012");
+    apply(&plan, &cloud).0.unwrap();
+    assert_eq!(assigned_accounts(&cloud), ["111111111111"]);
+    // Assignments the plan does not name: another permission set of the same group, another group.
+    {
+        let mut state = cloud.0.borrow_mut();
+        let admin = state
+            .access
+            .sets
+            .keys()
+            .find(|arn| arn.ends_with("ps-admin"))
+            .cloned()
+            .unwrap();
+        let read_only = state.access.assignments[0].permission_set_arn.clone();
+        for (group, set) in [("g-1", admin), ("g-2", read_only)] {
+            state.access.assignments.push(crate::aws::AssignmentKey {
+                account_id: "111111111111".to_owned(),
+                permission_set_arn: set,
+                group_id: group.to_owned(),
+            });
+        }
+    }
+    move_out_of_prod(&cloud);
+
+    // Without prune, the moved account keeps its assignment.
+    apply(&plan, &cloud).0.unwrap();
+    assert_eq!(cloud.0.borrow().access.assignments.len(), 3);
+
+    plan.identity_center.as_mut().unwrap().assignments[0].prune = true;
+    let (outcome, events) = apply(&plan, &cloud);
+    assert!(matches!(outcome, Ok(ApplyOutcome::Done)), "{outcome:?}");
+    let text: String = events.iter().map(|e| format!("{e}\n")).collect();
+    assert!(
+        text.contains("0 created, 0 already present, 1 pruned"),
+        "{text}"
+    );
+    let state = cloud.0.borrow();
+    assert!(
+        state
+            .mutations
+            .iter()
+            .any(|m| m == "DeleteAccountAssignment 111111111111"),
+        "{:?}",
+        state.mutations
+    );
+    assert_eq!(
+        state.access.assignments.len(),
+        2,
+        "only the plan's pair was pruned"
+    );
+    assert!(
+        state
+            .access
+            .assignments
+            .iter()
+            .all(|k| k.account_id == "111111111111")
+    );
+}
+
+#[test]
+fn a_dry_run_lists_the_prune_and_changes_nothing() {
+    let mut plan = ou_plan(&["ou-root-prod0001"], &[]);
+    let cloud = with_org("123456789012");
+    apply(&plan, &cloud).0.unwrap();
+    move_out_of_prod(&cloud);
+    plan.identity_center.as_mut().unwrap().assignments[0].prune = true;
+    let before = cloud.0.borrow().mutations.len();
+    let (outcome, events) = super::test_support::execute(
+        &plan,
+        &cloud,
+        RunMode::DryRun,
+        GateMode::Stop,
+        super::test_support::fast_policy(std::time::Duration::from_secs(60)),
+        super::test_support::Clock::Paused,
+    );
+    assert!(outcome.is_ok(), "{outcome:?}");
+    let text: String = events.iter().map(|e| format!("{e}\n")).collect();
+    assert!(text.contains("DeleteAccountAssignment"), "{text}");
+    assert!(
+        text.contains("TargetId=111111111111") || text.contains("111111111111"),
+        "{text}"
+    );
+    assert!(text.contains("would prune 1"), "{text}");
+    assert_eq!(cloud.0.borrow().mutations.len(), before);
+    assert_eq!(assigned_accounts(&cloud), ["111111111111"]);
+}
+
+#[test]
+fn a_suspended_account_keeps_its_assignment_under_prune() {
+    let mut plan = ou_plan(&["ou-root-prod0001"], &[]);
+    plan.identity_center.as_mut().unwrap().assignments[0].prune = true;
+    let cloud = with_org("123456789012");
+    apply(&plan, &cloud).0.unwrap();
+    {
+        let mut state = cloud.0.borrow_mut();
+        let org = state.org.as_mut().unwrap();
+        for account in org.accounts.values_mut().flatten() {
+            if account.id == "111111111111" {
+                account.state = crate::aws::AccountState::Suspended("SUSPENDED".to_owned());
+            }
+        }
+    }
+    apply(&plan, &cloud).0.unwrap();
+    assert_eq!(assigned_accounts(&cloud), ["111111111111"]);
+}
+
+#[test]
+fn the_summary_warns_before_a_pruning_apply() {
+    let mut plan = ou_plan(&["ou-root-prod0001"], &[]);
+    plan.identity_center.as_mut().unwrap().assignments[0].prune = true;
+    let lines = crate::apply::summary::summary(&plan, "corp.yaml").join("\n");
+    assert!(
+        lines.contains("then DELETE, for the 1 pruning entry, their group's assignments"),
+        "{lines}"
+    );
+    assert!(lines.contains("the accounts of 1 OU target(s)"), "{lines}");
+}

@@ -11,5 +11,6 @@ pub mod guards;
 pub mod network;
 pub(crate) mod permission_set_calls;
 pub(crate) mod permission_sets;
+pub(crate) mod prune;
 pub(crate) mod targets;
 pub(crate) mod trust;
