@@ -4,7 +4,7 @@
 //! for the assignments step.
 
 use crate::apply::executor::{Executor, StepEnd};
-use crate::apply::{ApplyError, Reporter};
+use crate::apply::{ApplyError, Event, Reporter};
 use crate::aws::Cloud;
 use crate::inspect::targets::{self, Resolved, Skip};
 use crate::text::apply as apply_text;
@@ -30,28 +30,19 @@ impl<C: Cloud, R: Reporter> Executor<'_, C, R> {
         if !unknown.is_empty() {
             return Err(ApplyError::UnknownTargets(unknown));
         }
-        let mut lines = Vec::new();
         for (assignment, targets) in assignments.iter().zip(&resolved) {
             if assignment.organizational_units.is_empty() && targets.skipped.is_empty() {
                 continue;
             }
-            lines.push(target_line(
-                &assignment.group,
-                &assignment.permission_set,
-                targets,
-            ));
+            let line = target_line(&assignment.group, &assignment.permission_set, targets);
+            self.report(Event::Detail(line));
         }
         let total: usize = resolved.iter().map(|r| r.accounts.len()).sum();
         self.found.targets = Some(resolved);
-        let mut note = format!(
+        Ok(StepEnd::Done(format!(
             "{total} account target(s) for {} assignment(s)",
             assignments.len()
-        );
-        for line in lines {
-            note.push_str("\n    ");
-            note.push_str(&line);
-        }
-        Ok(StepEnd::Done(note))
+        )))
     }
 }
 
@@ -65,7 +56,7 @@ pub(crate) fn target_line(group: &str, set: &str, targets: &Resolved) -> String 
     for (account, why) in &targets.skipped {
         line.push_str(&format!("; skipped {account} ({})", skip_words(why)));
     }
-    crate::text::untrusted::line(&line).into_owned()
+    line
 }
 
 /// Why an account is left out, in words.
