@@ -371,6 +371,7 @@ pub mod diagram;
 pub mod domains;
 pub mod ec2;
 pub mod flags;
+pub mod import;
 pub mod plain;
 pub mod preflight;
 pub mod secret_fields;

@@ -245,3 +245,57 @@ fn an_ou_that_is_not_in_the_organization_stops_apply_before_any_change() {
     );
     assert!(mutations(&peer).is_empty(), "{:?}", mutations(&peer));
 }
+
+#[test]
+fn an_imported_setup_applies_without_a_change_and_groups_the_wholly_assigned_ou() {
+    let peer = Peer::start();
+    let org = organization(&peer);
+    let dir = tempfile::tempdir().unwrap();
+    let plan = org_plan(
+        &peer,
+        &format!(
+            "      accounts: [\"{ACCOUNT}\"]\n      organizationalUnits: [{}]\n",
+            org.prod
+        ),
+    );
+    let path = connected(&peer, dir.path(), &plan);
+    assert_eq!(apply(&peer, &path).code, Some(0));
+    let before = mutations(&peer);
+
+    let import = peer.adsso(&["import"], &[]);
+    assert_eq!(import.code, Some(0), "{}", import.all_output());
+    let text = &import.stdout;
+    assert!(
+        text.starts_with("# yaml-language-server: $schema="),
+        "{text}"
+    );
+    assert!(text.contains("name: corp-ad-connector"), "{text}");
+    assert!(text.contains("group: AWS-SSO-Users"), "{text}");
+    assert!(
+        text.contains(&format!("organizationalUnits:\n    - {}", org.prod)),
+        "{text}"
+    );
+    assert!(
+        text.contains(&format!("- '{ACCOUNT}'")) || text.contains(&format!("- \"{ACCOUNT}\"")),
+        "{text}"
+    );
+    assert!(
+        !text.contains(&org.prod1),
+        "prod1 is covered by its OU: {text}"
+    );
+    assert_eq!(mutations(&peer), before, "import changed something");
+
+    let imported = write(dir.path(), text);
+    let again = apply(&peer, &imported);
+    assert_eq!(again.code, Some(0), "{}", again.all_output());
+    assert!(
+        again.stderr.contains("0 created, 2 already present"),
+        "{}",
+        again.stderr
+    );
+    assert_eq!(
+        mutations(&peer),
+        before,
+        "applying the imported plan changed something"
+    );
+}

@@ -67,6 +67,7 @@ impl Fake {
             vpc_id: None,
             security_group_id: None,
             edition: None,
+            details: crate::aws::DirectoryDetails::default(),
         }
     }
 }

@@ -72,6 +72,29 @@ pub async fn read(cloud: &impl OrganizationsApi, plan: &Plan) -> Result<OrgView,
     Ok(reader.view)
 }
 
+/// The whole organization, every OU and account (what `import` groups accounts back into OUs
+/// with); `None` when the account is in no organization.
+pub async fn read_whole(cloud: &impl OrganizationsApi) -> Result<Option<OrgView>, AwsError> {
+    let Some(organization) = cloud.describe_organization().await? else {
+        return Ok(None);
+    };
+    let view = OrgView {
+        organization: Some(organization),
+        roots: cloud.list_roots().await?,
+        ..OrgView::default()
+    };
+    let roots: Vec<String> = view.roots.iter().map(|root| root.id.clone()).collect();
+    let mut reader = Reader {
+        cloud,
+        view,
+        read: 0,
+    };
+    for root in roots {
+        reader.subtree(&root).await?;
+    }
+    Ok(Some(reader.view))
+}
+
 struct Reader<'a, C> {
     cloud: &'a C,
     view: OrgView,
