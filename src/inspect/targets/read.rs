@@ -1,9 +1,12 @@
 //! Reads what the plan's assignment targets need from AWS Organizations, each parent listed at
 //! most once: `DescribeOrganization` when the plan has assignments; `ListRoots` and, for each OU
-//! a target reaches, `ListOrganizationalUnitsForParent` and `ListAccountsForParent`. Bounded:
-//! at most [`MAX_UNITS`] OUs are read.
+//! a target reaches, `ListOrganizationalUnitsForParent` and `ListAccountsForParent`, a level of
+//! the tree at a time, [`CONCURRENCY`] parents at once. Bounded: at most [`MAX_UNITS`] OUs are
+//! read.
 
 use std::collections::BTreeSet;
+
+use futures_util::future::join_all;
 
 use super::OrgView;
 use crate::aws::{AwsError, AwsErrorKind, OrganizationsApi};
@@ -12,6 +15,9 @@ use crate::plan::rules::{OuTarget, ou_target};
 
 /// The most OUs one run reads (Organizations allows at most 2,000 OUs per organization).
 pub const MAX_UNITS: usize = 2_000;
+/// How many parents are listed at once (two calls each): Organizations throttles bursts, and
+/// the SDK retries what it throttles.
+pub const CONCURRENCY: usize = 4;
 
 /// Reads the organization as the plan's targets need it. An entry that names no OU or root is
 /// recorded in [`OrgView::missing`], not an error; a failed call is.
@@ -104,10 +110,20 @@ struct Reader<'a, C> {
 impl<C: OrganizationsApi> Reader<'_, C> {
     /// Lists `parent`'s OUs and accounts unless done already; `false` when AWS does not know it.
     async fn list(&mut self, parent: &str) -> Result<bool, AwsError> {
-        if self.view.units.contains_key(parent) {
-            return Ok(true);
-        }
-        self.read += 1;
+        let known = self.list_level(&[parent.to_owned()]).await?;
+        Ok(known.contains(parent))
+    }
+
+    /// Lists the OUs and accounts of each of `parents` not read yet, [`CONCURRENCY`] parents at
+    /// a time (each parent's two listings together); returns the parents AWS knows.
+    async fn list_level(&mut self, parents: &[String]) -> Result<BTreeSet<String>, AwsError> {
+        let mut known: BTreeSet<String> = parents
+            .iter()
+            .filter(|p| self.view.units.contains_key(*p))
+            .cloned()
+            .collect();
+        let todo: Vec<&String> = parents.iter().filter(|p| !known.contains(*p)).collect();
+        self.read += todo.len();
         if self.read > MAX_UNITS {
             return Err(AwsError::new(
                 "organizations",
@@ -116,27 +132,52 @@ impl<C: OrganizationsApi> Reader<'_, C> {
                 format!("more than {MAX_UNITS} OUs to read: stopped"),
             ));
         }
-        let units = match self.cloud.list_units(parent).await {
-            Ok(units) => units,
-            Err(error) if error.kind == AwsErrorKind::DoesNotExist => return Ok(false),
-            Err(error) => return Err(error),
-        };
-        let accounts = self.cloud.list_accounts(parent).await?;
-        self.view.units.insert(parent.to_owned(), units);
-        self.view.accounts.insert(parent.to_owned(), accounts);
-        Ok(true)
+        let cloud = self.cloud;
+        for chunk in todo.chunks(CONCURRENCY) {
+            let answers = join_all(chunk.iter().map(|parent| async move {
+                let (units, accounts) = futures_util::future::join(
+                    cloud.list_units(parent),
+                    cloud.list_accounts(parent),
+                )
+                .await;
+                (*parent, units, accounts)
+            }))
+            .await;
+            for (parent, units, accounts) in answers {
+                let units = match units {
+                    Ok(units) => units,
+                    Err(error) if error.kind == AwsErrorKind::DoesNotExist => continue,
+                    Err(error) => return Err(error),
+                };
+                let accounts = match accounts {
+                    Ok(accounts) => accounts,
+                    Err(error) if error.kind == AwsErrorKind::DoesNotExist => continue,
+                    Err(error) => return Err(error),
+                };
+                self.view.units.insert(parent.clone(), units);
+                self.view.accounts.insert(parent.clone(), accounts);
+                known.insert(parent.clone());
+            }
+        }
+        Ok(known)
     }
 
-    /// Reads every OU and account under `node`; `false` when `node` does not exist.
+    /// Reads every OU and account under `node`, a level at a time; `false` when `node` does
+    /// not exist.
     async fn subtree(&mut self, node: &str) -> Result<bool, AwsError> {
-        if !self.list(node).await? {
-            return Ok(false);
-        }
-        let mut queue = vec![node.to_owned()];
-        while let Some(parent) = queue.pop() {
-            self.list(&parent).await?;
-            let children = self.view.units.get(&parent).cloned().unwrap_or_default();
-            queue.extend(children.into_iter().map(|unit| unit.id));
+        let mut level = vec![node.to_owned()];
+        let mut first = true;
+        while !level.is_empty() {
+            let known = self.list_level(&level).await?;
+            if first && !known.contains(node) {
+                return Ok(false);
+            }
+            first = false;
+            level = level
+                .iter()
+                .flat_map(|parent| self.view.units.get(parent).into_iter().flatten())
+                .map(|unit| unit.id.clone())
+                .collect();
         }
         Ok(true)
     }
