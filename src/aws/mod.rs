@@ -10,6 +10,7 @@ pub mod error;
 pub mod sdk;
 pub mod target;
 pub mod types;
+pub mod vpc;
 
 use secrecy::SecretString;
 
@@ -17,6 +18,7 @@ pub use access::*;
 pub use error::{AwsError, AwsErrorKind};
 pub use target::Target;
 pub use types::*;
+pub use vpc::*;
 
 /// Directory Service (`ds`).
 pub trait DirectoryApi {
@@ -52,6 +54,10 @@ pub trait DirectoryApi {
     async fn delete_trust(&self, trust_id: &str) -> Result<(), AwsError>;
     /// `DeleteDirectory`.
     async fn delete_directory(&self, directory_id: &str) -> Result<(), AwsError>;
+    /// `ListIpRoutes` of a directory, every page.
+    async fn list_ip_routes(&self, directory_id: &str) -> Result<Vec<IpRoute>, AwsError>;
+    /// `GetDirectoryLimits` of the Region.
+    async fn directory_limits(&self) -> Result<DirectoryLimits, AwsError>;
 }
 
 /// IAM Identity Center administration (`sso-admin`).
@@ -178,6 +184,10 @@ pub trait NetworkApi {
     async fn describe_vpcs(&self) -> Result<Vec<Vpc>, AwsError>;
     /// The outbound rules of a security group (`DescribeSecurityGroups`).
     async fn security_group_egress(&self, group_id: &str) -> Result<Vec<EgressRule>, AwsError>;
+    /// `DescribeNetworkAcls` of one VPC (filter `vpc-id`), every page.
+    async fn describe_network_acls(&self, vpc_id: &str) -> Result<Vec<NetworkAcl>, AwsError>;
+    /// `DescribeRouteTables` of one VPC (filter `vpc-id`), every page.
+    async fn describe_route_tables(&self, vpc_id: &str) -> Result<Vec<RouteTable>, AwsError>;
 }
 
 /// Everything apply, status and destroy need.

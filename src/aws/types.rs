@@ -86,6 +86,8 @@ pub struct Directory {
     pub dns_ips: Vec<String>,
     /// The VPC.
     pub vpc_id: Option<String>,
+    /// The subnets its domain controllers (or connector endpoints) sit in.
+    pub subnet_ids: Vec<String>,
     /// The security group AWS created for the directory.
     pub security_group_id: Option<String>,
     /// A Managed AD's edition (`Standard`, `Enterprise`, `Hybrid`); `None` for other types.

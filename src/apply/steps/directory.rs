@@ -56,6 +56,7 @@ impl<C: Cloud, R: Reporter> Executor<'_, C, R> {
             stage_reason: String::new(),
             dns_ips: Vec::new(),
             vpc_id: None,
+            subnet_ids: Vec::new(),
             security_group_id: None,
             edition: None,
         });
