@@ -7,5 +7,5 @@ pub mod dns;
 pub mod kerberos;
 pub mod ldap;
 pub mod ports;
-pub mod report;
+
 pub mod run;
