@@ -65,6 +65,10 @@ pub enum Command {
     Apply(ApplyArgs),
     /// Show what exists in AWS for the plan (read-only).
     Status(StatusArgs),
+    /// Check the AWS side of the plan (read-only): the directory's stage and limits, its
+    /// security group, network ACLs and routes to the DNS servers, the trusts' state, and the
+    /// Identity Center instance. Exit 0 when nothing failed, 1 otherwise, 2 for an invalid plan.
+    Doctor(DoctorArgs),
     /// Delete the trust and the directory this plan created (only what is tagged as its own).
     Destroy(DestroyArgs),
     /// Print the PowerShell for a self-managed domain controller (trust mode).
@@ -80,6 +84,7 @@ impl Command {
             Command::Preflight(args) => Some(&args.file),
             Command::Apply(args) => Some(&args.file),
             Command::Status(args) => Some(&args.file),
+            Command::Doctor(args) => Some(&args.file),
             Command::Destroy(args) => Some(&args.file),
             Command::OnpremScript(args) => Some(&args.file),
             Command::Wizard(args) => args.edit.as_deref().or(args.out.as_deref()),
@@ -204,6 +209,19 @@ pub struct StatusArgs {
     /// Output format.
     #[arg(long, value_enum, default_value_t = StatusFormat::Text)]
     pub output: StatusFormat,
+}
+
+/// `adsso doctor`.
+#[derive(Debug, Args)]
+pub struct DoctorArgs {
+    /// The plan file (YAML).
+    pub file: PathBuf,
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = OutputFormat::Text)]
+    pub output: OutputFormat,
+    /// Show only the checks of this self-managed domain (and those of the AWS side as a whole).
+    #[arg(long, value_name = "DOMAIN")]
+    pub domain: Option<String>,
 }
 
 /// `adsso destroy`.

@@ -4,6 +4,7 @@ pub mod apply;
 pub mod completions;
 pub mod destroy;
 pub mod diagram;
+pub mod doctor;
 pub mod init;
 pub mod onprem_script;
 pub mod preflight;
@@ -212,6 +213,7 @@ pub fn run(cli: Cli) -> Result<Outcome, CommandError> {
         Command::Preflight(args) => preflight::run(&args),
         Command::Apply(args) => apply::run(&args, &aws),
         Command::Status(args) => status::run(&args, &aws),
+        Command::Doctor(args) => doctor::run(&args, &aws),
         Command::Destroy(args) => destroy::run(&args, &aws),
         Command::OnpremScript(args) => onprem_script::run(&args, &aws),
     }

@@ -4,5 +4,6 @@
 //! shared with apply).
 
 pub mod access_report;
+pub mod doctor;
 pub mod find;
 pub mod report;

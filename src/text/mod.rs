@@ -362,6 +362,7 @@ pub mod apply;
 pub mod checks;
 pub mod cost;
 pub mod diagram;
+pub mod doctor;
 pub mod domains;
 pub mod ec2;
 pub mod flags;
