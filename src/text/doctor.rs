@@ -380,3 +380,21 @@ pub fn instance_not_active(status: &str) -> String {
 /// Its fix.
 pub const INSTANCE_WAIT_FIX: &str = "wait until the instance is ACTIVE, or fix \
 `identityCenter.instanceArn` in the plan";
+
+/// A check that did not pass, as one warning of apply's run: its id, what it saw and the fix.
+pub fn as_warning(check: &crate::checks::Check) -> String {
+    let fix = check
+        .fix
+        .as_deref()
+        .map(|fix| format!("\nfix: {fix}"))
+        .unwrap_or_default();
+    let domain = if check.domain.is_empty() {
+        String::new()
+    } else {
+        format!(" ({})", check.domain)
+    };
+    format!(
+        "[{}]{domain} {}: {}{fix}",
+        check.id, check.subject, check.detail
+    )
+}

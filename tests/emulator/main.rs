@@ -17,3 +17,4 @@ mod apply_interrupts;
 mod apply_safety;
 mod aws_rules;
 mod aws_safety;
+mod doctor;

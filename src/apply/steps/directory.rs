@@ -169,6 +169,7 @@ impl<C: Cloud, R: Reporter> Executor<'_, C, R> {
             ));
         };
         if directory.stage == DirectoryStage::Active {
+            self.check_network().await;
             return Ok(StepEnd::Done(format!("{} is Active", directory.id)));
         }
         if self.mode() == RunMode::DryRun {
@@ -206,6 +207,7 @@ impl<C: Cloud, R: Reporter> Executor<'_, C, R> {
             .await?;
         let note = format!("{} is Active (DNS {})", ready.id, ready.dns_ips.join(", "));
         self.found.directory = Some(ready);
+        self.check_network().await;
         Ok(StepEnd::Done(note))
     }
 }
