@@ -1,5 +1,6 @@
 //! Integration tests against the AWS emulator (moto + adsso's extension, `tests/peers/`), without
-//! a terminal: apply flows, access, interrupts, safety, AWS's error rules and a hostile AWS side.
+//! a terminal: apply flows, access, interrupts, safety, AWS's error rules, a hostile AWS side and
+//! doctor.
 //! Each test starts its own emulator.
 
 // Test helpers fail the test by panicking, like the tests themselves.
