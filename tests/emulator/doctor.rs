@@ -372,3 +372,35 @@ fn an_unknown_domain_is_invalid_input() {
     assert_eq!(run.code, Some(2), "{}", run.all_output());
     assert_eq!(peer.count("GetCallerIdentity"), 0);
 }
+
+#[test]
+fn aws_text_in_the_checks_is_shown_escaped() {
+    let peer = Peer::start();
+    let id = managed_ad(&peer);
+    let hostile = "evil\u{1b}]52;c;ZXZpbA==\u{7}\n  ✓ pass  [trust.state] faked";
+    trust_in(&peer, &id, "Failed", hostile);
+    let body = serde_json::json!({"directoryId": id, "name": hostile, "stageReason": hostile});
+    peer.post("/_ext/directory", &body.to_string());
+    let dir = tempfile::tempdir().unwrap();
+    let plan = write(dir.path(), &trust_plan(&id, "10.42.5.10"));
+    let text = peer.adsso(&["doctor", plan.to_str().unwrap()], &[]);
+    assert_eq!(text.code, Some(1), "{}", text.all_output());
+    assert!(
+        !text.stdout.contains('\u{1b}') && !text.stdout.contains('\u{7}'),
+        "{:?}",
+        text.stdout
+    );
+    assert!(
+        text.stdout.contains("evil\\u{1b}]52;c;ZXZpbA==\\u{7}"),
+        "{}",
+        text.stdout
+    );
+    let faked = text
+        .stdout
+        .lines()
+        .filter(|line| line.starts_with("  ✓ pass  [trust.state]"))
+        .count();
+    assert_eq!(faked, 0, "{}", text.stdout);
+    let (_, checks) = doctor_json(&peer, &plan);
+    assert!(field(&checks, "trust.state", "detail").starts_with(&format!("Failed: {hostile}")));
+}
