@@ -363,6 +363,7 @@ pub mod checks;
 pub mod cost;
 pub mod diagram;
 pub mod doctor;
+pub mod doctor_aws;
 pub mod domains;
 pub mod ec2;
 pub mod flags;

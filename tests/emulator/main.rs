@@ -19,3 +19,4 @@ mod apply_safety;
 mod aws_rules;
 mod aws_safety;
 mod doctor;
+mod doctor_cases;

@@ -6,13 +6,13 @@ use super::trust::{Cause, Finding, finding};
 use crate::aws::{Directory, DirectoryLimits, DirectoryStage, Instance, InstanceStatus, TrustInfo};
 use crate::checks::{Check, CheckId, Status};
 use crate::plan::{Mode, Plan};
-use crate::text::doctor as words;
+use crate::text::doctor_aws as words;
 
 /// `directory.stage` of the plan's directory (skipped while it does not exist).
 pub fn stage(directory: Option<&Directory>) -> Check {
     const ID: CheckId = CheckId::DirectoryStage;
     let Some(directory) = directory else {
-        return Check::skipped(ID, "directory", words::NO_DIRECTORY);
+        return Check::skipped(ID, "directory", crate::text::doctor::NO_DIRECTORY);
     };
     let subject = words::directory_subject(&directory.id, &directory.name);
     let detail = words::stage(directory.stage.name(), &directory.stage_reason);
@@ -65,7 +65,8 @@ pub fn trusts(plan: &Plan, found: Option<&[TrustInfo]>) -> Vec<Check> {
         .map(|domain| {
             let Some(found) = found else {
                 let subject = words::trust_subject(&domain.domain, None);
-                return Check::skipped(ID, subject, words::NO_DIRECTORY).about(&domain.domain);
+                return Check::skipped(ID, subject, crate::text::doctor::NO_DIRECTORY)
+                    .about(&domain.domain);
             };
             let trust = found
                 .iter()
