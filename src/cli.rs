@@ -199,6 +199,10 @@ pub struct ApplyArgs {
     /// The longest one wait may last (e.g. 90s, 45m, 2h).
     #[arg(long, value_name = "DUR", default_value = "60m", value_parser = parse_duration)]
     pub wait_timeout: Duration,
+    /// Prune every assignment entry (as `prune: true` on each): delete the assignments of the
+    /// plan's groups and permission sets in accounts the plan no longer targets.
+    #[arg(long)]
+    pub prune: bool,
 }
 
 /// `adsso status`.

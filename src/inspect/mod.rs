@@ -7,3 +7,4 @@ pub mod access_report;
 pub mod doctor;
 pub mod find;
 pub mod report;
+pub mod targets;

@@ -2,6 +2,7 @@
 //! and when evidence appears. Test-only (`cfg(test)`), shared by the apply and wizard tests.
 
 pub mod access;
+pub mod organization;
 
 use std::cell::RefCell;
 use std::sync::{Arc, Mutex};
@@ -52,6 +53,8 @@ pub struct State {
     pub limits: DirectoryLimits,
     /// Every read of the network path, in order (`DescribeSecurityGroups`, ...).
     pub network_reads: Vec<&'static str>,
+    /// The organization, when the account is in one.
+    pub org: Option<organization::FakeOrg>,
 }
 
 /// The fake cloud.
