@@ -68,6 +68,10 @@ pub enum Command {
     /// Print a plan for an existing Identity Center setup (read-only): its directory, trusts,
     /// permission sets and group assignments, grouped back into OUs where a whole OU is assigned.
     Import(ImportArgs),
+    /// Check the AWS side of the plan (read-only): the directory's stage and limits, its
+    /// security group, network ACLs and routes to the DNS servers, the trusts' state, and the
+    /// Identity Center instance. Exit 0 when nothing failed, 1 otherwise, 2 for an invalid plan.
+    Doctor(DoctorArgs),
     /// Delete the trust and the directory this plan created (only what is tagged as its own).
     Destroy(DestroyArgs),
     /// Print the PowerShell for a self-managed domain controller (trust mode).
@@ -83,6 +87,7 @@ impl Command {
             Command::Preflight(args) => Some(&args.file),
             Command::Apply(args) => Some(&args.file),
             Command::Status(args) => Some(&args.file),
+            Command::Doctor(args) => Some(&args.file),
             Command::Destroy(args) => Some(&args.file),
             Command::OnpremScript(args) => Some(&args.file),
             Command::Wizard(args) => args.edit.as_deref().or(args.out.as_deref()),
@@ -228,6 +233,19 @@ pub struct ImportArgs {
     /// The plan's metadata.name (default: the directory's adsso:plan tag, or its DNS name).
     #[arg(long)]
     pub name: Option<String>,
+}
+
+/// `adsso doctor`.
+#[derive(Debug, Args)]
+pub struct DoctorArgs {
+    /// The plan file (YAML).
+    pub file: PathBuf,
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = OutputFormat::Text)]
+    pub output: OutputFormat,
+    /// Show only the checks of this self-managed domain (and those of the AWS side as a whole).
+    #[arg(long, value_name = "DOMAIN")]
+    pub domain: Option<String>,
 }
 
 /// `adsso destroy`.

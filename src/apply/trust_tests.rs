@@ -209,3 +209,60 @@ fn verify_trust_keeps_waiting_while_the_other_side_cannot_be_contacted() {
         assert!(state.trusts.iter().all(|t| t.state == TrustState::Verified));
     }
 }
+
+#[test]
+fn network_problems_are_warned_with_their_fix_before_the_on_premises_gate_without_stopping() {
+    let plan = existing_plan();
+    let cloud = with_directory(&plan, |d| {
+        d.vpc_id = Some("vpc-1".to_owned());
+        d.subnet_ids = vec!["subnet-a".to_owned(), "subnet-b".to_owned()];
+        d.security_group_id = Some("sg-0abc".to_owned());
+    });
+    // No outbound rule, no network ACL and no route table seen: all three fail.
+    let policy = fast_policy(Duration::from_secs(1));
+    let (outcome, events) = execute(
+        &plan,
+        &cloud,
+        RunMode::Apply,
+        GateMode::Stop,
+        policy,
+        Clock::Paused,
+    );
+    assert!(
+        matches!(outcome, Ok(ApplyOutcome::Paused { .. })),
+        "{outcome:?}"
+    );
+    let position = |wanted: &dyn Fn(&Event) -> bool| events.iter().position(wanted);
+    let warning = |id: &'static str| move |event: &Event| matches!(event, Event::Warning(text) if text.starts_with(id));
+    let sg = position(&warning("[network.sg-egress] (corp.example.com) sg-0abc"))
+        .unwrap_or_else(|| panic!("{events:#?}"));
+    assert!(
+        position(&warning("[network.nacl]")).is_some(),
+        "{events:#?}"
+    );
+    assert!(
+        position(&warning("[network.route]")).is_some(),
+        "{events:#?}"
+    );
+    let gate = position(&|event| {
+        matches!(event, Event::StepStarted { description, .. } if description.starts_with("manual step"))
+    })
+    .unwrap_or_else(|| panic!("{events:#?}"));
+    assert!(sg < gate, "{events:#?}");
+    let Event::Warning(text) = &events[sg] else {
+        unreachable!()
+    };
+    assert!(
+        text.contains("\nfix: aws ec2 authorize-security-group-egress --group-id sg-0abc"),
+        "{text}"
+    );
+    // One read per resource type, once per run.
+    assert_eq!(
+        cloud.0.borrow().network_reads,
+        vec![
+            "DescribeSecurityGroups",
+            "DescribeNetworkAcls",
+            "DescribeRouteTables"
+        ]
+    );
+}

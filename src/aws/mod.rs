@@ -11,6 +11,7 @@ pub mod organization;
 pub mod sdk;
 pub mod target;
 pub mod types;
+pub mod vpc;
 
 use secrecy::SecretString;
 
@@ -19,6 +20,7 @@ pub use error::{AwsError, AwsErrorKind};
 pub use organization::*;
 pub use target::Target;
 pub use types::*;
+pub use vpc::*;
 
 /// Directory Service (`ds`).
 pub trait DirectoryApi {
@@ -54,6 +56,10 @@ pub trait DirectoryApi {
     async fn delete_trust(&self, trust_id: &str) -> Result<(), AwsError>;
     /// `DeleteDirectory`.
     async fn delete_directory(&self, directory_id: &str) -> Result<(), AwsError>;
+    /// `ListIpRoutes` of a directory, every page.
+    async fn list_ip_routes(&self, directory_id: &str) -> Result<Vec<IpRoute>, AwsError>;
+    /// `GetDirectoryLimits` of the Region.
+    async fn directory_limits(&self) -> Result<DirectoryLimits, AwsError>;
 }
 
 /// IAM Identity Center administration (`sso-admin`).
@@ -180,6 +186,10 @@ pub trait NetworkApi {
     async fn describe_vpcs(&self) -> Result<Vec<Vpc>, AwsError>;
     /// The outbound rules of a security group (`DescribeSecurityGroups`).
     async fn security_group_egress(&self, group_id: &str) -> Result<Vec<EgressRule>, AwsError>;
+    /// `DescribeNetworkAcls` of one VPC (filter `vpc-id`), every page.
+    async fn describe_network_acls(&self, vpc_id: &str) -> Result<Vec<NetworkAcl>, AwsError>;
+    /// `DescribeRouteTables` of one VPC (filter `vpc-id`), every page.
+    async fn describe_route_tables(&self, vpc_id: &str) -> Result<Vec<RouteTable>, AwsError>;
 }
 
 /// AWS Organizations (`organizations`): what assignment targets resolve against.

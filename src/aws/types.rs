@@ -86,12 +86,14 @@ pub struct Directory {
     pub dns_ips: Vec<String>,
     /// The VPC.
     pub vpc_id: Option<String>,
+    /// The subnets its domain controllers (or connector endpoints) sit in.
+    pub subnet_ids: Vec<String>,
     /// The security group AWS created for the directory.
     pub security_group_id: Option<String>,
     /// A Managed AD's edition (`Standard`, `Enterprise`, `Hybrid`); `None` for other types.
     pub edition: Option<String>,
-    /// What `import` needs to write the plan again: the NetBIOS name, the size, the subnets
-    /// and, for an AD Connector, its connect settings.
+    /// What `import` needs to write the plan again: the NetBIOS name, the size and, for an AD
+    /// Connector, its service account.
     pub details: DirectoryDetails,
 }
 
@@ -102,8 +104,6 @@ pub struct DirectoryDetails {
     pub short_name: String,
     /// `Size` (AD Connector: `Small` or `Large`).
     pub size: Option<String>,
-    /// The directory's subnets (ConnectSettings or VpcSettings).
-    pub subnet_ids: Vec<String>,
     /// An AD Connector's service account (`CustomerUserName`). (Its self-managed DNS servers
     /// are the directory's `dns_ips`.)
     pub customer_user_name: Option<String>,

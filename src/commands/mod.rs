@@ -4,6 +4,7 @@ pub mod apply;
 pub mod completions;
 pub mod destroy;
 pub mod diagram;
+pub mod doctor;
 pub mod import;
 pub mod init;
 pub mod onprem_script;
@@ -223,6 +224,7 @@ pub fn run(cli: Cli) -> Result<Outcome, CommandError> {
         Command::Apply(args) => apply::run(&args, &aws),
         Command::Status(args) => status::run(&args, &aws),
         Command::Import(args) => import::run(&args, &aws),
+        Command::Doctor(args) => doctor::run(&args, &aws),
         Command::Destroy(args) => destroy::run(&args, &aws),
         Command::OnpremScript(args) => onprem_script::run(&args, &aws),
     }

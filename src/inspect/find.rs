@@ -77,6 +77,7 @@ mod tests {
             stage_reason: String::new(),
             dns_ips: vec![],
             vpc_id: None,
+            subnet_ids: Vec::new(),
             security_group_id: None,
             edition: None,
             details: crate::aws::DirectoryDetails::default(),

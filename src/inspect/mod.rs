@@ -4,6 +4,7 @@
 //! shared with apply).
 
 pub mod access_report;
+pub mod doctor;
 pub mod find;
 pub mod import;
 pub mod report;

@@ -44,6 +44,11 @@ pub fn ec2_not_a_port(value: &str) -> String {
     format!("`{}` is not a port number", super::untrusted::line(value))
 }
 
+/// A rule number that is not a number.
+pub fn ec2_not_a_number(value: &str) -> String {
+    format!("`{}` is not a rule number", super::untrusted::line(value))
+}
+
 /// XML the decoder refused.
 pub fn ec2_not_xml(detail: &str) -> String {
     format!("it is not well-formed XML ({detail})")

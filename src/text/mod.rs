@@ -368,6 +368,8 @@ pub mod apply;
 pub mod checks;
 pub mod cost;
 pub mod diagram;
+pub mod doctor;
+pub mod doctor_aws;
 pub mod domains;
 pub mod ec2;
 pub mod flags;

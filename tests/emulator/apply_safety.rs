@@ -225,7 +225,11 @@ fn a_security_group_without_outbound_dns_is_warned_about() {
     let second = apply(&peer, &plan);
     assert_eq!(second.code, Some(3), "{}", second.all_output());
     assert!(
-        flat(&second.stderr).contains("has no outbound rule to 10.0.0.10, 10.0.0.11 on port 53"),
+        flat(&second.stderr).contains("[network.sg-egress] (corp.example.com) sg-")
+            && flat(&second.stderr)
+                .contains("no outbound rule allows TCP 53 to 10.0.0.10, 10.0.0.11")
+            && flat(&second.stderr)
+                .contains("aws ec2 authorize-security-group-egress --group-id sg-"),
         "{}",
         second.stderr
     );

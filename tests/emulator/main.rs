@@ -1,5 +1,6 @@
 //! Integration tests against the AWS emulator (moto + adsso's extension, `tests/peers/`), without
-//! a terminal: apply flows, access, interrupts, safety, AWS's error rules and a hostile AWS side.
+//! a terminal: apply flows, access, interrupts, safety, AWS's error rules, a hostile AWS side and
+//! doctor.
 //! Each test starts its own emulator.
 
 // Test helpers fail the test by panicking, like the tests themselves.
@@ -18,3 +19,5 @@ mod apply_organizations;
 mod apply_safety;
 mod aws_rules;
 mod aws_safety;
+mod doctor;
+mod doctor_cases;

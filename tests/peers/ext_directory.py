@@ -1,15 +1,25 @@
 """Directory Service additions to moto (see moto_ext.py): directory stages over reads, trust
-states, VerifyTrust, conditional forwarders, CreateTrust only on MicrosoftAD directories.
+states, VerifyTrust, conditional forwarders, CreateTrust only on MicrosoftAD directories, IP
+routes (AddIpRoutes, ListIpRoutes, RemoveIpRoutes).
 Importing this module patches moto."""
 from moto.core.responses import ActionResult, EmptyResult
 from moto.ds import models as dsm
 from moto.ds import responses as dsr
-from moto.ds.exceptions import (ClientException, EntityDoesNotExistException,
-                                UnsupportedOperationException)
+from moto.core.exceptions import JsonRESTError
+from moto.core.utils import utcnow
+from moto.ds.exceptions import (ClientException, EntityAlreadyExistsException,
+                                EntityDoesNotExistException, UnsupportedOperationException)
 from moto.ds.responses import DirectoryServiceResponse
 from moto.ds.validations import validate_args
 
 from ext_state import _config, _lock, _onprem_ready
+
+
+class IpRouteLimitExceededException(JsonRESTError):
+    """AWS's answer to more IP routes than a directory may have."""
+
+    def __init__(self, message):
+        super().__init__("IpRouteLimitExceededException", message)
 
 
 # ---------- directories: stages over reads ----------
@@ -185,6 +195,46 @@ def delete_trust(self, trust_id, delete_associated_conditional_forwarder):
 
 
 dsm.DirectoryServiceBackend.delete_trust = delete_trust
+
+# ---------- IP routes (AddIpRoutes / ListIpRoutes / RemoveIpRoutes) ----------
+_MAX_IP_ROUTES = 100  # per directory (Directory Service quotas)
+
+
+def add_ip_routes(self):
+    d = _dir(self)
+    if d.directory_type != "MicrosoftAD":
+        raise UnsupportedOperationException("IP routes are only supported for Microsoft AD "
+                                            "directories.")
+    routes = d.__dict__.setdefault("ip_routes", [])
+    new = self._get_param("IpRoutes") or []
+    known = {r["CidrIp"] for r in routes}
+    for route in new:
+        if route.get("CidrIp") in known:
+            raise EntityAlreadyExistsException(f"IP route {route.get('CidrIp')} already exists "
+                                               f"for directory {d.directory_id}.")
+    if len(routes) + len(new) > _MAX_IP_ROUTES:
+        raise IpRouteLimitExceededException(f"A directory has at most {_MAX_IP_ROUTES} IP routes.")
+    for route in new:
+        routes.append({"DirectoryId": d.directory_id, "CidrIp": route["CidrIp"],
+                       "IpRouteStatusMsg": "Added", "AddedDateTime": utcnow(),
+                       "Description": route.get("Description", "")})
+    return EmptyResult()
+
+
+def list_ip_routes(self):
+    d = _dir(self)
+    return ActionResult({"IpRoutesInfo": list(d.__dict__.get("ip_routes", []))})
+
+
+def remove_ip_routes(self):
+    d = _dir(self)
+    gone = set(self._get_param("CidrIps") or [])
+    d.__dict__["ip_routes"] = [r for r in d.__dict__.get("ip_routes", []) if r["CidrIp"] not in gone]
+    return EmptyResult()
+
+
+for fn in (add_ip_routes, list_ip_routes, remove_ip_routes):
+    setattr(DirectoryServiceResponse, fn.__name__, fn)
 
 for fn in (verify_trust, create_conditional_forwarder, describe_conditional_forwarders,
            update_conditional_forwarder, delete_conditional_forwarder):

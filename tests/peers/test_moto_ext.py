@@ -1,4 +1,5 @@
-"""Self-test of tests/peers/moto_ext.py (the IAM Identity Center and load switches).
+"""Self-test of tests/peers/moto_ext.py (the IAM Identity Center and load switches, and the
+Directory Service additions).
 
 Run from the crate root: .venv-moto/bin/python tests/peers/test_moto_ext.py
 It starts the extension server itself on a free 127.0.0.1 port, talks to it with boto3 (dummy
@@ -484,6 +485,41 @@ class Directory(Base):
         code, _ = _http("POST", "/_ext/trust-state", {"remoteDomainName": "corp.example.com",
                                                       "state": "Failed", "colour": "red"})
         self.assertEqual(code, 400)
+
+
+    def test_ip_routes_are_added_listed_refused_twice_and_removed(self):
+        ec2 = client("ec2")
+        by_az = {}
+        for subnet in ec2.describe_subnets()["Subnets"]:
+            by_az.setdefault(subnet["AvailabilityZone"], subnet)
+        pick = list(by_az.values())[:2]
+        settings = {"VpcId": pick[0]["VpcId"], "SubnetIds": [p["SubnetId"] for p in pick]}
+        ds = client("ds")
+        did = ds.create_microsoft_ad(Name="aws.corp.example.com", ShortName="AWSCORP",
+                                     Password="Passw0rd!x", VpcSettings=settings)["DirectoryId"]
+        self.assertEqual(ds.list_ip_routes(DirectoryId=did)["IpRoutesInfo"], [])
+        ds.add_ip_routes(DirectoryId=did, IpRoutes=[{"CidrIp": "203.0.113.10/32",
+                                                     "Description": "dns"}])
+        routes = ds.list_ip_routes(DirectoryId=did)["IpRoutesInfo"]
+        self.assertEqual([(r["CidrIp"], r["IpRouteStatusMsg"], r["Description"]) for r in routes],
+                         [("203.0.113.10/32", "Added", "dns")])
+        with self.assertRaises(ClientError) as again:
+            ds.add_ip_routes(DirectoryId=did, IpRoutes=[{"CidrIp": "203.0.113.10/32"}])
+        self.assertEqual(again.exception.response["Error"]["Code"], "EntityAlreadyExistsException")
+        ds.remove_ip_routes(DirectoryId=did, CidrIps=["203.0.113.10/32"])
+        self.assertEqual(ds.list_ip_routes(DirectoryId=did)["IpRoutesInfo"], [])
+        connector = ds.connect_directory(
+            Name="corp.example.com", Password="Passw0rd!x", Size="Small",
+            ConnectSettings=dict(settings, CustomerDnsIps=["10.0.0.10"],
+                                 CustomerUserName="svc"))["DirectoryId"]
+        with self.assertRaises(ClientError) as refused:
+            ds.add_ip_routes(DirectoryId=connector, IpRoutes=[{"CidrIp": "203.0.113.10/32"}])
+        self.assertEqual(refused.exception.response["Error"]["Code"],
+                         "UnsupportedOperationException")
+        with self.assertRaises(ClientError) as missing:
+            ds.list_ip_routes(DirectoryId="d-0000000000")
+        self.assertEqual(missing.exception.response["Error"]["Code"],
+                         "EntityDoesNotExistException")
 
 
 class Organizations(Base):

@@ -56,6 +56,7 @@ impl<C: Cloud, R: Reporter> Executor<'_, C, R> {
             stage_reason: String::new(),
             dns_ips: Vec::new(),
             vpc_id: None,
+            subnet_ids: Vec::new(),
             security_group_id: None,
             edition: None,
             details: crate::aws::DirectoryDetails::default(),
@@ -169,6 +170,7 @@ impl<C: Cloud, R: Reporter> Executor<'_, C, R> {
             ));
         };
         if directory.stage == DirectoryStage::Active {
+            self.check_network().await;
             return Ok(StepEnd::Done(format!("{} is Active", directory.id)));
         }
         if self.mode() == RunMode::DryRun {
@@ -206,6 +208,7 @@ impl<C: Cloud, R: Reporter> Executor<'_, C, R> {
             .await?;
         let note = format!("{} is Active (DNS {})", ready.id, ready.dns_ips.join(", "));
         self.found.directory = Some(ready);
+        self.check_network().await;
         Ok(StepEnd::Done(note))
     }
 }

@@ -6,10 +6,9 @@ use crate::apply::{ApplyError, Event, Reporter};
 use std::cell::RefCell;
 use std::collections::BTreeMap;
 
+use crate::apply::calls;
 use crate::apply::error::Mismatch;
-use crate::apply::{calls, network};
 use crate::aws::{Cloud, CreateTrustRequest, TrustInfo, TrustState};
-use crate::text::apply as apply_text;
 
 /// How many reads of a stale `VerifyFailed` a wait tolerates right after VerifyTrust.
 const STALE_VERIFY_FAILED_READS: u32 = 3;
@@ -27,7 +26,6 @@ impl<C: Cloud, R: Reporter> Executor<'_, C, R> {
             .as_ref()
             .map_or(NEW_DIRECTORY.to_owned(), |d| d.id.clone());
         let cloud = self.cloud();
-        self.check_egress(&domain.dns_servers).await;
         let existing = match &self.found.directory {
             Some(_) => self.read(cloud.describe_trusts(&directory_id)).await?,
             None => None,
@@ -159,31 +157,6 @@ impl<C: Cloud, R: Reporter> Executor<'_, C, R> {
         }
         let all: Vec<TrustInfo> = self.found.trusts.values().cloned().collect();
         Ok(StepEnd::Done(format!("{} Verified", ids(&all))))
-    }
-
-    /// Warns when the Managed AD's security group has no outbound rule to a domain's DNS
-    /// servers. Never fails apply: the rules may be managed elsewhere.
-    async fn check_egress(&mut self, dns_servers: &[String]) {
-        let Some(group) = self
-            .found
-            .directory
-            .as_ref()
-            .and_then(|d| d.security_group_id.clone())
-        else {
-            return;
-        };
-        let cloud = self.cloud();
-        let warning = match cloud.security_group_egress(&group).await {
-            Ok(rules) => {
-                let missing = network::unreachable_dns(&rules, dns_servers);
-                if missing.is_empty() {
-                    return;
-                }
-                apply_text::egress_missing(&group, &missing)
-            }
-            Err(error) => format!("could not check the outbound rules of {group}: {error}"),
-        };
-        self.report(Event::Warning(warning));
     }
 }
 

@@ -41,6 +41,18 @@ pub struct State {
     pub trust_passwords: std::collections::BTreeMap<String, String>,
     /// Identity Center permission sets and assignments.
     pub access: access::Access,
+    /// What `DescribeSecurityGroups` answers (the outbound rules of any group).
+    pub egress: Vec<EgressRule>,
+    /// What `DescribeNetworkAcls` answers.
+    pub acls: Vec<NetworkAcl>,
+    /// What `DescribeRouteTables` answers.
+    pub route_tables: Vec<RouteTable>,
+    /// What `ListIpRoutes` answers.
+    pub ip_routes: Vec<IpRoute>,
+    /// What `GetDirectoryLimits` answers.
+    pub limits: DirectoryLimits,
+    /// Every read of the network path, in order (`DescribeSecurityGroups`, ...).
+    pub network_reads: Vec<&'static str>,
     /// The organization, when the account is in one.
     pub org: Option<organization::FakeOrg>,
 }
@@ -65,6 +77,7 @@ impl Fake {
             stage_reason: String::new(),
             dns_ips: vec!["10.1.0.5".to_owned()],
             vpc_id: None,
+            subnet_ids: Vec::new(),
             security_group_id: None,
             edition: None,
             details: crate::aws::DirectoryDetails::default(),
@@ -253,6 +266,16 @@ impl DirectoryApi for Fake {
             .push(format!("DeleteDirectory {directory_id}"));
         Ok(())
     }
+
+    async fn list_ip_routes(&self, _: &str) -> Result<Vec<IpRoute>, AwsError> {
+        let mut state = self.0.borrow_mut();
+        state.network_reads.push("ListIpRoutes");
+        Ok(state.ip_routes.clone())
+    }
+
+    async fn directory_limits(&self) -> Result<DirectoryLimits, AwsError> {
+        Ok(self.0.borrow().limits)
+    }
 }
 
 impl IdentityStoreApi for Fake {
@@ -298,6 +321,20 @@ impl NetworkApi for Fake {
     }
 
     async fn security_group_egress(&self, _: &str) -> Result<Vec<EgressRule>, AwsError> {
-        Ok(Vec::new())
+        let mut state = self.0.borrow_mut();
+        state.network_reads.push("DescribeSecurityGroups");
+        Ok(state.egress.clone())
+    }
+
+    async fn describe_network_acls(&self, _: &str) -> Result<Vec<NetworkAcl>, AwsError> {
+        let mut state = self.0.borrow_mut();
+        state.network_reads.push("DescribeNetworkAcls");
+        Ok(state.acls.clone())
+    }
+
+    async fn describe_route_tables(&self, _: &str) -> Result<Vec<RouteTable>, AwsError> {
+        let mut state = self.0.borrow_mut();
+        state.network_reads.push("DescribeRouteTables");
+        Ok(state.route_tables.clone())
     }
 }

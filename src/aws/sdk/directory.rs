@@ -6,9 +6,12 @@ use secrecy::{ExposeSecret, SecretString};
 use super::SdkCloud;
 use crate::aws::{
     AwsError, AwsErrorKind, ConnectDirectoryRequest, CreateManagedAdRequest, CreateTrustRequest,
-    Directory, DirectoryApi, DirectoryDetails, DirectoryKind, DirectoryStage, Forwarder, Tag,
-    TrustInfo, TrustState,
+    Directory, DirectoryApi, DirectoryDetails, DirectoryKind, DirectoryLimits, DirectoryStage,
+    Forwarder, IpRoute, Limit, Tag, TrustInfo, TrustState,
 };
+
+/// The most pages of a `ListIpRoutes` answer (a bound against an answer that never ends).
+const MAX_IP_ROUTE_PAGES: usize = 100;
 
 const DS: &str = "ds";
 
@@ -36,6 +39,10 @@ fn directory(d: &ds::DirectoryDescription) -> Directory {
             .and_then(|c| c.vpc_id())
             .or_else(|| vpc.and_then(|v| v.vpc_id()))
             .map(str::to_owned),
+        subnet_ids: connect
+            .map(|c| c.subnet_ids().to_vec())
+            .or_else(|| vpc.map(|v| v.subnet_ids().to_vec()))
+            .unwrap_or_default(),
         security_group_id: connect
             .and_then(|c| c.security_group_id())
             .or_else(|| vpc.and_then(|v| v.security_group_id()))
@@ -44,10 +51,6 @@ fn directory(d: &ds::DirectoryDescription) -> Directory {
         details: DirectoryDetails {
             short_name: d.short_name().unwrap_or_default().to_owned(),
             size: d.size().map(|size| size.as_str().to_owned()),
-            subnet_ids: connect
-                .map(|c| c.subnet_ids().to_vec())
-                .or_else(|| vpc.map(|v| v.subnet_ids().to_vec()))
-                .unwrap_or_default(),
             customer_user_name: connect
                 .and_then(|c| c.customer_user_name())
                 .map(str::to_owned),
@@ -292,5 +295,77 @@ impl DirectoryApi for SdkCloud {
             .await
             .map_err(|e| self.map_err(DS, "DeleteDirectory", e))?;
         Ok(())
+    }
+
+    async fn list_ip_routes(&self, directory_id: &str) -> Result<Vec<IpRoute>, AwsError> {
+        const OP: &str = "ListIpRoutes";
+        let mut out = Vec::new();
+        let mut token = None;
+        for _ in 0..MAX_IP_ROUTE_PAGES {
+            let page = self
+                .ds
+                .list_ip_routes()
+                .directory_id(directory_id)
+                .set_next_token(token)
+                .send()
+                .await
+                .map_err(|e| self.map_err(DS, OP, e))?;
+            out.extend(page.ip_routes_info().iter().filter_map(|route| {
+                Some(IpRoute {
+                    cidr: route.cidr_ip()?.to_owned(),
+                    status: route
+                        .ip_route_status_msg()
+                        .map_or("", ds::IpRouteStatusMsg::as_str)
+                        .to_owned(),
+                })
+            }));
+            token = page
+                .next_token()
+                .filter(|t| !t.is_empty())
+                .map(str::to_owned);
+            if token.is_none() {
+                return Ok(out);
+            }
+        }
+        Err(AwsError::new(
+            DS,
+            OP,
+            AwsErrorKind::Other,
+            format!("the answer had more than {MAX_IP_ROUTE_PAGES} pages"),
+        ))
+    }
+
+    async fn directory_limits(&self) -> Result<DirectoryLimits, AwsError> {
+        let out = self
+            .ds
+            .get_directory_limits()
+            .send()
+            .await
+            .map_err(|e| self.map_err(DS, "GetDirectoryLimits", e))?;
+        let Some(limits) = out.directory_limits() else {
+            return Ok(DirectoryLimits::default());
+        };
+        let limit = |current: Option<i32>, limit: Option<i32>, reached: bool| Limit {
+            current: current.unwrap_or_default(),
+            limit: limit.unwrap_or_default(),
+            reached,
+        };
+        Ok(DirectoryLimits {
+            managed_ad: limit(
+                limits.cloud_only_microsoft_ad_current_count(),
+                limits.cloud_only_microsoft_ad_limit(),
+                limits.cloud_only_microsoft_ad_limit_reached(),
+            ),
+            connected: limit(
+                limits.connected_directories_current_count(),
+                limits.connected_directories_limit(),
+                limits.connected_directories_limit_reached(),
+            ),
+            cloud_only: limit(
+                limits.cloud_only_directories_current_count(),
+                limits.cloud_only_directories_limit(),
+                limits.cloud_only_directories_limit_reached(),
+            ),
+        })
     }
 }

@@ -2,8 +2,8 @@
 
 use super::SdkCloud;
 use crate::aws::{
-    AccountApi, AwsError, CallerIdentity, EgressRule, Group, IdentityStoreApi, NetworkApi, Subnet,
-    Vpc,
+    AccountApi, AwsError, CallerIdentity, EgressRule, Group, IdentityStoreApi, NetworkAcl,
+    NetworkApi, RouteTable, Subnet, Vpc,
 };
 
 impl IdentityStoreApi for SdkCloud {
@@ -67,5 +67,13 @@ impl NetworkApi for SdkCloud {
 
     async fn describe_vpcs(&self) -> Result<Vec<Vpc>, AwsError> {
         self.ec2.describe_vpcs().await
+    }
+
+    async fn describe_network_acls(&self, vpc_id: &str) -> Result<Vec<NetworkAcl>, AwsError> {
+        self.ec2.describe_network_acls(vpc_id).await
+    }
+
+    async fn describe_route_tables(&self, vpc_id: &str) -> Result<Vec<RouteTable>, AwsError> {
+        self.ec2.describe_route_tables(vpc_id).await
     }
 }

@@ -62,7 +62,7 @@ fn connector(imported: &Imported) -> (SelfManagedDomains, Connection) {
                 _ => ConnectorSize::Small,
             },
             vpc_id: directory.vpc_id.clone().unwrap_or_default(),
-            subnet_ids: details.subnet_ids.clone(),
+            subnet_ids: directory.subnet_ids.clone(),
             service_account: ServiceAccount {
                 user_name: details.customer_user_name.clone().unwrap_or_default(),
                 password: SecretRef::Env(SERVICE_ACCOUNT_ENV.to_owned()),

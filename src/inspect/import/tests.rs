@@ -16,13 +16,13 @@ fn setup() -> Fake {
             Fake::directory(DIRECTORY, "corp.example.com", DirectoryKind::AdConnector);
         directory.dns_ips = vec!["10.0.0.10".into(), "10.0.0.11".into()];
         directory.vpc_id = Some("vpc-0123456789abcdef0".into());
+        directory.subnet_ids = vec![
+            "subnet-0123456789abcdef0".into(),
+            "subnet-0fedcba9876543210".into(),
+        ];
         directory.details = DirectoryDetails {
             short_name: "CORP".into(),
             size: Some("Small".into()),
-            subnet_ids: vec![
-                "subnet-0123456789abcdef0".into(),
-                "subnet-0fedcba9876543210".into(),
-            ],
             customer_user_name: Some("svc-adconnector".into()),
         };
         let tag = Tag {

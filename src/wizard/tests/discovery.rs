@@ -23,6 +23,7 @@ fn directory(id: &str, kind: DirectoryKind) -> Directory {
         stage_reason: String::new(),
         dns_ips: vec![],
         vpc_id: None,
+        subnet_ids: Vec::new(),
         security_group_id: None,
         edition: None,
         details: crate::aws::DirectoryDetails::default(),

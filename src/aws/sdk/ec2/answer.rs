@@ -49,7 +49,7 @@ pub struct Page<T> {
 
 /// The items of a listing answer: each `item` of the `set` element under the root `root`,
 /// read by `item`, and the `nextToken`.
-fn page<T>(
+pub(super) fn page<T>(
     xml: &str,
     root_name: &str,
     set: &str,
@@ -262,14 +262,14 @@ fn root<'inp, 'a>(document: &'a mut Document<'inp>) -> Result<ScopedDecoder<'inp
 }
 
 /// An element's text.
-fn data(element: &mut ScopedDecoder<'_, '_>) -> Result<String, String> {
+pub(super) fn data(element: &mut ScopedDecoder<'_, '_>) -> Result<String, String> {
     try_data(element)
         .map(|value| value.trim().to_owned())
         .map_err(|error| shown(&error))
 }
 
 /// A port number (`-1` for every port of ICMP).
-fn port(element: &mut ScopedDecoder<'_, '_>) -> Result<i32, String> {
+pub(super) fn port(element: &mut ScopedDecoder<'_, '_>) -> Result<i32, String> {
     let value = data(element)?;
     value.parse().map_err(|_| text::ec2_not_a_port(&value))
 }

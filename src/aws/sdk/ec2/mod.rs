@@ -1,5 +1,5 @@
 //! EC2's read-only calls adsso makes (`DescribeSubnets`, `DescribeVpcs`,
-//! `DescribeSecurityGroups`), without the generated `aws-sdk-ec2` crate: that crate alone took
+//! `DescribeSecurityGroups`, `DescribeNetworkAcls`, `DescribeRouteTables`), without the generated `aws-sdk-ec2` crate: that crate alone took
 //! 8-10 CPU-minutes to compile, most of a build from source, for these few calls.
 //!
 //! The client is built from the SDK's own parts, so it behaves like the other clients: the
@@ -14,6 +14,9 @@ mod answer;
 mod request;
 #[cfg(test)]
 mod tests;
+mod vpc_answer;
+#[cfg(test)]
+mod vpc_tests;
 
 use std::time::Duration;
 
@@ -25,7 +28,7 @@ use aws_types::SdkConfig;
 use aws_types::service_config::ServiceConfigKey;
 
 use super::transport::{self, Timeouts};
-use crate::aws::{AwsError, AwsErrorKind, EgressRule, Subnet, Vpc};
+use crate::aws::{AwsError, AwsErrorKind, EgressRule, NetworkAcl, RouteTable, Subnet, Vpc};
 use crate::text::ec2 as text;
 
 /// The service name, as errors and SigV4 name it.
@@ -92,6 +95,26 @@ impl Ec2Client {
     pub async fn describe_vpcs(&self) -> Result<Vec<Vpc>, AwsError> {
         self.every_page("DescribeVpcs", request::describe_vpcs, answer::vpcs)
             .await
+    }
+
+    /// `DescribeNetworkAcls` of one VPC, every page: one listing gives every subnet's ACL.
+    pub async fn describe_network_acls(&self, vpc_id: &str) -> Result<Vec<NetworkAcl>, AwsError> {
+        self.every_page(
+            "DescribeNetworkAcls",
+            |token| request::describe_network_acls(vpc_id, token),
+            vpc_answer::network_acls,
+        )
+        .await
+    }
+
+    /// `DescribeRouteTables` of one VPC, every page: the main table and every explicit one.
+    pub async fn describe_route_tables(&self, vpc_id: &str) -> Result<Vec<RouteTable>, AwsError> {
+        self.every_page(
+            "DescribeRouteTables",
+            |token| request::describe_route_tables(vpc_id, token),
+            vpc_answer::route_tables,
+        )
+        .await
     }
 
     /// Every page of a listing: `body` gives the request of a page token, `read` an answer's

@@ -59,6 +59,34 @@ pub fn describe_security_groups(group_id: &str) -> String {
     body
 }
 
+/// `DescribeNetworkAcls` of one VPC (`Filter.1.Name=vpc-id`), from the page `next_token` names.
+pub fn describe_network_acls(vpc_id: &str, next_token: Option<&str>) -> String {
+    of_vpc("DescribeNetworkAcls", vpc_id, next_token)
+}
+
+/// `DescribeRouteTables` of one VPC (`Filter.1.Name=vpc-id`), from the page `next_token` names.
+pub fn describe_route_tables(vpc_id: &str, next_token: Option<&str>) -> String {
+    of_vpc("DescribeRouteTables", vpc_id, next_token)
+}
+
+/// A listing `action` filtered to one VPC, from the page `next_token` names.
+fn of_vpc(action: &str, vpc_id: &str, next_token: Option<&str>) -> String {
+    let mut body = String::new();
+    let mut writer = QueryWriter::new(&mut body, action, API_VERSION);
+    if let Some(token) = next_token {
+        writer.prefix("NextToken").string(token);
+    }
+    let mut filters = writer.prefix("Filter").start_list(true, None);
+    let mut filter = filters.entry();
+    filter.prefix("Name").string("vpc-id");
+    let mut values = filter.prefix("Value").start_list(true, None);
+    values.entry().string(vpc_id);
+    values.finish();
+    filters.finish();
+    writer.finish();
+    body
+}
+
 /// The request that POSTs `body` to `endpoint`, signed for EC2 in `region` with `credentials`
 /// at `now`. Errors are described in words (the endpoint is not a URL, signing failed).
 pub fn signed(
