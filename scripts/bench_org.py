@@ -75,16 +75,26 @@ if os.environ.get("BENCH_SHOW_PLAN"):
 
 
 def apply():
-    """One `adsso apply --yes`: its result, wall time and peak RSS (from wait4, this child only)."""
+    """One `adsso apply --yes`: its result, wall time and peak RSS. The peak is the process's own
+    VmHWM, read from /proc while it runs (wait4's ru_maxrss would count this Python process,
+    whose memory the child shares until it execs)."""
     out, err = tempfile.TemporaryFile(), tempfile.TemporaryFile()
     start = time.perf_counter()
     child = subprocess.Popen([adsso, "apply", plan.name, "--yes"], env=env, stdout=out, stderr=err)
-    _, status, usage = os.wait4(child.pid, 0)
+    peak_kb = 0
+    while child.poll() is None:
+        try:
+            with open(f"/proc/{child.pid}/status") as status:
+                for line in status:
+                    if line.startswith("VmHWM:"):
+                        peak_kb = max(peak_kb, int(line.split()[1]))
+        except OSError:
+            pass
+        time.sleep(0.02)
     wall = time.perf_counter() - start
-    child.returncode = os.waitstatus_to_exitcode(status)
     err.seek(0)
     child.stderr = err.read().decode(errors="replace")
-    return child, wall, usage.ru_maxrss
+    return child, wall, peak_kb
 
 
 first, _, _ = apply()
