@@ -50,7 +50,8 @@ pub async fn tcp(ip: Ipv4Addr, port: u16, limit: Duration) -> PortState {
     }
 }
 
-fn classify_error(kind: ErrorKind) -> PortState {
+/// A socket error as a port state: refused, unreachable, or no answer.
+pub fn classify_error(kind: ErrorKind) -> PortState {
     match kind {
         ErrorKind::ConnectionRefused | ErrorKind::ConnectionReset => PortState::Closed,
         ErrorKind::HostUnreachable | ErrorKind::NetworkUnreachable => PortState::Unreachable,
