@@ -4,6 +4,7 @@
 //! - [`wizard`]: the interactive front ends (full screen and `--plain`) that edit a plan draft.
 //! - [`plan`]: the plan model, loading with limits and positions, validation rules. Pure.
 //! - [`diagram`]: the trust and access directions of a plan, as text or Mermaid. Pure.
+//! - [`checks`]: the one check format (ids, statuses, fixes) of `preflight` and `doctor`. Pure.
 //! - [`preflight`]: checks of the self-managed AD from this host (DNS, ports, Kerberos, LDAP).
 //! - [`apply`]: the plan as ordered steps, the engine that runs them, the manual gates.
 //! - [`inspect`]: read-only views of what exists in AWS for a plan (status, destroy's list).
@@ -16,6 +17,7 @@
 
 pub mod apply;
 pub mod aws;
+pub mod checks;
 pub mod cli;
 pub mod commands;
 pub mod diagram;

@@ -1,5 +1,7 @@
 //! The PowerShell an operator runs on a self-managed domain controller (trust mode): the
-//! conditional forwarder to the AWS Managed AD, the local side of the two-way trust, and checks.
+//! checks that stop it before any change (site names, null-session pipes, time, the Managed AD's
+//! DNS answering), the conditional forwarder to the AWS Managed AD, the local side of the
+//! two-way trust, and checks after. `-WhatIf` prints what it would change.
 //! Pure: generated from the plan, the Managed AD's domain and its DNS addresses. The trust
 //! password is asked by the script itself (`Read-Host -AsSecureString`), never written into it.
 //!
@@ -10,6 +12,7 @@
 //! written at all.
 
 pub mod quote;
+mod template;
 
 use std::net::Ipv4Addr;
 
@@ -95,7 +98,8 @@ fn password_source(reference: &SecretRef) -> String {
 }
 
 /// The script for a trust plan: for one domain its script, for several each domain's script
-/// under a comment line that names it (each runs on a DC of its own domain); `Ok(None)` for an
+/// under a comment line that names it (each part runs on a DC of its own domain and skips a DC of
+/// another, so the whole text may run on each); `Ok(None)` for an
 /// AD Connector plan (nothing to do on the DC).
 pub fn script(plan: &Plan, managed: &ManagedSide) -> Result<Option<String>, ScriptError> {
     let domains = plan.self_managed.all();
@@ -159,65 +163,7 @@ pub fn domain_script(
             "the password reference",
         )?,
     };
-    Ok(Some(render(&literals)))
-}
-
-/// The fixed script text around the literals. No value appears outside them.
-fn render(values: &Literals) -> String {
-    let Literals {
-        scope,
-        class,
-        local_domain,
-        aws_domain,
-        masters,
-        password_source,
-    } = values;
-    format!(
-        r#"# adsso: the self-managed side of a two-way {scope} trust with an AWS Managed Microsoft AD.
-# Run on a domain controller of $LocalDomain as a Domain Admin (forest trust: Enterprise Admin).
-# The trust password is asked below; it must equal the one the plan references ($PasswordSource).
-$ErrorActionPreference = 'Stop'
-$LocalDomain = {local_domain}
-$AwsDomain = {aws_domain}
-$MasterServers = @({masters})
-$PasswordSource = {password_source}
-if (-not $AwsDomain -or $MasterServers.Count -eq 0) {{
-    throw 'The Managed AD is not known yet: run adsso apply until it creates the directory, then adsso onprem-script FILE (or pass --dns-ip).'
-}}
-if ((Get-ADDomain).DNSRoot -ne $LocalDomain) {{
-    Write-Warning "This domain controller is not in $LocalDomain: run the script on a DC of $LocalDomain."
-}}
-
-# 1. DNS: forward the AWS domain to the AWS Managed AD's DNS servers.
-if (-not (Get-DnsServerZone -Name $AwsDomain -ErrorAction SilentlyContinue)) {{
-    Add-DnsServerConditionalForwarderZone -Name $AwsDomain -MasterServers $MasterServers -ReplicationScope Forest
-}}
-Resolve-DnsName -Type SRV "_ldap._tcp.$AwsDomain" | Out-Null
-
-# 2. The local side of the trust (AWS creates its side with CreateTrust).
-$Secure = Read-Host -AsSecureString "Trust password for $AwsDomain"
-$Bstr = [Runtime.InteropServices.Marshal]::SecureStringToBSTR($Secure)
-try {{
-    $Plain = [Runtime.InteropServices.Marshal]::PtrToStringBSTR($Bstr)
-    $Local = [System.DirectoryServices.ActiveDirectory.{class}]::GetCurrent{class}()
-    $Local.CreateLocalSideOfTrustRelationship($AwsDomain, 'Bidirectional', $Plain)
-}} finally {{
-    [Runtime.InteropServices.Marshal]::ZeroFreeBSTR($Bstr)
-    Remove-Variable Plain -ErrorAction SilentlyContinue
-}}
-
-# 3. Checks.
-Get-ADTrust -Identity $AwsDomain | Format-List Name, Direction, ForestTransitive, SelectiveAuthentication
-$Pipes = (Get-ItemProperty 'HKLM:\SYSTEM\CurrentControlSet\Services\LanmanServer\Parameters').NullSessionPipes
-foreach ($Pipe in 'netlogon', 'samr', 'lsarpc') {{
-    if ($Pipes -notcontains $Pipe) {{ Write-Warning "anonymous pipe $Pipe is not allowed: the trust may fail with 'Access is denied'" }}
-}}
-Get-ADUser -Filter 'DoesNotRequirePreAuth -eq $true' | ForEach-Object {{
-    Write-Warning "Kerberos pre-authentication is disabled for $($_.SamAccountName); enable it"
-}}
-Write-Host "Done. Now re-run: adsso apply <plan file>"
-"#
-    )
+    Ok(Some(template::render(&literals)))
 }
 
 #[cfg(test)]

@@ -121,7 +121,7 @@ fn literals_for(local: &str, aws: &str, source: &str) -> Literals {
 
 #[test]
 fn hostile_values_stay_inside_their_literals() {
-    let benign = tokens(&render(&literals_for(
+    let benign = tokens(&template::render(&literals_for(
         "corp.example.com",
         "aws.example.com",
         "{env: X}",
@@ -133,7 +133,7 @@ fn hostile_values_stay_inside_their_literals() {
         "''''",
     ];
     for hostile in hostile_values {
-        let script = render(&literals_for(hostile, hostile, hostile));
+        let script = template::render(&literals_for(hostile, hostile, hostile));
         let parsed = tokens(&script);
         assert_eq!(code_only(&parsed), code_only(&benign), "{script}");
         let values = literals(&parsed);
@@ -213,4 +213,108 @@ fn names_from_aws_that_are_not_dns_names_are_refused() {
 #[test]
 fn ad_connector_plans_have_no_script() {
     assert_eq!(script(&plan("ad-connector.yaml"), &managed()), Ok(None));
+}
+
+/// The script's text from `from` up to `to` (both must be there).
+fn between<'a>(text: &'a str, from: &str, to: &str) -> &'a str {
+    let start = text.find(from).unwrap_or_else(|| panic!("no {from:?}"));
+    let end = text[start..]
+        .find(to)
+        .unwrap_or_else(|| panic!("no {to:?} after {from:?}"));
+    &text[start..start + end]
+}
+
+#[test]
+fn every_check_runs_before_the_first_change_and_a_failure_stops_it() {
+    let text = script(&plan("trust.yaml"), &managed()).unwrap().unwrap();
+    let checks = between(&text, "# 0. Checks before any change.", "# 1. DNS");
+    for check in [
+        "Resolve-DnsName -Type SRV -Server $Server -DnsOnly -QuickTimeout",
+        "Get-ADReplicationSite -Filter *",
+        "$FirstSite._sites.dc._msdcs.$AwsDomain",
+        "NullSessionPipes",
+        "@('netlogon', 'samr', 'lsarpc'",
+        "w32tm /stripchart \"/computer:$($MasterServers[0])\" /samples:1 /dataonly",
+        "$Skew -gt $MaxSkewSeconds",
+        "w32tm /query /source",
+    ] {
+        assert!(
+            checks.contains(check),
+            "{check} not among the checks:\n{checks}"
+        );
+    }
+    assert!(
+        checks.contains("if ($Problems.Count -gt 0 -and -not $Force -and -not $WhatIfPreference) {\n    throw \"Stopped before any change"),
+        "{checks}"
+    );
+    for change in [
+        "Add-DnsServerConditionalForwarderZone",
+        "CreateLocalSideOfTrustRelationship",
+        "Read-Host",
+    ] {
+        assert!(!checks.contains(change), "{change} before the checks end");
+    }
+    assert!(text.contains("$FirstSite = 'Default-First-Site-Name'"));
+    assert!(text.contains("$MaxSkewSeconds = 300"));
+}
+
+#[test]
+fn what_if_prints_each_change_instead_of_making_it() {
+    let text = script(&plan("trust.yaml"), &managed()).unwrap().unwrap();
+    assert!(text.contains("[CmdletBinding(SupportsShouldProcess = $true)]\nparam([switch]$Force)"));
+    assert!(text.trim_end().ends_with("}\nInvoke-AdssoTrustSide @args"));
+    let forwarder = between(
+        &text,
+        "} elseif ($PSCmdlet.ShouldProcess(\"DNS zone $AwsDomain\"",
+        "if (-not $WhatIfPreference) {",
+    );
+    assert!(
+        forwarder.contains("Add-DnsServerConditionalForwarderZone"),
+        "{forwarder}"
+    );
+    let trust = between(
+        &text,
+        "if ($PSCmdlet.ShouldProcess($AwsDomain, 'Create the local side of a two-way forest trust')) {",
+        "if ($WhatIfPreference) {",
+    );
+    assert!(trust.contains("Read-Host -AsSecureString"), "{trust}");
+    assert!(
+        trust.contains("CreateLocalSideOfTrustRelationship"),
+        "{trust}"
+    );
+    let after = text
+        .split("if ($WhatIfPreference) {")
+        .nth(1)
+        .unwrap_or_default();
+    assert!(after.contains("Write-Host 'WhatIf: nothing was changed.'\n    return"));
+    assert!(text.find("Get-ADTrust").unwrap() > text.find("WhatIf: nothing was changed").unwrap());
+}
+
+#[test]
+fn a_dc_of_another_domain_skips_its_part_so_a_file_of_several_runs_anywhere() {
+    let text = script(&plan("trust.yaml"), &managed()).unwrap().unwrap();
+    let guard = between(
+        &text,
+        "if ((Get-ADDomain).DNSRoot -ne $LocalDomain) {",
+        "# 0.",
+    );
+    assert!(guard.contains("Skipped: this domain controller is not in $LocalDomain"));
+    assert!(guard.contains("return"));
+}
+
+#[test]
+fn the_template_has_no_marker_left_and_external_trusts_use_the_domain_class() {
+    let mut plan = plan("trust.yaml");
+    if let Some(trust) = plan.connection.trust.as_mut() {
+        trust.trust_type = TrustType::External;
+    }
+    let text = script(&plan, &managed()).unwrap().unwrap();
+    assert!(!text.contains("@@"), "{text}");
+    assert!(text.contains("[System.DirectoryServices.ActiveDirectory.Domain]::GetCurrentDomain()"));
+    assert!(text.contains("'Create the local side of a two-way domain trust'"));
+    let literal = template::render(&literals_for("@@AWS_DOMAIN@@", "aws.example.com", "x"));
+    assert!(
+        literal.contains("$LocalDomain = '@@AWS_DOMAIN@@'"),
+        "a value is never scanned"
+    );
 }

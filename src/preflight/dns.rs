@@ -15,7 +15,7 @@ use hickory_resolver::net::runtime::TokioRuntimeProvider;
 use hickory_resolver::proto::rr::{RData, RecordType};
 use hickory_resolver::{Resolver, TokioResolver};
 
-use super::report::{Area, Check, Status};
+use crate::checks::{Check, CheckId, Status};
 use crate::text::preflight as words;
 
 /// The transport of a DNS query.
@@ -160,7 +160,7 @@ async fn server_check(
         Err(error) => {
             return (
                 Check::problem(
-                    Area::Dns,
+                    CheckId::DnsServer,
                     Status::Fail,
                     title,
                     error.to_string(),
@@ -186,12 +186,12 @@ async fn server_check(
         }
     }
     let check = if missing.is_empty() {
-        Check::pass(Area::Dns, title, words::DNS_ALL_SRV)
+        Check::pass(CheckId::DnsServer, title, words::DNS_ALL_SRV)
     } else if silent.len() == Service::ALL.len() {
         silent.dedup();
         let detail = format!("{} ({})", words::DNS_DEAD, silent.join("; "));
         Check::problem(
-            Area::Dns,
+            CheckId::DnsServer,
             Status::Fail,
             title,
             detail,
@@ -199,7 +199,7 @@ async fn server_check(
         )
     } else {
         Check::problem(
-            Area::Dns,
+            CheckId::DnsServer,
             Status::Fail,
             title,
             missing.join("; "),
@@ -267,7 +267,7 @@ async fn resolve_controllers(
 ) {
     let Some(server) = server else {
         checks.push(Check::problem(
-            Area::Dns,
+            CheckId::DnsController,
             Status::Fail,
             words::DC_RESOLVE_TITLE,
             words::NO_DC_FOUND,
@@ -301,7 +301,7 @@ async fn resolve_controllers(
         let title = words::dc_resolves_title(&controller.name);
         checks.push(if addresses.is_empty() {
             Check::problem(
-                Area::Dns,
+                CheckId::DnsController,
                 Status::Fail,
                 title,
                 words::DC_NO_ADDRESS,
@@ -309,7 +309,7 @@ async fn resolve_controllers(
             )
         } else {
             let shown: Vec<String> = addresses.iter().map(ToString::to_string).collect();
-            Check::pass(Area::Dns, title, shown.join(", "))
+            Check::pass(CheckId::DnsController, title, shown.join(", "))
         });
         controller.addresses = addresses;
     }
@@ -327,13 +327,17 @@ fn shared_controller(controllers: &[DomainController], checks: &mut Vec<Check>) 
         .collect();
     checks.push(if shared.is_empty() {
         Check::problem(
-            Area::Dns,
+            CheckId::DnsSharedDc,
             Status::Fail,
             words::SHARED_DC_TITLE,
             words::NO_SHARED_DC,
             words::SHARED_DC_FIX,
         )
     } else {
-        Check::pass(Area::Dns, words::SHARED_DC_TITLE, shared.join(", "))
+        Check::pass(
+            CheckId::DnsSharedDc,
+            words::SHARED_DC_TITLE,
+            shared.join(", "),
+        )
     });
 }

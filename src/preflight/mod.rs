@@ -10,6 +10,5 @@ pub mod kerberos;
 pub mod ldap;
 pub mod ntp;
 pub mod ports;
-pub mod report;
 pub mod rpc;
 pub mod run;

@@ -15,7 +15,7 @@ use super::dns::{self, DomainController};
 use super::kerberos::KdcAnswer;
 use super::ldap::{self, Credentials, LdapOutcome, PlainLdap};
 use super::ports::{self, PortState, Protocol};
-use super::report::{Area, Check, Report, Status};
+use crate::checks::{Check, CheckId, Report, Status};
 use crate::plan::{Mode, Plan, SelfManaged};
 use crate::text::preflight as words;
 
@@ -100,12 +100,8 @@ async fn check_domain(
         .filter(|controller| !controller.addresses.is_empty())
         .collect();
     if reachable.is_empty() {
-        for area in [Area::Ports, Area::Kerberos, Area::Ldap] {
-            checks.push(Check::skipped(
-                area,
-                words::NO_DC_TITLE,
-                words::SKIPPED_NO_DC,
-            ));
+        for id in [CheckId::PortsTcp, CheckId::KerberosKdc, CheckId::LdapBind] {
+            checks.push(Check::skipped(id, words::NO_DC_TITLE, words::SKIPPED_NO_DC));
         }
     } else {
         let (ports, kerberos, ldap) = tokio::join!(
@@ -117,7 +113,7 @@ async fn check_domain(
         checks.extend(kerberos);
         checks.extend(ldap);
     }
-    checks.sort_by_key(|check| check.area);
+    checks.sort_by_key(Check::area);
     checks
         .into_iter()
         .map(|check| check.about(&self_managed.domain))
@@ -174,28 +170,32 @@ fn port_check(
     state: PortState,
 ) -> Check {
     let title = words::port_title(name, protocol == Protocol::Udp, port);
+    let id = match protocol {
+        Protocol::Tcp => CheckId::PortsTcp,
+        Protocol::Udp => CheckId::PortsUdp,
+    };
     let severity = match (protocol, required) {
         (Protocol::Tcp, true) => Status::Fail,
         _ => Status::Warn,
     };
     match state {
-        PortState::Open => Check::pass(Area::Ports, title, words::PORT_OPEN),
+        PortState::Open => Check::pass(id, title, words::PORT_OPEN),
         PortState::Closed => Check::problem(
-            Area::Ports,
+            id,
             severity,
             title,
             words::PORT_CLOSED,
             words::port_fix(port),
         ),
         PortState::NoAnswer => Check::problem(
-            Area::Ports,
+            id,
             severity,
             title,
             words::PORT_NO_ANSWER,
             words::port_fix(port),
         ),
         PortState::Unreachable => Check::problem(
-            Area::Ports,
+            id,
             Status::Fail,
             title,
             words::PORT_UNREACHABLE,
@@ -231,52 +231,52 @@ async fn kerberos_checks(
             let principal = format!("{user}@{}", domain.to_ascii_uppercase());
             match (answer, service_account.is_some()) {
                 (Ok(KdcAnswer::PreauthRequired), _) | (Ok(KdcAnswer::PrincipalUnknown), false) => {
-                    Check::pass(Area::Kerberos, title, words::KDC_HEALTHY)
+                    Check::pass(CheckId::KerberosKdc, title, words::KDC_HEALTHY)
                 }
                 (Ok(KdcAnswer::PrincipalUnknown), true) => Check::problem(
-                    Area::Kerberos,
+                    CheckId::KerberosKdc,
                     Status::Fail,
                     title,
                     words::kdc_unknown(&principal),
                     words::SERVICE_ACCOUNT_FIX,
                 ),
                 (Ok(KdcAnswer::NoPreauthRequired), _) => Check::problem(
-                    Area::Kerberos,
+                    CheckId::KerberosKdc,
                     Status::Fail,
                     title,
                     words::kdc_no_preauth(&principal),
                     words::PREAUTH_FIX,
                 ),
                 (Ok(KdcAnswer::ClientRevoked), _) => Check::problem(
-                    Area::Kerberos,
+                    CheckId::KerberosKdc,
                     Status::Fail,
                     title,
                     words::kdc_revoked(&principal),
                     words::ACCOUNT_FIX,
                 ),
                 (Ok(KdcAnswer::WrongRealm), _) => Check::problem(
-                    Area::Kerberos,
+                    CheckId::KerberosKdc,
                     Status::Fail,
                     title,
                     words::KDC_WRONG_REALM,
                     words::DNS_SRV_FIX,
                 ),
                 (Ok(KdcAnswer::Error(code)), _) => Check::problem(
-                    Area::Kerberos,
+                    CheckId::KerberosKdc,
                     Status::Warn,
                     title,
                     words::kdc_error(code),
                     words::KDC_ERROR_FIX,
                 ),
                 (Ok(KdcAnswer::NotKerberos), _) => Check::problem(
-                    Area::Kerberos,
+                    CheckId::KerberosKdc,
                     Status::Fail,
                     title,
                     words::KDC_NOT_KERBEROS,
                     words::port_fix(88),
                 ),
                 (Err(state), _) => Check::problem(
-                    Area::Kerberos,
+                    CheckId::KerberosKdc,
                     Status::Fail,
                     title,
                     words::port_state(state),
@@ -299,7 +299,7 @@ async fn ldap_checks(
     };
     let Some(password) = password else {
         return vec![Check::skipped(
-            Area::Ldap,
+            CheckId::LdapBind,
             words::LDAP_TITLE,
             words::NO_PASSWORD,
         )];
@@ -336,26 +336,34 @@ fn ldap_check(name: &str, principal: &str, outcome: LdapOutcome) -> Check {
             users,
             groups,
         } => Check::pass(
-            Area::Ldap,
+            CheckId::LdapBind,
             title,
             words::ldap_read(principal, channel, &naming_context, users, groups),
         ),
-        LdapOutcome::BindRefused(why) => {
-            Check::problem(Area::Ldap, Status::Fail, title, why, words::ACCOUNT_FIX)
-        }
+        LdapOutcome::BindRefused(why) => Check::problem(
+            CheckId::LdapBind,
+            Status::Fail,
+            title,
+            why,
+            words::ACCOUNT_FIX,
+        ),
         LdapOutcome::NoTls(why) => Check::problem(
-            Area::Ldap,
+            CheckId::LdapBind,
             Status::Fail,
             title,
             words::no_tls(&why),
             words::TLS_FIX,
         ),
         LdapOutcome::ReadFailed(why) => {
-            Check::problem(Area::Ldap, Status::Fail, title, why, words::READ_FIX)
+            Check::problem(CheckId::LdapBind, Status::Fail, title, why, words::READ_FIX)
         }
-        LdapOutcome::Unreachable(why) => {
-            Check::problem(Area::Ldap, Status::Fail, title, why, words::port_fix(389))
-        }
+        LdapOutcome::Unreachable(why) => Check::problem(
+            CheckId::LdapBind,
+            Status::Fail,
+            title,
+            why,
+            words::port_fix(389),
+        ),
     }
 }
 

@@ -46,7 +46,11 @@ fn every_domain_is_checked_in_the_plans_order_and_one_when_asked() {
     assert!(!all.passed());
     let one = crate::runtime::block_on(run_domains(&plan, Some(1), None, &options())).unwrap();
     assert_eq!(one.domains(), ["emea.example.net"]);
-    assert!(one.checks.iter().any(|check| check.area == Area::Dns));
+    assert!(
+        one.checks
+            .iter()
+            .any(|check| check.id == crate::checks::CheckId::DnsServer)
+    );
     let none = crate::runtime::block_on(run_domains(&plan, Some(3), None, &options())).unwrap();
     assert!(none.checks.is_empty());
 }

@@ -133,12 +133,26 @@ fn json_output_lists_every_check() {
         checks.iter().all(|check| check["status"] == "pass"),
         "{checks:?}"
     );
-    for area in ["dns", "ports", "ldap", "kerberos"] {
+    for id in [
+        "dns.server",
+        "dns.controller",
+        "dns.shared-dc",
+        "ports.tcp",
+        "ports.udp",
+        "kerberos.kdc",
+        "ldap.bind",
+    ] {
         assert!(
-            checks.iter().any(|check| check["area"] == area),
-            "no {area} check"
+            checks.iter().any(|check| check["id"] == id),
+            "no {id} check"
         );
     }
+    assert!(
+        checks
+            .iter()
+            .all(|check| check["subject"].is_string() && check["detail"].is_string()),
+        "{checks:?}"
+    );
 }
 
 #[test]
@@ -241,7 +255,7 @@ fn closed_port_is_told_apart_from_filtered() {
     assert_eq!(run.code, 1, "{}", run.stdout);
     assert!(
         run.stdout
-            .contains("✗ FAIL  dc1.corp.example.test TCP 445 (SMB): closed (refused)"),
+            .contains("✗ FAIL  [ports.tcp] dc1.corp.example.test TCP 445 (SMB): closed (refused)"),
         "{}",
         run.stdout
     );

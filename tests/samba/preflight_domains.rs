@@ -41,12 +41,12 @@ fn two_domains_are_reported_apart_the_reachable_one_passing() {
     assert!(corp.contains("TCP 389 (LDAP): open"), "{}", run.stdout);
     assert!(corp.contains("the KDC answers"), "{}", run.stdout);
     assert!(
-        dead.contains("✗ FAIL  DNS 10.255.255.1 over UDP"),
+        dead.contains("✗ FAIL  [dns.server] DNS 10.255.255.1 over UDP"),
         "{}",
         run.stdout
     );
     assert!(
-        dead.contains("- skip  domain controllers"),
+        dead.contains("- skip  [ports.tcp] domain controllers"),
         "{}",
         run.stdout
     );
