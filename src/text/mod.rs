@@ -367,6 +367,7 @@ pub mod ec2;
 pub mod flags;
 pub mod plain;
 pub mod preflight;
+pub mod preflight_deep;
 pub mod secret_fields;
 pub mod untrusted;
 pub mod wizard;
