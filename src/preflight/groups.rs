@@ -54,6 +54,20 @@ pub fn plan_groups(plan: &Plan, domain: &str) -> Vec<String> {
     names
 }
 
+/// The groups to add to Identity Center's sync scope: every domain's [`plan_groups`], each
+/// name once. Preflight's `ldap.groups` and apply's identity-source gate show this list.
+pub fn sync_scope_groups(plan: &Plan) -> Vec<String> {
+    let mut names: Vec<String> = Vec::new();
+    for domain in plan.self_managed.all() {
+        for name in plan_groups(plan, &domain.domain) {
+            if !names.iter().any(|known| known.eq_ignore_ascii_case(&name)) {
+                names.push(name);
+            }
+        }
+    }
+    names
+}
+
 /// `value` escaped for an LDAP filter (RFC 4515 section 3): `*`, `(`, `)`, `\` and NUL as `\XX`.
 pub fn escape_filter_value(value: &str) -> String {
     let mut out = String::with_capacity(value.len());
@@ -143,6 +157,8 @@ mod tests {
             plan_groups(&plan, "emea.example.net"),
             ["AWS-Admins", "AWS-EU"]
         );
+        // The example plan has one domain, corp.example.com: emea's group is not its own.
+        assert_eq!(sync_scope_groups(&plan), ["AWS-Admins", "AWS-Ops"]);
         let mut none = plan_with(&[]);
         none.identity_center = None;
         assert!(plan_groups(&none, "corp.example.com").is_empty());
