@@ -203,7 +203,7 @@ fn account_check(principal: &str, found: Option<&Found>, outcomes: &[LdapOutcome
                 id,
                 Status::Warn,
                 principal,
-                deep::group_unreadable(why),
+                deep::account_unreadable(why),
                 deep::ACCOUNT_UNREADABLE_FIX,
             );
         }

@@ -216,6 +216,10 @@ pub const ACCOUNT_EXPIRING_FIX: &str = "set a new password in AD and give it to 
 /// Fix for an unreadable account.
 pub const ACCOUNT_UNREADABLE_FIX: &str =
     "let the service account read its own attributes (Domain Users can by default)";
+/// The account's attributes could not be read.
+pub fn account_unreadable(why: &str) -> String {
+    format!("the account's attributes could not be read ({why})")
+}
 /// Skipped: no bind.
 pub const ACCOUNT_NO_BIND: &str = "no DC accepted the bind (see ldap.bind)";
 
