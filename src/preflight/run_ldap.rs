@@ -317,3 +317,69 @@ fn group_checks(found: Option<&Found>) -> Vec<Check> {
     }
     checks
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn refused(code: &str) -> LdapOutcome {
+        LdapOutcome::BindRefused {
+            why: "bad credentials".into(),
+            code: Some(code.into()),
+        }
+    }
+
+    #[test]
+    fn a_refused_bind_names_the_accounts_state_or_skips() {
+        let locked = account_check("svc@corp", None, &[refused("775")]);
+        assert_eq!(
+            (locked.status, locked.detail.as_str()),
+            (Status::Fail, "the account is locked out")
+        );
+        let expired = account_check("svc@corp", None, &[refused("701")]);
+        assert_eq!(expired.status, Status::Fail);
+        let wrong_password = account_check("svc@corp", None, &[refused("52e")]);
+        assert_eq!(wrong_password.status, Status::Skipped);
+        assert_eq!(wrong_password.detail, deep::ACCOUNT_NO_BIND);
+    }
+
+    #[test]
+    fn groups_are_listed_for_the_sync_scope_when_found() {
+        let facts = |members, foreign| GroupFacts {
+            dn: "CN=g".into(),
+            members,
+            more: false,
+            nested: 0,
+            foreign,
+        };
+        let found = Found {
+            account: None,
+            groups: vec![
+                ("A".into(), Ok(Some(facts(3, 0)))),
+                ("B".into(), Ok(None)),
+                ("C".into(), Ok(Some(facts(0, 0)))),
+                ("D".into(), Ok(Some(facts(2, 1)))),
+            ],
+        };
+        let checks = group_checks(Some(&found));
+        let statuses: Vec<Status> = checks.iter().map(|check| check.status).collect();
+        assert_eq!(
+            statuses,
+            [
+                Status::Pass,
+                Status::Fail,
+                Status::Warn,
+                Status::Warn,
+                Status::Pass
+            ]
+        );
+        let scope = checks.last().and_then(|check| check.fix.clone());
+        assert!(
+            scope.is_some_and(|fix| fix.contains("sync scope: A, C, D (")),
+            "{checks:?}"
+        );
+        let skipped = group_checks(None);
+        assert_eq!(skipped.len(), 1);
+        assert_eq!(skipped[0].status, Status::Skipped);
+    }
+}
