@@ -5,4 +5,6 @@
 
 pub mod access_report;
 pub mod find;
+pub mod import;
 pub mod report;
+pub mod targets;

@@ -2,6 +2,7 @@
 //! and when evidence appears. Test-only (`cfg(test)`), shared by the apply and wizard tests.
 
 pub mod access;
+pub mod organization;
 
 use std::cell::RefCell;
 use std::sync::{Arc, Mutex};
@@ -40,6 +41,8 @@ pub struct State {
     pub trust_passwords: std::collections::BTreeMap<String, String>,
     /// Identity Center permission sets and assignments.
     pub access: access::Access,
+    /// The organization, when the account is in one.
+    pub org: Option<organization::FakeOrg>,
 }
 
 /// The fake cloud.
@@ -64,6 +67,7 @@ impl Fake {
             vpc_id: None,
             security_group_id: None,
             edition: None,
+            details: crate::aws::DirectoryDetails::default(),
         }
     }
 }

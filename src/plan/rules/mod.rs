@@ -306,6 +306,7 @@ pub mod aws_model;
 mod aws_tables;
 mod free_text;
 mod identity_center;
+mod organizations;
 pub mod passwords;
 mod tags;
 mod unicode;
@@ -313,6 +314,7 @@ mod unicode;
 pub use arns::*;
 pub use free_text::*;
 pub use identity_center::*;
+pub use organizations::*;
 pub use tags::*;
 
 #[cfg(test)]
