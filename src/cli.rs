@@ -189,6 +189,13 @@ pub struct PreflightArgs {
     /// Check only this self-managed domain (default: every domain of the plan, concurrently).
     #[arg(long, value_name = "DOMAIN")]
     pub domain: Option<String>,
+    /// Trust mode: an account of the self-managed domain (sAMAccountName) to bind as, to check
+    /// the groups the plan assigns (a trust plan has no service account).
+    #[arg(long, value_name = "USER", requires = "bind_password_env")]
+    pub bind_user: Option<String>,
+    /// The environment variable that holds --bind-user's password.
+    #[arg(long, value_name = "VAR", requires = "bind_user")]
+    pub bind_password_env: Option<String>,
 }
 
 /// `adsso apply`.

@@ -127,6 +127,12 @@ pub enum CommandError {
         #[help]
         help: &'static str,
     },
+    /// `preflight --bind-user` with an AD Connector plan, which binds as its service account.
+    #[error("--bind-user is for trust mode: an AD Connector plan binds as its service account")]
+    #[diagnostic(help(
+        "leave out --bind-user and --bind-password-env: preflight binds as connection.adConnector.serviceAccount"
+    ))]
+    BindUserWithConnector,
     /// `init --domains N` that no template can have.
     #[error("{message}")]
     InitDomains {
@@ -182,6 +188,7 @@ impl CommandError {
             | CommandError::RegionMismatch { .. }
             | CommandError::UnknownDomain { .. }
             | CommandError::InitDomains { .. }
+            | CommandError::BindUserWithConnector
             | CommandError::NoRegion
             | CommandError::SchemaDir(_) => Outcome::Invalid,
             CommandError::Write(_)

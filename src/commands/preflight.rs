@@ -1,13 +1,15 @@
-//! `adsso preflight FILE [--domain D]`: validates the plan, resolves the service account
-//! password (AD Connector mode), runs the checks of every domain (or of `--domain`'s) and prints
+//! `adsso preflight FILE [--domain D] [--bind-user U --bind-password-env VAR]`: validates the
+//! plan, resolves the service account password (AD Connector mode) or the bind account's (trust
+//! mode, optional), runs the checks of every domain (or of `--domain`'s) and prints
 //! the checklist. Exit 0 when nothing failed.
 
 use std::io::Write;
 
 use super::{CommandError, Outcome, load_valid, pick_domain};
 use crate::cli::{OutputFormat, PreflightArgs};
+use crate::plan::SecretRef;
 use crate::preflight::ldap::{PlainLdap, tls_config};
-use crate::preflight::run::{Options, run_domains};
+use crate::preflight::run::{BindAccount, Options, run_domains};
 use crate::secrets;
 
 /// Runs preflight for the plan in `args.file`.
@@ -22,6 +24,16 @@ pub fn run(args: &PreflightArgs) -> Result<Outcome, CommandError> {
             "service account password",
         )?),
         None => None,
+    };
+    let bind = match (&args.bind_user, &args.bind_password_env) {
+        (Some(_), _) if plan.connection.ad_connector.is_some() => {
+            return Err(CommandError::BindUserWithConnector);
+        }
+        (Some(user), Some(variable)) => Some(BindAccount {
+            user: user.clone(),
+            password: secrets::resolve(&SecretRef::Env(variable.clone()), "--bind-user password")?,
+        }),
+        _ => None,
     };
     let ca_pem =
         match &args.ca_file {
@@ -45,6 +57,7 @@ pub fn run(args: &PreflightArgs) -> Result<Outcome, CommandError> {
         } else {
             PlainLdap::Refuse
         },
+        bind,
     };
     let report = crate::runtime::block_on(run_domains(&plan, only, password.as_ref(), &options))?;
     let text = match args.output {

@@ -11,6 +11,7 @@ use ldap3::{Ldap, LdapConnAsync, LdapConnSettings, LdapError, Scope, SearchOptio
 use rustls::ClientConfig;
 use secrecy::{ExposeSecret, SecretString};
 
+use super::ldap_reads::{self, Found, Wanted};
 use crate::text::preflight as words;
 
 /// Whether the password may go over unencrypted LDAP.
@@ -38,6 +39,8 @@ pub enum Channel {
 pub enum LdapOutcome {
     /// Bound and read.
     Read {
+        /// What was read for the account and group checks.
+        found: Found,
         /// The channel used.
         channel: Channel,
         /// The naming context read.
@@ -47,8 +50,13 @@ pub enum LdapOutcome {
         /// Groups seen (capped at the sample size).
         groups: usize,
     },
-    /// The bind was refused; the text says why in plain words.
-    BindRefused(String),
+    /// The bind was refused.
+    BindRefused {
+        /// Why, in plain words.
+        why: String,
+        /// AD's sub-code (`52e`, `775`...), when it gave one.
+        code: Option<String>,
+    },
     /// No protected channel could be set up, and plain LDAP is not allowed.
     NoTls(String),
     /// Bound, but reading failed.
@@ -101,7 +109,7 @@ pub fn tls_config(ca_pem: Option<&[u8]>) -> Result<Arc<ClientConfig>, String> {
 }
 
 /// Connects to `host` (a DC name, checked against its certificate) at `ip` over `channel`.
-async fn connect(
+pub(crate) async fn connect(
     host: &str,
     ip: Ipv4Addr,
     channel: Channel,
@@ -137,11 +145,12 @@ async fn connect(
     Ok(ldap)
 }
 
-/// Binds and reads as the service account on one DC.
+/// Binds and reads as the service account on one DC, then reads what is `wanted`.
 pub async fn check(
     host: &str,
     ip: Ipv4Addr,
     credentials: &Credentials<'_>,
+    wanted: &Wanted,
     tls: &Arc<ClientConfig>,
     plain: PlainLdap,
     limit: Duration,
@@ -154,7 +163,7 @@ pub async fn check(
     for channel in channels {
         match connect(host, ip, channel, tls, limit).await {
             Ok(mut ldap) => {
-                let outcome = bind_and_read(&mut ldap, channel, credentials, limit).await;
+                let outcome = bind_and_read(&mut ldap, channel, credentials, wanted, limit).await;
                 let _ = ldap.unbind().await;
                 return outcome;
             }
@@ -182,6 +191,7 @@ async fn bind_and_read(
     ldap: &mut Ldap,
     channel: Channel,
     credentials: &Credentials<'_>,
+    wanted: &Wanted,
     limit: Duration,
 ) -> LdapOutcome {
     ldap.with_timeout(limit);
@@ -190,10 +200,14 @@ async fn bind_and_read(
         .await
         .and_then(ldap3::LdapResult::success);
     if let Err(error) = bound {
-        return LdapOutcome::BindRefused(explain_bind(&error));
+        return LdapOutcome::BindRefused {
+            why: explain_bind(&error),
+            code: bind_sub_code(&error),
+        };
     }
     match read(ldap, limit).await {
         Ok((naming_context, users, groups)) => LdapOutcome::Read {
+            found: ldap_reads::read(ldap, &naming_context, wanted, limit).await,
             channel,
             naming_context,
             users,
@@ -255,11 +269,25 @@ async fn count(
 }
 
 /// An LDAP error in words; the password is never part of it.
-fn describe(error: &LdapError) -> String {
+pub(crate) fn describe(error: &LdapError) -> String {
     match error {
         LdapError::LdapResult { result } => format!("rc={} {}", result.rc, result.text.trim()),
         other => other.to_string(),
     }
+}
+
+/// AD's sub-code of a refused bind (`data 52e` in the diagnostic message), in lower case.
+pub fn bind_sub_code(error: &LdapError) -> Option<String> {
+    let LdapError::LdapResult { result } = error else {
+        return None;
+    };
+    result
+        .text
+        .split("data ")
+        .nth(1)
+        .and_then(|rest| rest.split([',', ' ']).next())
+        .filter(|code| !code.is_empty() && code.len() <= 8)
+        .map(str::to_ascii_lowercase)
 }
 
 /// Explains a refused bind, with AD's sub-code (`data 52e`...) in plain words.
@@ -267,13 +295,7 @@ pub fn explain_bind(error: &LdapError) -> String {
     let LdapError::LdapResult { result } = error else {
         return describe(error);
     };
-    let sub_code = result
-        .text
-        .split("data ")
-        .nth(1)
-        .and_then(|rest| rest.split([',', ' ']).next())
-        .unwrap_or_default()
-        .to_ascii_lowercase();
+    let sub_code = bind_sub_code(error).unwrap_or_default();
     match (result.rc, sub_code.as_str()) {
         (49, code) if !code.is_empty() => words::bind_sub_code(code),
         (49, _) => words::BIND_INVALID_CREDENTIALS.to_owned(),

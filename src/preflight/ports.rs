@@ -4,13 +4,13 @@
 
 use std::io::ErrorKind;
 use std::net::{Ipv4Addr, SocketAddr};
-use std::time::Duration;
+use std::time::{Duration, SystemTime};
 
 use tokio::net::{TcpStream, UdpSocket};
 use tokio::time::timeout;
 
 use super::der::{integer, sequence, tlv};
-use super::kerberos;
+use super::{clock, kerberos};
 
 /// The state of one port as seen from here.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -50,7 +50,8 @@ pub async fn tcp(ip: Ipv4Addr, port: u16, limit: Duration) -> PortState {
     }
 }
 
-fn classify_error(kind: ErrorKind) -> PortState {
+/// A socket error as a port state: refused, unreachable, or no answer.
+pub fn classify_error(kind: ErrorKind) -> PortState {
     match kind {
         ErrorKind::ConnectionRefused | ErrorKind::ConnectionReset => PortState::Closed,
         ErrorKind::HostUnreachable | ErrorKind::NetworkUnreachable => PortState::Unreachable,
@@ -116,27 +117,42 @@ fn cldap_root_dse() -> Vec<u8> {
     sequence(&[integer(1), tlv(0x63, &request)])
 }
 
-/// Sends an AS-REQ for `user` over TCP 88 and returns the KDC's answer.
+/// What a KDC answered over TCP, and its clock against ours.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct KdcReply {
+    /// The answer.
+    pub answer: kerberos::KdcAnswer,
+    /// The KDC's clock minus ours in milliseconds (`None`: the reply carried no time).
+    pub offset_ms: Option<i64>,
+}
+
+/// Sends an AS-REQ for `user` over TCP 88 and returns the KDC's answer and clock offset.
 pub async fn kerberos_tcp(
     ip: Ipv4Addr,
     user: &str,
     realm: &str,
     limit: Duration,
-) -> Result<kerberos::KdcAnswer, PortState> {
+) -> Result<KdcReply, PortState> {
     use tokio::io::{AsyncReadExt, AsyncWriteExt};
     let request = kerberos::as_req(user, realm, 0x5eed_1234);
     let exchange = async {
         let mut stream = TcpStream::connect(SocketAddr::from((ip, 88))).await?;
+        let sent_ms = clock::unix_ms(SystemTime::now());
         let mut framed = (request.len() as u32).to_be_bytes().to_vec();
         framed.extend_from_slice(&request);
         stream.write_all(&framed).await?;
         let length = stream.read_u32().await?;
         let mut reply = vec![0u8; length.min(65_536) as usize];
         stream.read_exact(&mut reply).await?;
-        Ok::<_, std::io::Error>(reply)
+        let received_ms = clock::unix_ms(SystemTime::now());
+        Ok::<_, std::io::Error>((reply, sent_ms, received_ms))
     };
     match timeout(limit, exchange).await {
-        Ok(Ok(reply)) => Ok(kerberos::classify(&reply)),
+        Ok(Ok((reply, sent_ms, received_ms))) => Ok(KdcReply {
+            answer: kerberos::classify(&reply),
+            offset_ms: clock::krb_error_time(&reply)
+                .map(|server_ms| clock::offset_ms(server_ms, sent_ms, received_ms)),
+        }),
         Ok(Err(error)) => Err(classify_error(error.kind())),
         Err(_) => Err(PortState::NoAnswer),
     }

@@ -1,7 +1,8 @@
 //! Runs every preflight check for a plan, all concurrently with short timeouts, and collects the
 //! checklist. Each self-managed domain is checked on its own, all domains at once: DNS comes
-//! first (it names the domain's controllers); ports, Kerberos and LDAP then run together on
-//! every DC found.
+//! first (it names the domain's controllers); ports, the RPC endpoint mapper, NTP, Kerberos and
+//! LDAP then run together on every DC found (`run_ports.rs`, `run_kerberos.rs`, `run_ldap.rs`),
+//! so one dead server costs one probe limit.
 
 use std::net::Ipv4Addr;
 use std::sync::Arc;
@@ -12,10 +13,9 @@ use rustls::ClientConfig;
 use secrecy::SecretString;
 
 use super::dns::{self, DomainController};
-use super::kerberos::KdcAnswer;
-use super::ldap::{self, Credentials, LdapOutcome, PlainLdap};
-use super::ports::{self, PortState, Protocol};
-use crate::checks::{Check, CheckId, Report, Status};
+use super::ldap::{self, PlainLdap};
+use super::{groups, run_kerberos, run_ldap, run_ports};
+use crate::checks::{Check, CheckId, Report};
 use crate::plan::{Mode, Plan, SelfManaged};
 use crate::text::preflight as words;
 
@@ -29,6 +29,7 @@ pub fn run_with_defaults(plan: &Plan, password: Option<&SecretString>) -> Result
         timeout: DEFAULT_TIMEOUT,
         tls: ldap::tls_config(None)?,
         plain: PlainLdap::Refuse,
+        bind: None,
     };
     crate::runtime::block_on(run(plan, password, &options)).map_err(|error| error.to_string())
 }
@@ -41,6 +42,17 @@ pub struct Options {
     pub tls: Arc<ClientConfig>,
     /// Whether the password may go over plain LDAP.
     pub plain: PlainLdap,
+    /// Trust mode: an account to bind with to read the plan's groups (`--bind-user`).
+    pub bind: Option<BindAccount>,
+}
+
+/// An account of the self-managed domain that LDAP binds as in trust mode, where the plan has no
+/// service account (`--bind-user USER --bind-password-env VAR`).
+pub struct BindAccount {
+    /// Its `sAMAccountName`.
+    pub user: String,
+    /// Its password (never printed).
+    pub password: SecretString,
 }
 
 /// Runs every check for every domain of `plan`, the domains concurrently. `password` is the
@@ -100,18 +112,23 @@ async fn check_domain(
         .filter(|controller| !controller.addresses.is_empty())
         .collect();
     if reachable.is_empty() {
-        for id in [CheckId::PortsTcp, CheckId::KerberosKdc, CheckId::LdapBind] {
+        for id in skipped_without_dc(plan, &domain) {
             checks.push(Check::skipped(id, words::NO_DC_TITLE, words::SKIPPED_NO_DC));
         }
     } else {
-        let (ports, kerberos, ldap) = tokio::join!(
-            port_checks(plan.connection.mode, &reachable, &domain, options.timeout),
-            kerberos_checks(plan, &reachable, &domain, options.timeout),
-            ldap_checks(plan, &self_managed.domain, &reachable, password, options),
+        let mode = plan.connection.mode;
+        let limit = options.timeout;
+        let (ports, rpc, ntp, kerberos, levels, ldap) = tokio::join!(
+            run_ports::port_checks(mode, &reachable, &domain, limit),
+            run_ports::rpc_checks(mode, &reachable, limit),
+            run_ports::ntp_checks(&reachable, limit),
+            run_kerberos::kerberos_checks(plan, &reachable, &domain, limit),
+            run_ldap::level_checks(&reachable, options),
+            run_ldap::ldap_checks(plan, &self_managed.domain, &reachable, password, options),
         );
-        checks.extend(ports);
-        checks.extend(kerberos);
-        checks.extend(ldap);
+        for more in [ports, rpc, ntp, kerberos, levels, ldap] {
+            checks.extend(more);
+        }
     }
     checks.sort_by_key(Check::area);
     checks
@@ -120,251 +137,25 @@ async fn check_domain(
         .collect()
 }
 
-async fn port_checks(
-    mode: Mode,
-    controllers: &[&DomainController],
-    domain: &str,
-    limit: Duration,
-) -> Vec<Check> {
-    let (tcp_ports, required): (&[u16], &[u16]) = match mode {
-        Mode::Trust => (ports::TRUST_TCP, &[53, 88, 389, 445]),
-        Mode::AdConnector | Mode::SimpleAd => (ports::CONNECTOR_TCP, ports::CONNECTOR_TCP),
-    };
-    let mut probes = Vec::new();
-    for controller in controllers {
-        let ip = controller.addresses[0];
-        for &port in tcp_ports {
-            probes.push((
-                controller.name.clone(),
-                Protocol::Tcp,
-                port,
-                required.contains(&port),
-                ip,
-            ));
-        }
-        for &port in ports::UDP {
-            probes.push((controller.name.clone(), Protocol::Udp, port, false, ip));
-        }
+/// The checks that need a DC, skipped when DNS named none: those of the plan's mode.
+fn skipped_without_dc(plan: &Plan, domain: &str) -> Vec<CheckId> {
+    let mut ids = vec![CheckId::PortsTcp];
+    if plan.connection.mode == Mode::Trust {
+        ids.push(CheckId::RpcEndpointMapper);
     }
-    let states = join_all(probes.iter().map(|(_, protocol, port, _, ip)| async move {
-        match protocol {
-            Protocol::Tcp => ports::tcp(*ip, *port, limit).await,
-            Protocol::Udp => ports::udp(*ip, *port, domain, limit).await,
-        }
-    }))
-    .await;
-    probes
-        .into_iter()
-        .zip(states)
-        .map(|((name, protocol, port, required, _), state)| {
-            port_check(&name, protocol, port, required, state)
-        })
-        .collect()
-}
-
-fn port_check(
-    name: &str,
-    protocol: Protocol,
-    port: u16,
-    required: bool,
-    state: PortState,
-) -> Check {
-    let title = words::port_title(name, protocol == Protocol::Udp, port);
-    let id = match protocol {
-        Protocol::Tcp => CheckId::PortsTcp,
-        Protocol::Udp => CheckId::PortsUdp,
-    };
-    let severity = match (protocol, required) {
-        (Protocol::Tcp, true) => Status::Fail,
-        _ => Status::Warn,
-    };
-    match state {
-        PortState::Open => Check::pass(id, title, words::PORT_OPEN),
-        PortState::Closed => Check::problem(
-            id,
-            severity,
-            title,
-            words::PORT_CLOSED,
-            words::port_fix(port),
-        ),
-        PortState::NoAnswer => Check::problem(
-            id,
-            severity,
-            title,
-            words::PORT_NO_ANSWER,
-            words::port_fix(port),
-        ),
-        PortState::Unreachable => Check::problem(
-            id,
-            Status::Fail,
-            title,
-            words::PORT_UNREACHABLE,
-            words::ROUTE_FIX,
-        ),
+    ids.extend([
+        CheckId::Ntp,
+        CheckId::KerberosKdc,
+        CheckId::KerberosClockSkew,
+        CheckId::LdapFunctionalLevel,
+    ]);
+    if plan.connection.ad_connector.is_some() {
+        ids.extend([CheckId::LdapBind, CheckId::LdapServiceAccount]);
     }
-}
-
-async fn kerberos_checks(
-    plan: &Plan,
-    controllers: &[&DomainController],
-    domain: &str,
-    limit: Duration,
-) -> Vec<Check> {
-    let service_account = plan
-        .connection
-        .ad_connector
-        .as_ref()
-        .map(|connector| connector.service_account.user_name.clone());
-    let user = service_account
-        .clone()
-        .unwrap_or_else(|| words::PROBE_PRINCIPAL.to_owned());
-    let kdcs: Vec<&&DomainController> = controllers.iter().filter(|c| c.kerberos).collect();
-    let answers = join_all(
-        kdcs.iter()
-            .map(|c| ports::kerberos_tcp(c.addresses[0], &user, domain, limit)),
-    )
-    .await;
-    kdcs.iter()
-        .zip(answers)
-        .map(|(controller, answer)| {
-            let title = words::kdc_title(&controller.name);
-            let principal = format!("{user}@{}", domain.to_ascii_uppercase());
-            match (answer, service_account.is_some()) {
-                (Ok(KdcAnswer::PreauthRequired), _) | (Ok(KdcAnswer::PrincipalUnknown), false) => {
-                    Check::pass(CheckId::KerberosKdc, title, words::KDC_HEALTHY)
-                }
-                (Ok(KdcAnswer::PrincipalUnknown), true) => Check::problem(
-                    CheckId::KerberosKdc,
-                    Status::Fail,
-                    title,
-                    words::kdc_unknown(&principal),
-                    words::SERVICE_ACCOUNT_FIX,
-                ),
-                (Ok(KdcAnswer::NoPreauthRequired), _) => Check::problem(
-                    CheckId::KerberosKdc,
-                    Status::Fail,
-                    title,
-                    words::kdc_no_preauth(&principal),
-                    words::PREAUTH_FIX,
-                ),
-                (Ok(KdcAnswer::ClientRevoked), _) => Check::problem(
-                    CheckId::KerberosKdc,
-                    Status::Fail,
-                    title,
-                    words::kdc_revoked(&principal),
-                    words::ACCOUNT_FIX,
-                ),
-                (Ok(KdcAnswer::WrongRealm), _) => Check::problem(
-                    CheckId::KerberosKdc,
-                    Status::Fail,
-                    title,
-                    words::KDC_WRONG_REALM,
-                    words::DNS_SRV_FIX,
-                ),
-                (Ok(KdcAnswer::Error(code)), _) => Check::problem(
-                    CheckId::KerberosKdc,
-                    Status::Warn,
-                    title,
-                    words::kdc_error(code),
-                    words::KDC_ERROR_FIX,
-                ),
-                (Ok(KdcAnswer::NotKerberos), _) => Check::problem(
-                    CheckId::KerberosKdc,
-                    Status::Fail,
-                    title,
-                    words::KDC_NOT_KERBEROS,
-                    words::port_fix(88),
-                ),
-                (Err(state), _) => Check::problem(
-                    CheckId::KerberosKdc,
-                    Status::Fail,
-                    title,
-                    words::port_state(state),
-                    words::port_fix(88),
-                ),
-            }
-        })
-        .collect()
-}
-
-async fn ldap_checks(
-    plan: &Plan,
-    domain: &str,
-    controllers: &[&DomainController],
-    password: Option<&SecretString>,
-    options: &Options,
-) -> Vec<Check> {
-    let Some(connector) = &plan.connection.ad_connector else {
-        return Vec::new();
-    };
-    let Some(password) = password else {
-        return vec![Check::skipped(
-            CheckId::LdapBind,
-            words::LDAP_TITLE,
-            words::NO_PASSWORD,
-        )];
-    };
-    let credentials = Credentials {
-        principal: format!("{}@{domain}", connector.service_account.user_name),
-        password,
-    };
-    let servers: Vec<&&DomainController> = controllers.iter().filter(|c| c.ldap).collect();
-    let outcomes = join_all(servers.iter().map(|c| {
-        ldap::check(
-            &c.name,
-            c.addresses[0],
-            &credentials,
-            &options.tls,
-            options.plain,
-            options.timeout,
-        )
-    }))
-    .await;
-    servers
-        .iter()
-        .zip(outcomes)
-        .map(|(controller, outcome)| ldap_check(&controller.name, &credentials.principal, outcome))
-        .collect()
-}
-
-fn ldap_check(name: &str, principal: &str, outcome: LdapOutcome) -> Check {
-    let title = words::ldap_title(name);
-    match outcome {
-        LdapOutcome::Read {
-            channel,
-            naming_context,
-            users,
-            groups,
-        } => Check::pass(
-            CheckId::LdapBind,
-            title,
-            words::ldap_read(principal, channel, &naming_context, users, groups),
-        ),
-        LdapOutcome::BindRefused(why) => Check::problem(
-            CheckId::LdapBind,
-            Status::Fail,
-            title,
-            why,
-            words::ACCOUNT_FIX,
-        ),
-        LdapOutcome::NoTls(why) => Check::problem(
-            CheckId::LdapBind,
-            Status::Fail,
-            title,
-            words::no_tls(&why),
-            words::TLS_FIX,
-        ),
-        LdapOutcome::ReadFailed(why) => {
-            Check::problem(CheckId::LdapBind, Status::Fail, title, why, words::READ_FIX)
-        }
-        LdapOutcome::Unreachable(why) => Check::problem(
-            CheckId::LdapBind,
-            Status::Fail,
-            title,
-            why,
-            words::port_fix(389),
-        ),
+    if !groups::plan_groups(plan, domain).is_empty() {
+        ids.push(CheckId::LdapGroups);
     }
+    ids
 }
 
 #[cfg(test)]

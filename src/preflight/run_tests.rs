@@ -31,6 +31,7 @@ fn options() -> Options {
         timeout: Duration::from_millis(200),
         tls: ldap::tls_config(None).unwrap(),
         plain: PlainLdap::Refuse,
+        bind: None,
     }
 }
 

@@ -155,12 +155,14 @@ fn plan_file(file: Option<&str>) -> String {
 }
 
 /// Instructions of the identity-source gate. Only a trust's directory has groups of its own
-/// (the AWS domain's) that must stay out of the sync scope; an AD Connector has none.
+/// (the AWS domain's) that must stay out of the sync scope; an AD Connector has none. `groups`
+/// are the plan's assigned groups: the list preflight's `ldap.groups` prints too.
 pub fn identity_source_gate(
     region: &str,
     directory_id: &str,
     domains: &[&str],
     mode: Mode,
+    groups: &[String],
 ) -> String {
     let directory_id = Untrusted(directory_id);
     let domain = domains.join(", ");
@@ -192,7 +194,7 @@ pub fn identity_source_gate(
             "  1. Open {console}\n",
             "  2. Identity source -> Actions -> Change identity source -> Active Directory.\n",
             "  3. Choose the directory {directory_id}, type ACCEPT, and confirm.\n",
-            "  4. Under Manage sync, add the groups of {domain} that need AWS access to the sync scope.\n",
+            "  4. Under Manage sync, add the groups of {domain} that need AWS access to the sync scope{listed}.\n",
             "{not_aws_groups}",
             "{several}",
             "  adsso checks for groups synced from {directory_id} in the identity store; sync runs in minutes to hours.\n",
@@ -203,6 +205,18 @@ pub fn identity_source_gate(
         domain = domain,
         not_aws_groups = not_aws_groups,
         several = several,
+        listed = if groups.is_empty() {
+            String::new()
+        } else {
+            format!(
+                ": {}",
+                groups
+                    .iter()
+                    .map(|group| Untrusted(group.as_str()).to_string())
+                    .collect::<Vec<_>>()
+                    .join(", ")
+            )
+        },
     )
 }
 
@@ -290,7 +304,13 @@ mod tests {
                 "corp.example.com",
                 None,
             ),
-            identity_source_gate("us-east-1", &hostile, &["corp.example.com"], Mode::Trust),
+            identity_source_gate(
+                "us-east-1",
+                &hostile,
+                &["corp.example.com"],
+                Mode::Trust,
+                &[],
+            ),
         ];
         for text in texts {
             assert!(!text.contains('\u{1b}'), "{text:?}");
@@ -306,9 +326,27 @@ mod tests {
     }
 
     #[test]
+    fn the_identity_source_gate_lists_the_plans_groups_as_preflight_does() {
+        let groups = ["AWS-Admins".to_owned(), "Ops\u{1b}[2J".to_owned()];
+        let text = identity_source_gate(
+            "us-east-1",
+            "d-1",
+            &["corp.example.com"],
+            Mode::AdConnector,
+            &groups,
+        );
+        assert!(
+            text.contains(
+                "add the groups of corp.example.com that need AWS access to the sync scope: AWS-Admins, Ops\\u{1b}[2J.\n"
+            ),
+            "{text}"
+        );
+    }
+
+    #[test]
     fn gate_instructions_keep_their_indentation() {
         let texts = [
-            identity_source_gate("us-east-1", "d-1", &["corp.example.com"], Mode::Trust),
+            identity_source_gate("us-east-1", "d-1", &["corp.example.com"], Mode::Trust, &[]),
             onprem_gate("aws.corp.example.com", &[], "corp.example.com", None),
         ];
         for text in texts {
@@ -323,10 +361,16 @@ mod tests {
 
     #[test]
     fn the_connector_gate_does_not_mention_an_aws_domain() {
-        let connector =
-            identity_source_gate("us-east-1", "d-1", &["corp.example.com"], Mode::AdConnector);
+        let connector = identity_source_gate(
+            "us-east-1",
+            "d-1",
+            &["corp.example.com"],
+            Mode::AdConnector,
+            &[],
+        );
         assert!(!connector.contains("AWS domain"), "{connector}");
-        let trust = identity_source_gate("us-east-1", "d-1", &["corp.example.com"], Mode::Trust);
+        let trust =
+            identity_source_gate("us-east-1", "d-1", &["corp.example.com"], Mode::Trust, &[]);
         assert!(trust.contains("not groups of the AWS domain"), "{trust}");
     }
 

@@ -376,6 +376,7 @@ pub mod flags;
 pub mod import;
 pub mod plain;
 pub mod preflight;
+pub mod preflight_deep;
 pub mod secret_fields;
 pub mod untrusted;
 pub mod wizard;

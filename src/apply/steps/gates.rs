@@ -244,6 +244,7 @@ impl<C: Cloud, R: Reporter> Executor<'_, C, R> {
             &directory.id,
             &domains,
             plan.connection.mode,
+            &crate::preflight::groups::sync_scope_groups(plan),
         );
         let cloud = self.cloud();
         let store = instance.identity_store_id.clone();

@@ -288,6 +288,7 @@ fn a_pause_at_80_columns_shows_the_whole_heading_and_the_instructions_from_their
         "d-0123456789",
         &["corp.example.com"],
         Mode::AdConnector,
+        &[],
     );
     update(
         &mut model,
