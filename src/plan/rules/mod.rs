@@ -307,12 +307,14 @@ mod aws_tables;
 mod free_text;
 mod identity_center;
 pub mod passwords;
+mod permission_set_fields;
 mod tags;
 mod unicode;
 
 pub use arns::*;
 pub use free_text::*;
 pub use identity_center::*;
+pub use permission_set_fields::*;
 pub use tags::*;
 
 #[cfg(test)]
@@ -321,6 +323,8 @@ mod model_tests;
 pub(crate) mod pattern_tests;
 #[cfg(test)]
 mod policy_tests;
+#[cfg(test)]
+mod sso_parity_tests;
 #[cfg(test)]
 mod sso_pattern_tests;
 #[cfg(test)]

@@ -5,6 +5,7 @@
 mod connection;
 mod domains;
 mod identity_center;
+mod permission_set_fields;
 
 pub use domains::DOMAIN_PREFIX_SIGN_IN_FROM;
 
@@ -67,6 +68,7 @@ pub fn validate(plan: &Plan) -> Vec<Diagnostic> {
         identity_center::check(
             identity_center,
             region,
+            &plan.tags,
             &root.key("identityCenter"),
             &mut report,
         );
@@ -188,5 +190,7 @@ pub(crate) fn plural(count: usize, noun: &str) -> String {
     }
 }
 
+#[cfg(test)]
+mod permission_set_tests;
 #[cfg(test)]
 mod tests;
