@@ -10,5 +10,6 @@ pub mod groups;
 pub mod guards;
 pub mod network;
 pub(crate) mod permission_set_calls;
+pub mod permission_set_changes;
 pub(crate) mod permission_sets;
 pub(crate) mod trust;

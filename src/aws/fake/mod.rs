@@ -2,6 +2,7 @@
 //! and when evidence appears. Test-only (`cfg(test)`), shared by the apply and wizard tests.
 
 pub mod access;
+mod details;
 
 use std::cell::RefCell;
 use std::sync::{Arc, Mutex};

@@ -6,6 +6,7 @@ mod directory;
 pub mod ec2;
 mod identity_center;
 mod others;
+mod permission_set_details;
 mod reason;
 pub mod transport;
 
