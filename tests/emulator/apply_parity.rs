@@ -118,6 +118,22 @@ fn every_field_is_created_converged_and_left_alone_when_in_place() {
 
     // Changed: a dry run lists each change, the real run makes exactly those.
     write(dir.path(), &parity_plan(&peer, SECOND));
+    let status = peer.adsso(&["status", path.to_str().unwrap(), "--output", "json"], &[]);
+    assert_eq!(status.code, Some(0), "{}", status.all_output());
+    let json: serde_json::Value = serde_json::from_str(&status.stdout).unwrap();
+    let set = &json["permissionSets"][0];
+    assert_eq!(set["state"], "differs", "{json}");
+    assert_eq!(set["description"], "Read-only access for auditors");
+    assert_eq!(
+        set["pending"],
+        serde_json::json!([
+            "description, relay state https://console.aws.amazon.com/ec2",
+            "attach customer managed /Extra",
+            "detach customer managed /team/ReadReports",
+            "permissions boundary arn:aws:iam::aws:policy/PowerUserAccess",
+            "tags Team"
+        ])
+    );
     let dry = peer.adsso(&["apply", path.to_str().unwrap(), "--dry-run"], &SECRETS);
     assert_eq!(dry.code, Some(0), "{}", dry.all_output());
     assert_eq!(
@@ -160,6 +176,22 @@ fn every_field_is_created_converged_and_left_alone_when_in_place() {
             ["Owner=platform-team", "Team=security", "adsso:plan=corp-ad-connector"]
         ])
     );
+    let status = peer.adsso(&["status", path.to_str().unwrap()], &[]);
+    assert_eq!(status.code, Some(0), "{}", status.all_output());
+    for expected in [
+        "permission set    ReadOnly: up to date\n",
+        "  description     Auditors\n",
+        "  relay state     https://console.aws.amazon.com/ec2\n",
+        "  customer policy /DenyBilling, /Extra\n",
+        "  boundary        arn:aws:iam::aws:policy/PowerUserAccess\n",
+        "  tags            Owner=platform-team, Team=security, adsso:plan=corp-ad-connector\n",
+    ] {
+        assert!(
+            status.stdout.contains(expected),
+            "{expected}: {}",
+            status.stdout
+        );
+    }
     let again = mutations(&peer).len();
     let fifth = apply(&peer, &path);
     assert_eq!(fifth.code, Some(0), "{}", fifth.all_output());
