@@ -65,6 +65,9 @@ pub enum Command {
     Apply(ApplyArgs),
     /// Show what exists in AWS for the plan (read-only).
     Status(StatusArgs),
+    /// Print a plan for an existing Identity Center setup (read-only): its directory, trusts,
+    /// permission sets and group assignments, grouped back into OUs where a whole OU is assigned.
+    Import(ImportArgs),
     /// Delete the trust and the directory this plan created (only what is tagged as its own).
     Destroy(DestroyArgs),
     /// Print the PowerShell for a self-managed domain controller (trust mode).
@@ -83,7 +86,10 @@ impl Command {
             Command::Destroy(args) => Some(&args.file),
             Command::OnpremScript(args) => Some(&args.file),
             Command::Wizard(args) => args.edit.as_deref().or(args.out.as_deref()),
-            Command::Init(_) | Command::Schema(_) | Command::Completions(_) => None,
+            Command::Init(_)
+            | Command::Schema(_)
+            | Command::Completions(_)
+            | Command::Import(_) => None,
         }
     }
 }
@@ -194,6 +200,10 @@ pub struct ApplyArgs {
     /// The longest one wait may last (e.g. 90s, 45m, 2h).
     #[arg(long, value_name = "DUR", default_value = "60m", value_parser = parse_duration)]
     pub wait_timeout: Duration,
+    /// Prune every assignment entry (as `prune: true` on each): delete the assignments of the
+    /// plan's groups and permission sets in accounts the plan no longer targets.
+    #[arg(long)]
+    pub prune: bool,
 }
 
 /// `adsso status`.
@@ -204,6 +214,20 @@ pub struct StatusArgs {
     /// Output format.
     #[arg(long, value_enum, default_value_t = StatusFormat::Text)]
     pub output: StatusFormat,
+}
+
+/// `adsso import`.
+#[derive(Debug, Args)]
+pub struct ImportArgs {
+    /// The IAM Identity Center instance ARN (needed when the Region has several).
+    #[arg(long, value_name = "ARN")]
+    pub instance: Option<String>,
+    /// Only groups whose name matches (`*` and `?`; repeatable).
+    #[arg(long, value_name = "GLOB")]
+    pub group_filter: Vec<String>,
+    /// The plan's metadata.name (default: the directory's adsso:plan tag, or its DNS name).
+    #[arg(long)]
+    pub name: Option<String>,
 }
 
 /// `adsso destroy`.

@@ -29,6 +29,9 @@ pub enum Step {
     CheckAccount,
     /// An ACTIVE Identity Center instance must exist in the plan's Region and account.
     CheckInstance,
+    /// Resolve the assignments' accounts: their OUs (AWS Organizations), exclusions, suspended
+    /// accounts and the management account.
+    ResolveTargets,
     /// The plan's subnets exist, belong to its VPC and sit in two Availability Zones (EC2).
     CheckSubnets,
     /// Find the plan's AD Connector, or `ConnectDirectory`.
@@ -66,6 +69,10 @@ impl Step {
                 "check that IAM Identity Center has an ACTIVE instance in {}",
                 plan.aws.region
             ),
+            Step::ResolveTargets => {
+                "resolve the assignments' accounts in AWS Organizations (OUs with nested OUs, ACTIVE accounts only, exclusions)"
+                    .to_owned()
+            }
             Step::CheckSubnets => {
                 "check that the subnets exist, belong to the VPC and use two Availability Zones"
                     .to_owned()
@@ -122,8 +129,25 @@ impl Step {
                         ic.assignments.iter().map(|a| &a.group).collect();
                     (groups.len(), ic.assignments.iter().map(|a| a.accounts.len()).sum())
                 });
+                let units: usize = identity_center(plan)
+                    .map(|ic| ic.assignments.iter().map(|a| a.organizational_units.len()).sum())
+                    .unwrap_or_default();
+                let reach = match units {
+                    0 => format!("{count} account assignment(s)"),
+                    _ => format!("{count} listed account(s) and the accounts of {units} OU target(s)"),
+                };
+                let pruning = identity_center(plan)
+                    .map(|ic| ic.assignments.iter().filter(|a| a.prune).count())
+                    .unwrap_or_default();
+                let prune = match pruning {
+                    0 => String::new(),
+                    n => format!(
+                        "; then DELETE, for the {n} pruning entr{}, their group's assignments of their permission set in accounts no longer targeted (`--dry-run` lists them)",
+                        if n == 1 { "y" } else { "ies" }
+                    ),
+                };
                 format!(
-                    "assign {groups} AD group(s): {count} account assignment(s), at most 10 in progress and 20 calls per second"
+                    "assign {groups} AD group(s): {reach}, at most 10 in progress and 20 calls per second{prune}"
                 )
             }
         }
@@ -161,6 +185,9 @@ fn identity_center(plan: &Plan) -> Option<&crate::plan::IdentityCenter> {
 /// The ordered steps of a (validated) plan.
 pub fn plan_steps(plan: &Plan) -> Vec<Step> {
     let mut steps = vec![Step::CheckAccount, Step::CheckInstance];
+    if identity_center(plan).is_some_and(|ic| !ic.assignments.is_empty()) {
+        steps.push(Step::ResolveTargets);
+    }
     match plan.connection.mode {
         Mode::AdConnector => {
             steps.extend([
@@ -206,6 +233,7 @@ mod tests {
             vec![
                 Step::CheckAccount,
                 Step::CheckInstance,
+                Step::ResolveTargets,
                 Step::CheckSubnets,
                 Step::ConnectDirectory,
                 Step::WaitDirectoryActive,
@@ -246,6 +274,8 @@ mod dry_run_tests;
 mod executor_tests;
 #[cfg(test)]
 mod permission_set_tests;
+#[cfg(test)]
+mod targets_tests;
 #[cfg(test)]
 mod test_support;
 #[cfg(test)]

@@ -69,9 +69,12 @@ impl AwsErrorKind {
         match code.trim_end_matches("Exception") {
             "EntityAlreadyExists" => AwsErrorKind::AlreadyExists,
             "Conflict" => AwsErrorKind::Conflict,
-            "EntityDoesNotExist" | "DirectoryDoesNotExist" | "ResourceNotFound" => {
-                AwsErrorKind::DoesNotExist
-            }
+            "EntityDoesNotExist"
+            | "DirectoryDoesNotExist"
+            | "ResourceNotFound"
+            | "ParentNotFound"
+            | "OrganizationalUnitNotFound"
+            | "AccountNotFound" => AwsErrorKind::DoesNotExist,
             "DirectoryLimitExceeded" => AwsErrorKind::LimitExceeded,
             "ServiceQuotaExceeded" => AwsErrorKind::QuotaExceeded,
             "TagLimitExceeded" => AwsErrorKind::TagLimit,

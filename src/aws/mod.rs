@@ -7,6 +7,7 @@
 
 pub mod access;
 pub mod error;
+pub mod organization;
 pub mod sdk;
 pub mod target;
 pub mod types;
@@ -15,6 +16,7 @@ use secrecy::SecretString;
 
 pub use access::*;
 pub use error::{AwsError, AwsErrorKind};
+pub use organization::*;
 pub use target::Target;
 pub use types::*;
 
@@ -237,6 +239,19 @@ pub trait NetworkApi {
     async fn security_group_egress(&self, group_id: &str) -> Result<Vec<EgressRule>, AwsError>;
 }
 
+/// AWS Organizations (`organizations`): what assignment targets resolve against.
+pub trait OrganizationsApi {
+    /// `DescribeOrganization`; `None` when the account is in no organization
+    /// (`AWSOrganizationsNotInUseException`).
+    async fn describe_organization(&self) -> Result<Option<Organization>, AwsError>;
+    /// `ListRoots`, every page.
+    async fn list_roots(&self) -> Result<Vec<OrgUnit>, AwsError>;
+    /// `ListOrganizationalUnitsForParent`, every page: the OUs directly under `parent`.
+    async fn list_units(&self, parent: &str) -> Result<Vec<OrgUnit>, AwsError>;
+    /// `ListAccountsForParent`, every page: the accounts directly under `parent`.
+    async fn list_accounts(&self, parent: &str) -> Result<Vec<OrgAccount>, AwsError>;
+}
+
 /// Everything apply, status and destroy need.
 pub trait Cloud:
     DirectoryApi
@@ -246,6 +261,7 @@ pub trait Cloud:
     + IdentityStoreApi
     + AccountApi
     + NetworkApi
+    + OrganizationsApi
 {
 }
 
@@ -257,6 +273,7 @@ impl<T> Cloud for T where
         + IdentityStoreApi
         + AccountApi
         + NetworkApi
+        + OrganizationsApi
 {
 }
 

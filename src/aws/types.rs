@@ -90,6 +90,23 @@ pub struct Directory {
     pub security_group_id: Option<String>,
     /// A Managed AD's edition (`Standard`, `Enterprise`, `Hybrid`); `None` for other types.
     pub edition: Option<String>,
+    /// What `import` needs to write the plan again: the NetBIOS name, the size, the subnets
+    /// and, for an AD Connector, its connect settings.
+    pub details: DirectoryDetails,
+}
+
+/// The parts of a directory's description only `import` reads.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct DirectoryDetails {
+    /// `ShortName`: the NetBIOS name.
+    pub short_name: String,
+    /// `Size` (AD Connector: `Small` or `Large`).
+    pub size: Option<String>,
+    /// The directory's subnets (ConnectSettings or VpcSettings).
+    pub subnet_ids: Vec<String>,
+    /// An AD Connector's service account (`CustomerUserName`). (Its self-managed DNS servers
+    /// are the directory's `dns_ips`.)
+    pub customer_user_name: Option<String>,
 }
 
 impl Directory {

@@ -1,4 +1,4 @@
-//! `adsso apply FILE [--yes] [--dry-run] [--wait-timeout DUR]`: runs the plan's steps.
+//! `adsso apply FILE [--yes] [--dry-run] [--wait-timeout DUR] [--prune]`: runs the plan's steps.
 
 use std::io::{IsTerminal, Write};
 use std::sync::Arc;
@@ -45,9 +45,18 @@ impl From<&ApplyArgs> for Options {
 pub fn run(args: &ApplyArgs, flags: &Target) -> Result<Outcome, CommandError> {
     let options = Options::from(args);
     let file = args.file.as_path();
-    let Some(plan) = load_valid(file)? else {
+    let Some(mut plan) = load_valid(file)? else {
         return Ok(Outcome::Invalid);
     };
+    if args.prune {
+        for assignment in plan
+            .identity_center
+            .iter_mut()
+            .flat_map(|ic| &mut ic.assignments)
+        {
+            assignment.prune = true;
+        }
+    }
     let connection = connection(flags, &plan)?;
     let secrets = match options.mode {
         RunMode::DryRun => Secrets::default(),

@@ -4,6 +4,7 @@ pub mod apply;
 pub mod completions;
 pub mod destroy;
 pub mod diagram;
+pub mod import;
 pub mod init;
 pub mod onprem_script;
 pub mod preflight;
@@ -153,6 +154,13 @@ pub enum CommandError {
         /// What is wrong and what is allowed.
         problem: String,
     },
+    /// `adsso import` could not read the setup.
+    #[error(transparent)]
+    #[diagnostic(help("{}", crate::text::import::IMPORT_HELP))]
+    Import(#[from] crate::inspect::import::ImportError),
+    /// `adsso import` needs a Region.
+    #[error("no Region: give --region (or set AWS_REGION)")]
+    NoRegion,
     /// Ctrl-C.
     #[error("interrupted")]
     #[diagnostic(help("nothing is lost: run the same command again to resume"))]
@@ -173,6 +181,7 @@ impl CommandError {
             | CommandError::RegionMismatch { .. }
             | CommandError::UnknownDomain { .. }
             | CommandError::InitDomains { .. }
+            | CommandError::NoRegion
             | CommandError::SchemaDir(_) => Outcome::Invalid,
             CommandError::Write(_)
             | CommandError::Runtime(_)
@@ -180,6 +189,7 @@ impl CommandError {
             | CommandError::Apply(_)
             | CommandError::Prompt(_)
             | CommandError::SchemaWrite { .. }
+            | CommandError::Import(_)
             | CommandError::Interrupted => Outcome::Failed,
         }
     }
@@ -212,6 +222,7 @@ pub fn run(cli: Cli) -> Result<Outcome, CommandError> {
         Command::Preflight(args) => preflight::run(&args),
         Command::Apply(args) => apply::run(&args, &aws),
         Command::Status(args) => status::run(&args, &aws),
+        Command::Import(args) => import::run(&args, &aws),
         Command::Destroy(args) => destroy::run(&args, &aws),
         Command::OnpremScript(args) => onprem_script::run(&args, &aws),
     }

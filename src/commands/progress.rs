@@ -81,7 +81,7 @@ impl Reporter for Printer {
                 self.close_line(&mut err);
                 let _ = writeln!(err, "{} {event}", self.stamp());
             }
-            Event::StepDone { .. } | Event::Warning(_) => {
+            Event::StepDone { .. } | Event::Warning(_) | Event::Detail(_) => {
                 self.close_line(&mut err);
                 let _ = writeln!(err, "{}   {event}", self.stamp());
             }

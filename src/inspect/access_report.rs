@@ -99,9 +99,10 @@ pub async fn assignment_views(
         }
         matches.insert(name.clone(), found);
     }
+    let resolved = resolved_accounts(cloud, plan).await?;
     let mut views = Vec::new();
-    for assignment in &ic.assignments {
-        for account in &assignment.accounts {
+    for (assignment, accounts) in ic.assignments.iter().zip(resolved) {
+        for account in &accounts {
             let set = set_arns.get(&assignment.permission_set);
             let (state, key) = match (matches.get(&assignment.group), set) {
                 (Some(GroupMatch::Missing) | None, _) => (AssignmentState::GroupNotSynced, None),
@@ -138,6 +139,31 @@ pub async fn assignment_views(
         }
     }
     Ok(views)
+}
+
+/// Each assignment's accounts: as listed, or, when the plan targets OUs, resolved through AWS
+/// Organizations as apply resolves them (without the delegated administrator's rule: status
+/// shows what the plan targets).
+async fn resolved_accounts(
+    cloud: &impl Cloud,
+    plan: &Plan,
+) -> Result<Vec<Vec<String>>, ApplyError> {
+    let assignments = plan
+        .identity_center
+        .as_ref()
+        .map(|ic| ic.assignments.as_slice())
+        .unwrap_or_default();
+    if assignments
+        .iter()
+        .all(|a| a.organizational_units.is_empty())
+    {
+        return Ok(assignments.iter().map(|a| a.accounts.clone()).collect());
+    }
+    let view = crate::inspect::targets::read(cloud, plan).await?;
+    Ok(assignments
+        .iter()
+        .map(|a| crate::inspect::targets::resolve(a, &view, None).accounts)
+        .collect())
 }
 
 /// How long a deletion call is retried after throttling or a write conflict.

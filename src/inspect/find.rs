@@ -79,6 +79,7 @@ mod tests {
             vpc_id: None,
             security_group_id: None,
             edition: None,
+            details: crate::aws::DirectoryDetails::default(),
         }
     }
 

@@ -5,5 +5,7 @@
 
 pub mod access_report;
 pub mod find;
+pub mod import;
 pub mod permission_set_report;
 pub mod report;
+pub mod targets;

@@ -330,7 +330,28 @@ pub struct Assignment {
     pub group: String,
     /// The name of a permission set of this plan.
     pub permission_set: String,
-    /// 12-digit AWS account ids, quoted.
-    #[serde(deserialize_with = "super::quoted::list")]
+    /// 12-digit AWS account ids, quoted. At least one of `accounts` and
+    /// `organizationalUnits` is given.
+    #[serde(
+        default,
+        deserialize_with = "super::quoted::list",
+        skip_serializing_if = "Vec::is_empty"
+    )]
     pub accounts: Vec<String>,
+    /// AWS Organizations targets, resolved at apply time to their ACTIVE accounts, nested OUs
+    /// included: OU ids (`ou-ab12-34cd56ef`), the root id (`r-ab12`: every account) or paths of
+    /// OU names from the root (`Root/Workloads/Prod`).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub organizational_units: Vec<String>,
+    /// 12-digit account ids, quoted, left out of what `organizationalUnits` resolves to.
+    #[serde(
+        default,
+        deserialize_with = "super::quoted::list",
+        skip_serializing_if = "Vec::is_empty"
+    )]
+    pub exclude_accounts: Vec<String>,
+    /// `true`: apply also deletes this group's assignments of this permission set in accounts
+    /// the entry no longer targets (listed before, and only after the confirmation).
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub prune: bool,
 }

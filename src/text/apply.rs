@@ -245,6 +245,12 @@ pub fn egress_missing(group: &str, servers: &[String]) -> String {
     )
 }
 
+/// Said when an `organizationalUnits` entry names nothing in the organization.
+pub const UNKNOWN_OU_FIX: &str = "each `organizationalUnits` entry must name an OU id, the root id or a path of OU names \
+(Root/Workloads/Prod) of the organization the credentials' account belongs to: check them with `aws organizations \
+list-roots` and `aws organizations list-organizational-units-for-parent --parent-id ID`";
+/// Why the management account is not assigned.
+pub const MANAGEMENT_ACCOUNT_SKIPPED: &str = "the management account: a delegated administrator cannot assign there (assign it from the management account)";
 /// Said when groups of the plan are not in Identity Center: where to add them and when to re-run.
 pub const SYNC_SCOPE_ADVICE: &str = "Identity Center only sees AD groups inside its configurable AD sync scope, and sync runs \
 about every 3 hours. Add the groups: IAM Identity Center console -> Settings -> Identity source -> Actions -> Manage sync -> \

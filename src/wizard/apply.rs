@@ -75,6 +75,7 @@ impl Progress {
                 self.waiting = Some(waiting.to_string());
             }
             Event::Warning(text) => self.log.push(format!("⚠ {text}")),
+            Event::Detail(text) => self.log.push(format!("  {text}")),
             Event::Gate(text) => self.log.push(text),
             Event::WouldCall(call) => self.log.push(call.to_string()),
         }
@@ -291,6 +292,7 @@ pub fn event_line(event: &Event) -> String {
         Event::StepDone { .. }
         | Event::Waiting { .. }
         | Event::Warning(_)
+        | Event::Detail(_)
         | Event::Progress { .. } => {
             format!("      {event}")
         }

@@ -8,7 +8,7 @@ import threading
 _lock = threading.Lock()
 _DEFAULTS = {"directoryCreatingReads": 0, "failDirectories": False, "latencyMs": 0,
              "assignmentCreationMs": 0, "maxOutstandingAssignments": 10,
-             "failAssignmentPrincipals": [], "tpsLimit": 0}
+             "failAssignmentPrincipals": [], "tpsLimit": 0, "organizationManagementAccount": ""}
 _config = {}
 _onprem_ready = set()  # remote domain names whose on-premises side of the trust exists
 _faults = {}  # target -> spec

@@ -34,6 +34,8 @@ Adds to IAM Identity Center (sso-admin, JSON target `SWBExternalService.<Operati
     (ext_permission_sets.py).
   * Permission set ARNs in AWS's form, arn:aws:sso:::permissionSet/ssoins-<16>/ps-<16>, and
     identity store ids d-<10 hex>.
+Adds to AWS Organizations (moto implements OUs, accounts, MoveAccount, CloseAccount -> SUSPENDED):
+  * the `organizationManagementAccount` switch (ext_organizations.py).
 Strict: every AWS call is first checked against its operation's input rules in botocore's service
 model (botocore 1.44.8, pinned in scripts/test; strict_wire.py, strict_models.py, java_regex.py):
 required members, types, lengths, ranges, enums and `pattern`s with Java regex semantics, nested
@@ -46,8 +48,11 @@ door does).
 Adds switches and fault injection (JSON bodies):
   POST /_ext/config   {"directoryCreatingReads": 2, "failDirectories": false,
                        "latencyMs": 0, "assignmentCreationMs": 0, "maxOutstandingAssignments": 10,
-                       "failAssignmentPrincipals": [], "tpsLimit": 0}
+                       "failAssignmentPrincipals": [], "tpsLimit": 0,
+                       "organizationManagementAccount": ""}
                       (defaults shown; only the keys given change; unknown keys -> 400)
+                      organizationManagementAccount: DescribeOrganization names this account as
+                      the management account (the caller then acts as a delegated administrator).
                       latencyMs: every AWS call (anything with a target) sleeps that long first;
                       calls sleep concurrently (threaded server).
   GET  /_ext/config   the current switches, and "strict": true (read-only)
@@ -96,6 +101,7 @@ from werkzeug.serving import run_simple
 
 import ext_directory  # patches moto's Directory Service; /_ext/directory
 import ext_permission_sets  # noqa: F401 - patches moto's permission set boundary, tags, update
+import ext_organizations  # noqa: F401  patches moto's Organizations (delegated administration)
 import strict_wire
 from ext_identity_center import dump_assignments, stats, sync_groups
 from ext_state import (_DEFAULTS, _RATED, _accepted, _calls, _config, _faults, _lock,

@@ -35,7 +35,7 @@ from java_regex import matches
 
 BOTOCORE_VERSION = "1.44.8"
 # The services adsso calls; requests to others are passed to moto unchecked.
-SERVICES = ("ds", "sso-admin", "identitystore", "sts", "ec2")
+SERVICES = ("ds", "sso-admin", "identitystore", "sts", "ec2", "organizations")
 
 
 @dataclass

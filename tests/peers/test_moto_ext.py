@@ -146,7 +146,8 @@ class Config_(Base):
         self.assertEqual(get("/_ext/config"), {
             "directoryCreatingReads": 0, "failDirectories": False, "latencyMs": 0,
             "assignmentCreationMs": 0, "maxOutstandingAssignments": 10,
-            "failAssignmentPrincipals": [], "tpsLimit": 0, "strict": True})
+            "failAssignmentPrincipals": [], "tpsLimit": 0, "organizationManagementAccount": "",
+            "strict": True})
         code, out = _http("POST", "/_ext/config", {"latencyMS": 5})
         self.assertEqual(code, 400, out)
         self.assertIn("latencyMS", out["error"])
@@ -483,6 +484,26 @@ class Directory(Base):
         code, _ = _http("POST", "/_ext/trust-state", {"remoteDomainName": "corp.example.com",
                                                       "state": "Failed", "colour": "red"})
         self.assertEqual(code, 400)
+
+
+class Organizations(Base):
+    def test_the_management_account_switch_makes_the_caller_a_delegated_administrator(self):
+        org = client("organizations")
+        org.create_organization(FeatureSet="ALL")
+        self.assertEqual(org.describe_organization()["Organization"]["MasterAccountId"],
+                         "123456789012")
+        config(organizationManagementAccount="999999999999")
+        described = org.describe_organization()["Organization"]
+        self.assertEqual(described["MasterAccountId"], "999999999999")
+        self.assertIn("999999999999", described["MasterAccountArn"])
+        self.assertNotIn("123456789012", described["MasterAccountArn"])
+
+    def test_an_ou_id_that_breaks_the_model_is_refused_before_moto(self):
+        org = client("organizations")
+        org.create_organization(FeatureSet="ALL")
+        with self.assertRaises(ClientError) as caught:
+            org.list_accounts_for_parent(ParentId="ou-NOPE")
+        self.assertIn("failed to satisfy constraint", str(caught.exception))
 
 
 class Reset(Base):

@@ -168,4 +168,6 @@ pub(crate) struct Found {
     pub(crate) groups: Option<Vec<Group>>,
     /// Plan permission set name -> ARN (a placeholder in a dry run).
     pub(crate) permission_sets: BTreeMap<String, String>,
+    /// Each plan assignment's accounts, resolved by the targets step (in the plan's order).
+    pub(crate) targets: Option<Vec<crate::inspect::targets::Resolved>>,
 }

@@ -373,6 +373,10 @@ pub enum ApplyError {
         /// The deletion request.
         request: String,
     },
+    /// `organizationalUnits` entries that name no OU or root of the organization.
+    #[error("organizationalUnits {}: not in the organization; nothing was changed", list(.0))]
+    #[diagnostic(help("{}", apply_text::UNKNOWN_OU_FIX))]
+    UnknownTargets(Vec<String>),
     /// A password breaks AWS's rules for it (checked before any call).
     #[error("the {what} does not meet AWS's rules: {problem}; nothing was sent to AWS")]
     PasswordRule {

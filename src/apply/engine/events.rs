@@ -59,6 +59,8 @@ pub enum Event {
     },
     /// Something the operator should know.
     Warning(String),
+    /// One line of what the current step found (each assignment's resolved accounts).
+    Detail(String),
     /// Dry run: this call would be made.
     WouldCall(Call),
     /// A manual step's instructions.
@@ -84,6 +86,7 @@ impl fmt::Display for Event {
                 description,
             } => write!(f, "step {index}/{total}: {}", Untrusted(description)),
             Event::StepDone { note } => write!(f, "done: {}", Untrusted(note)),
+            Event::Detail(text) => write!(f, "  {}", Untrusted(text)),
             Event::Waiting {
                 what,
                 state,
@@ -142,6 +145,7 @@ mod tests {
                 next_check: Duration::from_secs(1),
             },
             Event::Warning(HOSTILE.to_owned()),
+            Event::Detail(HOSTILE.to_owned()),
         ];
         for event in events {
             let text = event.to_string();

@@ -144,6 +144,7 @@ impl<'a, C: Cloud, R: Reporter> Executor<'a, C, R> {
         match step {
             Step::CheckAccount => self.check_account().await,
             Step::CheckInstance => self.check_instance().await,
+            Step::ResolveTargets => self.resolve_targets().await,
             Step::CheckSubnets => self.check_subnets().await,
             Step::ConnectDirectory | Step::CreateManagedAd => self.ensure_directory(step).await,
             Step::UseExistingDirectory => self.use_existing().await,

@@ -2,7 +2,9 @@
 //! plan's directory (`Name@domain` first, then `Name`), the assignments that exist are read once
 //! per group, and the missing ones are created within Identity Center's limits (see
 //! [`crate::apply::throughput`]), each polled until it SUCCEEDS or FAILS. Missing groups are reported
-//! together and do not stop the others.
+//! together and do not stop the others. Entries with `prune: true` then delete their group's
+//! assignments of their permission set in accounts the plan no longer reaches (see
+//! [`super::prune`]).
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::time::Duration;
@@ -13,6 +15,7 @@ use tokio::time::Instant;
 
 pub use super::groups::{GroupMatch, candidate_names, match_group, resolve};
 use super::groups::{ambiguous_groups, group_problems};
+use super::prune::PruneScope;
 use crate::apply::events::Call;
 use crate::apply::executor::{Executor, RunMode, StepEnd};
 use crate::apply::throughput::{
@@ -20,7 +23,19 @@ use crate::apply::throughput::{
 };
 use crate::apply::{ApplyError, Event, Reporter};
 use crate::aws::{AssignmentKey, AwsError, Cloud, RequestState};
+use crate::inspect::targets::Skip;
 use crate::text::apply as apply_text;
+
+/// What the plan asks of the assignments step.
+#[derive(Default)]
+struct Planned {
+    /// Wanted assignment -> `group -> set in account`.
+    wanted: BTreeMap<AssignmentKey, String>,
+    /// Accounts refused before any call, in words.
+    refused: Vec<String>,
+    /// What prune keeps and may delete.
+    scope: PruneScope,
+}
 
 /// How one creation ended.
 enum Created {
@@ -33,61 +48,57 @@ enum Created {
 const FIRST_ESTIMATE: Duration = Duration::from_secs(1);
 
 impl<C: Cloud, R: Reporter> Executor<'_, C, R> {
-    /// Creates the plan's missing assignments.
+    /// Creates the plan's missing assignments, then deletes what pruning entries no longer
+    /// target.
     pub(crate) async fn ensure_assignments(&mut self) -> Result<StepEnd, ApplyError> {
-        let plan = self.plan();
-        let assignments = plan
-            .identity_center
-            .as_ref()
-            .map(|ic| ic.assignments.as_slice())
-            .unwrap_or_default();
         let matches = self.match_groups();
-        let mut wanted: BTreeMap<AssignmentKey, String> = BTreeMap::new();
-        for assignment in assignments {
-            let group_id = match matches.get(&assignment.group) {
-                Some(GroupMatch::Found { id, .. }) => id.clone(),
-                Some(_) => continue,
-                None => format!("<id of group {}>", assignment.group),
-            };
-            let Some(set_arn) = self.found.permission_sets.get(&assignment.permission_set) else {
-                continue;
-            };
-            for account in &assignment.accounts {
-                let key = AssignmentKey {
-                    account_id: account.clone(),
-                    permission_set_arn: set_arn.clone(),
-                    group_id: group_id.clone(),
-                };
-                let label = format!(
-                    "{} -> {} in {account}",
-                    assignment.group, assignment.permission_set
-                );
-                wanted.insert(key, label);
-            }
-        }
-        let existing = self.read_assignments(&wanted).await?;
+        let Planned {
+            wanted,
+            refused,
+            scope,
+        } = self.planned(&matches);
+        let mut groups: BTreeSet<String> = wanted.keys().map(|k| k.group_id.clone()).collect();
+        groups.extend(scope.groups());
+        let existing = self.read_assignments(groups).await?;
         let total = wanted.len();
         let todo: Vec<(AssignmentKey, String)> = wanted
             .into_iter()
             .filter(|(key, _)| !existing.contains(key))
             .collect();
         let present = total - todo.len();
+        let stale = scope.candidates(&existing);
         let problems = group_problems(&matches);
         if self.mode() == RunMode::DryRun {
             let instance = self.instance_arn();
             for (key, _) in &todo {
                 self.report(Event::WouldCall(create_call(&instance, key)));
             }
+            for (key, _) in &stale {
+                self.report(Event::WouldCall(delete_call(&instance, key)));
+            }
+            let refused = match refused.is_empty() {
+                true => String::new(),
+                false => format!("; would refuse {}", refused.join("; ")),
+            };
+            let pruned = match stale.len() {
+                0 => String::new(),
+                n => format!("; would prune {n}"),
+            };
             return Ok(StepEnd::Done(format!(
-                "{present} of {total} assignments exist; would create {}{}",
+                "{present} of {total} assignments exist; would create {}{pruned}{refused}{}",
                 todo.len(),
                 problems.map(|p| format!("; {p}")).unwrap_or_default()
             )));
         }
         let mut failures = self.create_all(todo.clone()).await;
         let created = todo.len() - failures.len();
+        let pruned = self.prune_all(&stale, &mut failures).await;
         failures.extend(ambiguous_groups(&matches));
-        let summary = format!("{created} created, {present} already present");
+        failures.extend(refused);
+        let mut summary = format!("{created} created, {present} already present");
+        if !stale.is_empty() {
+            summary.push_str(&format!(", {pruned} pruned"));
+        }
         match (failures.is_empty(), problems) {
             (true, None) => Ok(StepEnd::Done(summary)),
             (true, Some(problems)) => Ok(StepEnd::Paused(format!(
@@ -101,6 +112,84 @@ impl<C: Cloud, R: Reporter> Executor<'_, C, R> {
                 problems,
             }),
         }
+    }
+
+    /// The assignments the plan wants (key -> label), the accounts refused before any call, and
+    /// what prune may delete.
+    fn planned(&self, matches: &BTreeMap<String, GroupMatch>) -> Planned {
+        let plan = self.plan();
+        let assignments = plan
+            .identity_center
+            .as_ref()
+            .map(|ic| ic.assignments.as_slice())
+            .unwrap_or_default();
+        let resolved = self.found.targets.as_ref();
+        let mut planned = Planned::default();
+        for (index, assignment) in assignments.iter().enumerate() {
+            let targets = resolved.and_then(|all| all.get(index));
+            let accounts =
+                targets.map_or(assignment.accounts.as_slice(), |t| t.accounts.as_slice());
+            let name = format!("{} -> {}", assignment.group, assignment.permission_set);
+            for (account, why) in targets.map(|t| t.refused.as_slice()).unwrap_or_default() {
+                let why = super::targets::skip_words(why);
+                planned.refused.push(format!("{name} in {account}: {why}"));
+            }
+            let group_id = match matches.get(&assignment.group) {
+                Some(GroupMatch::Found { id, .. }) => id.clone(),
+                Some(_) => continue,
+                None => format!("<id of group {}>", assignment.group),
+            };
+            let Some(set_arn) = self.found.permission_sets.get(&assignment.permission_set) else {
+                continue;
+            };
+            for account in accounts {
+                let key = AssignmentKey {
+                    account_id: account.clone(),
+                    permission_set_arn: set_arn.clone(),
+                    group_id: group_id.clone(),
+                };
+                planned.wanted.insert(key, format!("{name} in {account}"));
+            }
+            // Accounts left out as not active or refused keep their assignments.
+            let spared = targets.into_iter().flat_map(|t| {
+                t.skipped
+                    .iter()
+                    .filter(|(_, why)| *why != Skip::Excluded)
+                    .chain(&t.refused)
+                    .map(|(account, _)| account)
+            });
+            planned
+                .scope
+                .keep(&group_id, set_arn, accounts.iter().chain(spared));
+            if assignment.prune && !group_id.starts_with('<') {
+                planned.scope.prune(&group_id, set_arn, name);
+            }
+        }
+        planned
+    }
+
+    /// Deletes each stale assignment (after the confirmation apply asked); returns how many
+    /// were deleted and adds the failures in words.
+    async fn prune_all(
+        &mut self,
+        stale: &[(AssignmentKey, String)],
+        failures: &mut Vec<String>,
+    ) -> usize {
+        let instance = self.instance_arn();
+        let cloud = self.cloud();
+        let mut deleted = 0;
+        for (index, (key, label)) in stale.iter().enumerate() {
+            match crate::inspect::access_report::delete_assignment(cloud, &instance, key).await {
+                Ok(()) => deleted += 1,
+                Err(error) => failures.push(format!("pruning {label}: {error}")),
+            }
+            self.report(Event::Progress {
+                what: "pruned assignments".to_owned(),
+                done: index + 1,
+                total: stale.len(),
+            });
+        }
+        deleted
     }
 
     fn instance_arn(&self) -> String {
@@ -133,22 +222,17 @@ impl<C: Cloud, R: Reporter> Executor<'_, C, R> {
             .collect()
     }
 
-    /// The wanted assignments that exist, read once per group.
+    /// The assignments of `groups` that exist, read once per group (placeholders skipped).
     async fn read_assignments(
         &mut self,
-        wanted: &BTreeMap<AssignmentKey, String>,
+        groups: BTreeSet<String>,
     ) -> Result<BTreeSet<AssignmentKey>, ApplyError> {
         let Some(instance) = self.found.instance.as_ref().map(|i| i.arn.clone()) else {
             return Ok(BTreeSet::new());
         };
-        let groups: BTreeSet<&String> = wanted
-            .keys()
-            .map(|k| &k.group_id)
-            .filter(|id| !id.starts_with('<'))
-            .collect();
         let cloud = self.cloud();
         let mut existing = BTreeSet::new();
-        for group in groups {
+        for group in groups.iter().filter(|id| !id.starts_with('<')) {
             self.pace.turn().await;
             if let Some(found) = self.read(cloud.group_assignments(&instance, group)).await? {
                 existing.extend(found);
@@ -266,6 +350,13 @@ fn create_call(instance: &str, key: &AssignmentKey) -> Call {
             ("PrincipalId", key.group_id.clone()),
         ],
     }
+}
+
+/// The `DeleteAccountAssignment` a prune makes, for the dry run.
+fn delete_call(instance: &str, key: &AssignmentKey) -> Call {
+    let mut call = create_call(instance, key);
+    call.operation = "DeleteAccountAssignment";
+    call
 }
 
 /// Calls per second the step keeps to.

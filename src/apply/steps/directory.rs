@@ -58,6 +58,7 @@ impl<C: Cloud, R: Reporter> Executor<'_, C, R> {
             vpc_id: None,
             security_group_id: None,
             edition: None,
+            details: crate::aws::DirectoryDetails::default(),
         });
         Ok(StepEnd::Done(note))
     }

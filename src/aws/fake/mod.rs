@@ -3,6 +3,7 @@
 
 pub mod access;
 mod details;
+pub mod organization;
 
 use std::cell::RefCell;
 use std::sync::{Arc, Mutex};
@@ -41,6 +42,8 @@ pub struct State {
     pub trust_passwords: std::collections::BTreeMap<String, String>,
     /// Identity Center permission sets and assignments.
     pub access: access::Access,
+    /// The organization, when the account is in one.
+    pub org: Option<organization::FakeOrg>,
 }
 
 /// The fake cloud.
@@ -65,6 +68,7 @@ impl Fake {
             vpc_id: None,
             security_group_id: None,
             edition: None,
+            details: crate::aws::DirectoryDetails::default(),
         }
     }
 }

@@ -6,7 +6,8 @@ use secrecy::{ExposeSecret, SecretString};
 use super::SdkCloud;
 use crate::aws::{
     AwsError, AwsErrorKind, ConnectDirectoryRequest, CreateManagedAdRequest, CreateTrustRequest,
-    Directory, DirectoryApi, DirectoryKind, DirectoryStage, Forwarder, Tag, TrustInfo, TrustState,
+    Directory, DirectoryApi, DirectoryDetails, DirectoryKind, DirectoryStage, Forwarder, Tag,
+    TrustInfo, TrustState,
 };
 
 const DS: &str = "ds";
@@ -40,6 +41,17 @@ fn directory(d: &ds::DirectoryDescription) -> Directory {
             .or_else(|| vpc.and_then(|v| v.security_group_id()))
             .map(str::to_owned),
         edition: d.edition().map(|e| e.as_str().to_owned()),
+        details: DirectoryDetails {
+            short_name: d.short_name().unwrap_or_default().to_owned(),
+            size: d.size().map(|size| size.as_str().to_owned()),
+            subnet_ids: connect
+                .map(|c| c.subnet_ids().to_vec())
+                .or_else(|| vpc.map(|v| v.subnet_ids().to_vec()))
+                .unwrap_or_default(),
+            customer_user_name: connect
+                .and_then(|c| c.customer_user_name())
+                .map(str::to_owned),
+        },
     }
 }
 

@@ -5,6 +5,7 @@ mod assignments;
 mod directory;
 pub mod ec2;
 mod identity_center;
+mod organizations;
 mod others;
 mod permission_set_details;
 mod reason;
@@ -25,13 +26,14 @@ pub use transport::Timeouts;
 /// Environment variable: the SDK's first retry delay in milliseconds (tests shorten it).
 pub const RETRY_BACKOFF_ENV: &str = "ADSSO_RETRY_INITIAL_BACKOFF_MS";
 
-/// The four SDK clients and the EC2 client behind the traits.
+/// The five SDK clients and the EC2 client behind the traits.
 #[derive(Debug, Clone)]
 pub struct SdkCloud {
     pub(crate) ds: aws_sdk_directory::Client,
     pub(crate) sso: aws_sdk_ssoadmin::Client,
     pub(crate) store: aws_sdk_identitystore::Client,
     pub(crate) sts: aws_sdk_sts::Client,
+    pub(crate) org: aws_sdk_organizations::Client,
     pub(crate) ec2: ec2::Ec2Client,
     /// The Region, to name its endpoints in errors.
     region: String,
@@ -71,6 +73,7 @@ impl SdkCloud {
             sso: aws_sdk_ssoadmin::Client::new(&config),
             store: aws_sdk_identitystore::Client::new(&config),
             sts: aws_sdk_sts::Client::new(&config),
+            org: aws_sdk_organizations::Client::new(&config),
             ec2: ec2::Ec2Client::new(
                 &config,
                 https_connector(target.timeouts),
@@ -193,6 +196,7 @@ mod tests {
             cloud.sso.config().timeout_config().cloned(),
             cloud.store.config().timeout_config().cloned(),
             cloud.sts.config().timeout_config().cloned(),
+            cloud.org.config().timeout_config().cloned(),
         ];
         assert_eq!(
             cloud.ec2.timeouts(),
@@ -218,5 +222,6 @@ mod tests {
         assert!(cloud.sso.config().http_client().is_some());
         assert!(cloud.store.config().http_client().is_some());
         assert!(cloud.sts.config().http_client().is_some());
+        assert!(cloud.org.config().http_client().is_some());
     }
 }

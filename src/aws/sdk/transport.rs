@@ -190,8 +190,15 @@ pub fn endpoint_of(service: &str, region: &str, endpoint_url: Option<&str>) -> S
         "sso-admin" => "sso",
         other => other,
     };
-    let suffix = crate::plan::rules::partition_of(region)
-        .map_or("amazonaws.com", |partition| partition.dns_suffix);
+    let partition = crate::plan::rules::partition_of(region);
+    let suffix = partition.map_or("amazonaws.com", |partition| partition.dns_suffix);
+    // Organizations is global: one endpoint per partition, in its first Region.
+    let region = match (service, partition.map(|p| p.id)) {
+        ("organizations", Some("aws") | None) => "us-east-1",
+        ("organizations", Some("aws-cn")) => "cn-northwest-1",
+        ("organizations", Some("aws-us-gov")) => "us-gov-west-1",
+        _ => region,
+    };
     format!("https://{host}.{region}.{suffix}")
 }
 
@@ -285,6 +292,14 @@ mod tests {
 
     #[test]
     fn endpoints_are_named() {
+        assert_eq!(
+            endpoint_of("organizations", "eu-west-1", None),
+            "https://organizations.us-east-1.amazonaws.com"
+        );
+        assert_eq!(
+            endpoint_of("organizations", "cn-north-1", None),
+            "https://organizations.cn-northwest-1.amazonaws.com.cn"
+        );
         assert_eq!(
             endpoint_of("sts", "eu-west-1", None),
             "https://sts.eu-west-1.amazonaws.com"

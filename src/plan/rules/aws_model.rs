@@ -809,6 +809,48 @@ pub const SSO_ADMIN_PROVISION_PERMISSION_SET_TARGET_TYPE: ModelField = ModelFiel
     list_max: None,
 };
 
+/// organizations `ListAccountsForParent` `ParentId`: a string (shape `ParentId`).
+pub const ORGANIZATIONS_LIST_ACCOUNTS_FOR_PARENT_PARENT_ID: ModelField = ModelField {
+    service: "organizations",
+    operation: "ListAccountsForParent",
+    member: "ParentId",
+    shape: "ParentId",
+    min: None,
+    max: Some(100),
+    pattern: Some("^(r-[0-9a-z]{4,32})|(ou-[0-9a-z]{4,32}-[a-z0-9]{8,32})$"),
+    enum_values: &[],
+    list_min: None,
+    list_max: None,
+};
+
+/// organizations `DescribeOrganizationalUnit` `OrganizationalUnitId`: a string (shape `OrganizationalUnitId`).
+pub const ORGANIZATIONS_DESCRIBE_ORGANIZATIONAL_UNIT_ID: ModelField = ModelField {
+    service: "organizations",
+    operation: "DescribeOrganizationalUnit",
+    member: "OrganizationalUnitId",
+    shape: "OrganizationalUnitId",
+    min: None,
+    max: Some(68),
+    pattern: Some("^ou-[0-9a-z]{4,32}-[a-z0-9]{8,32}$"),
+    enum_values: &[],
+    list_min: None,
+    list_max: None,
+};
+
+/// organizations `CreateOrganizationalUnit` `Name`: a string (shape `OrganizationalUnitName`).
+pub const ORGANIZATIONS_CREATE_ORGANIZATIONAL_UNIT_NAME: ModelField = ModelField {
+    service: "organizations",
+    operation: "CreateOrganizationalUnit",
+    member: "Name",
+    shape: "OrganizationalUnitName",
+    min: Some(1),
+    max: Some(128),
+    pattern: Some(r"[\s\S]*"),
+    enum_values: &[],
+    list_min: None,
+    list_max: None,
+};
+
 /// Every field above.
 pub const FIELDS: &[&ModelField] = &[
     &DS_CONNECT_DIRECTORY_NAME,
@@ -867,6 +909,9 @@ pub const FIELDS: &[&ModelField] = &[
     &SSO_ADMIN_CREATE_ACCOUNT_ASSIGNMENT_PRINCIPAL_TYPE,
     &SSO_ADMIN_CREATE_ACCOUNT_ASSIGNMENT_PRINCIPAL_ID,
     &SSO_ADMIN_PROVISION_PERMISSION_SET_TARGET_TYPE,
+    &ORGANIZATIONS_LIST_ACCOUNTS_FOR_PARENT_PARENT_ID,
+    &ORGANIZATIONS_DESCRIBE_ORGANIZATIONAL_UNIT_ID,
+    &ORGANIZATIONS_CREATE_ORGANIZATIONAL_UNIT_NAME,
 ];
 
 /// Every partition the endpoint files list, `aws` first, with its Regions.

@@ -162,10 +162,13 @@ mod tests {
     #[test]
     fn the_table_lists_each_member_once_from_the_pinned_botocore() {
         assert_eq!(aws_model::BOTOCORE_VERSION, "1.44.8");
-        assert_eq!(FIELDS.len(), 56);
+        assert_eq!(FIELDS.len(), 59);
         let mut seen = std::collections::HashSet::new();
         for field in FIELDS {
-            assert!(matches!(field.service, "ds" | "sso-admin"), "{field:?}");
+            assert!(
+                matches!(field.service, "ds" | "sso-admin" | "organizations"),
+                "{field:?}"
+            );
             assert!(
                 seen.insert((field.service, field.operation, field.member)),
                 "{field:?} is listed twice"

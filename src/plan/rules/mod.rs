@@ -306,6 +306,7 @@ pub mod aws_model;
 mod aws_tables;
 mod free_text;
 mod identity_center;
+mod organizations;
 pub mod passwords;
 mod permission_set_fields;
 mod tags;
@@ -314,6 +315,7 @@ mod unicode;
 pub use arns::*;
 pub use free_text::*;
 pub use identity_center::*;
+pub use organizations::*;
 pub use permission_set_fields::*;
 pub use tags::*;
 

@@ -1,12 +1,11 @@
 //! Rules for `identityCenter`: the instance ARN, permission sets (names, session durations,
-//! managed policies, inline policies) and assignments (which must name a permission set of the
-//! plan).
+//! managed policies, inline policies); each assignment is checked by [`super::assignments`].
 
 use std::collections::{BTreeMap, HashSet};
 
 use super::{Report, permission_set_fields as fields};
 use crate::plan::diagnostic::FieldPath;
-use crate::plan::model::{Assignment, IdentityCenter, PermissionSet};
+use crate::plan::model::{IdentityCenter, PermissionSet};
 use crate::plan::rules;
 use crate::text;
 
@@ -45,7 +44,7 @@ pub(super) fn check(
     }
     let assignments = path.key("assignments");
     for (index, assignment) in center.assignments.iter().enumerate() {
-        self::assignment(assignment, &names, &assignments.index(index), report);
+        super::assignments::check(assignment, &names, &assignments.index(index), report);
     }
 }
 
@@ -152,53 +151,4 @@ fn given_fields(set: &PermissionSet) -> Vec<&'static str> {
     }
     given.extend(fields::given(set));
     given
-}
-
-fn assignment(
-    assignment: &Assignment,
-    permission_sets: &HashSet<&str>,
-    path: &FieldPath,
-    report: &mut Report,
-) {
-    report.check(
-        path.key("group"),
-        rules::group_name(&assignment.group),
-        text::GROUP_ALLOWED,
-    );
-    if !permission_sets.contains(assignment.permission_set.as_str()) {
-        report.error(
-            path.key("permissionSet"),
-            format!(
-                "{} is not a permission set of this plan",
-                rules::shown(&assignment.permission_set)
-            ),
-            text::PERMISSION_SET_REFERENCE,
-        );
-    }
-    let accounts = path.key("accounts");
-    if assignment.accounts.is_empty() {
-        report.error(
-            accounts.clone(),
-            "no account is given",
-            text::ACCOUNTS_ALLOWED,
-        );
-    }
-    let mut seen = HashSet::new();
-    for (index, account) in assignment.accounts.iter().enumerate() {
-        if report
-            .check(
-                accounts.index(index),
-                rules::account_id(account),
-                text::ACCOUNT_ALLOWED,
-            )
-            .is_some()
-            && !seen.insert(account.as_str())
-        {
-            report.error(
-                accounts.index(index),
-                format!("{} is listed twice", rules::shown(account)),
-                text::ACCOUNTS_ALLOWED,
-            );
-        }
-    }
 }

@@ -2,6 +2,7 @@
 //! plus the rules of the two supported designs (two-way trust only, no Simple AD). All problems
 //! are collected, in document order, so the operator fixes them in one pass.
 
+mod assignments;
 mod connection;
 mod domains;
 mod identity_center;

@@ -25,6 +25,7 @@ fn directory(id: &str, kind: DirectoryKind) -> Directory {
         vpc_id: None,
         security_group_id: None,
         edition: None,
+        details: crate::aws::DirectoryDetails::default(),
     }
 }
 
