@@ -219,3 +219,47 @@ fn every_field_is_created_converged_and_left_alone_when_in_place() {
     assert_eq!(now[2], serde_json::json!([]));
     assert_eq!(now[3], serde_json::Value::Null);
 }
+
+#[test]
+fn an_imported_set_keeps_every_field_and_applies_without_a_change() {
+    let peer = Peer::start();
+    let dir = tempfile::tempdir().unwrap();
+    let path = write(dir.path(), &parity_plan(&peer, FIRST));
+    assert_eq!(apply(&peer, &path).code, Some(3));
+    let directories = peer.directories();
+    peer.sync(&directories[0].0, DOMAIN, &["AWS-SSO-Users"]);
+    let second = apply(&peer, &path);
+    assert_eq!(second.code, Some(0), "{}", second.all_output());
+    let before = mutations(&peer);
+
+    let import = peer.adsso(&["import"], &[]);
+    assert_eq!(import.code, Some(0), "{}", import.all_output());
+    for expected in [
+        "description: Read-only access for auditors",
+        "relayState: https://console.aws.amazon.com/s3",
+        "name: DenyBilling",
+        "path: /team/",
+        "name: Boundary",
+        "Team: audit",
+    ] {
+        assert!(
+            import.stdout.contains(expected),
+            "{expected}: {}",
+            import.stdout
+        );
+    }
+    let imported = dir.path().join("imported.yaml");
+    std::fs::write(&imported, &import.stdout).unwrap();
+    let again = apply(&peer, &imported);
+    assert_eq!(again.code, Some(0), "{}", again.all_output());
+    assert!(
+        again.stderr.contains("ReadOnly is up to date"),
+        "{}",
+        again.stderr
+    );
+    assert_eq!(
+        mutations(&peer),
+        before,
+        "applying the imported plan changed something"
+    );
+}
