@@ -9,7 +9,7 @@ use super::*;
 use crate::aws::fake::Fake;
 
 /// The calls a dry run lists.
-fn dry_run(plan: &Plan, cloud: &Fake) -> Vec<Call> {
+pub(super) fn dry_run(plan: &Plan, cloud: &Fake) -> Vec<Call> {
     let policy = fast_policy(Duration::from_secs(1));
     let (outcome, events) = execute(
         plan,
@@ -30,7 +30,7 @@ fn dry_run(plan: &Plan, cloud: &Fake) -> Vec<Call> {
 }
 
 /// The Identity Center operations of a dry run's calls (as [`sso_mutations`] keeps them).
-fn sso_operations(calls: &[Call]) -> Vec<&'static str> {
+pub(super) fn sso_operations(calls: &[Call]) -> Vec<&'static str> {
     calls
         .iter()
         .filter(|c| c.service == "sso-admin")
@@ -39,7 +39,7 @@ fn sso_operations(calls: &[Call]) -> Vec<&'static str> {
 }
 
 /// The operation names of the fake's mutations, from `from` on.
-fn made(cloud: &Fake, from: usize) -> Vec<String> {
+pub(super) fn made(cloud: &Fake, from: usize) -> Vec<String> {
     sso_mutations(cloud)
         .iter()
         .skip(from)

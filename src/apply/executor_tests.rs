@@ -120,9 +120,9 @@ fn a_waiting_gate_polls_until_synced_groups_appear() {
         .count();
     // The first check happens before the instructions are shown; two more found nothing.
     assert_eq!(waits, 2);
-    // Then the example's permission set and its one assignment are created.
+    // Then the example's two permission sets and its one assignment are created.
     let state = cloud.0.borrow();
-    assert_eq!(state.access.sets.len(), 1);
+    assert_eq!(state.access.sets.len(), 2);
     assert_eq!(state.access.assignments.len(), 1);
 }
 

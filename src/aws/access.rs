@@ -10,6 +10,10 @@ pub struct PermissionSetInfo {
     pub name: String,
     /// ISO 8601 session duration (`PT8H`), when set.
     pub session_duration: Option<String>,
+    /// Its description, when set.
+    pub description: Option<String>,
+    /// Its relay state, when set.
+    pub relay_state: Option<String>,
 }
 
 /// `CreatePermissionSet` parameters.
@@ -23,8 +27,56 @@ pub struct NewPermissionSet {
     pub description: String,
     /// ISO 8601 session duration; always sent (moto fails without it, AWS defaults to PT1H).
     pub session_duration: String,
+    /// The relay state, when the plan sets one.
+    pub relay_state: Option<String>,
     /// Tags, `adsso:plan` included.
     pub tags: Vec<crate::aws::Tag>,
+}
+
+/// `UpdatePermissionSet`: the values to change (`None`: left as they are).
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct PermissionSetUpdate {
+    /// A new session duration.
+    pub session_duration: Option<String>,
+    /// A new description.
+    pub description: Option<String>,
+    /// A new relay state.
+    pub relay_state: Option<String>,
+}
+
+/// A customer managed policy reference (`CustomerManagedPolicyReference`): a policy of this
+/// name and path in each account the permission set is provisioned to.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct PolicyReference {
+    /// The policy's name.
+    pub name: String,
+    /// The policy's path (`/` by default).
+    pub path: String,
+}
+
+impl std::fmt::Display for PolicyReference {
+    /// `path` then `name`, as IAM writes a policy's place (`/team/Boundary`).
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{}{}", self.path, self.name)
+    }
+}
+
+/// A permission set's permissions boundary (`PermissionsBoundary`).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Boundary {
+    /// An AWS managed policy, by ARN.
+    Managed(String),
+    /// A customer managed policy, by name and path.
+    Customer(PolicyReference),
+}
+
+impl std::fmt::Display for Boundary {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            Boundary::Managed(arn) => f.write_str(arn),
+            Boundary::Customer(reference) => write!(f, "customer managed {reference}"),
+        }
+    }
 }
 
 /// One account assignment of a group: who gets which permission set in which account.

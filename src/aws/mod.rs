@@ -76,13 +76,6 @@ pub trait IdentityCenterApi {
     ) -> Result<PermissionSetInfo, AwsError>;
     /// `CreatePermissionSet`; returns the new ARN.
     async fn create_permission_set(&self, request: &NewPermissionSet) -> Result<String, AwsError>;
-    /// `UpdatePermissionSet` with a new session duration.
-    async fn update_session_duration(
-        &self,
-        instance_arn: &str,
-        arn: &str,
-        session_duration: &str,
-    ) -> Result<(), AwsError>;
     /// `ListManagedPoliciesInPermissionSet`, every page: the policy ARNs.
     async fn list_managed_policies(
         &self,
@@ -130,6 +123,70 @@ pub trait IdentityCenterApi {
         instance_arn: &str,
         request_id: &str,
     ) -> Result<RequestStatus, AwsError>;
+}
+
+/// What a permission set holds besides its managed and inline policies (`sso-admin`): its
+/// settings, customer managed policy references, permissions boundary and tags.
+pub trait PermissionSetDetailsApi {
+    /// `UpdatePermissionSet` with the values given.
+    async fn update_permission_set(
+        &self,
+        instance_arn: &str,
+        arn: &str,
+        update: &PermissionSetUpdate,
+    ) -> Result<(), AwsError>;
+    /// `ListCustomerManagedPolicyReferencesInPermissionSet`, every page.
+    async fn list_customer_policies(
+        &self,
+        instance_arn: &str,
+        arn: &str,
+    ) -> Result<Vec<PolicyReference>, AwsError>;
+    /// `AttachCustomerManagedPolicyReferenceToPermissionSet`.
+    async fn attach_customer_policy(
+        &self,
+        instance_arn: &str,
+        arn: &str,
+        policy: &PolicyReference,
+    ) -> Result<(), AwsError>;
+    /// `DetachCustomerManagedPolicyReferenceFromPermissionSet`.
+    async fn detach_customer_policy(
+        &self,
+        instance_arn: &str,
+        arn: &str,
+        policy: &PolicyReference,
+    ) -> Result<(), AwsError>;
+    /// `GetPermissionsBoundaryForPermissionSet`; `None` when it has none.
+    async fn permissions_boundary(
+        &self,
+        instance_arn: &str,
+        arn: &str,
+    ) -> Result<Option<Boundary>, AwsError>;
+    /// `PutPermissionsBoundaryToPermissionSet`.
+    async fn put_permissions_boundary(
+        &self,
+        instance_arn: &str,
+        arn: &str,
+        boundary: &Boundary,
+    ) -> Result<(), AwsError>;
+    /// `DeletePermissionsBoundaryFromPermissionSet`.
+    async fn delete_permissions_boundary(
+        &self,
+        instance_arn: &str,
+        arn: &str,
+    ) -> Result<(), AwsError>;
+    /// `ListTagsForResource` of a permission set, every page.
+    async fn permission_set_tags(
+        &self,
+        instance_arn: &str,
+        arn: &str,
+    ) -> Result<Vec<Tag>, AwsError>;
+    /// `TagResource` on a permission set (adds the tags, or changes their values).
+    async fn tag_permission_set(
+        &self,
+        instance_arn: &str,
+        arn: &str,
+        tags: &[Tag],
+    ) -> Result<(), AwsError>;
 }
 
 /// IAM Identity Center account assignments of groups (`sso-admin`).
@@ -209,6 +266,7 @@ pub trait OrganizationsApi {
 pub trait Cloud:
     DirectoryApi
     + IdentityCenterApi
+    + PermissionSetDetailsApi
     + AssignmentApi
     + IdentityStoreApi
     + AccountApi
@@ -220,6 +278,7 @@ pub trait Cloud:
 impl<T> Cloud for T where
     T: DirectoryApi
         + IdentityCenterApi
+        + PermissionSetDetailsApi
         + AssignmentApi
         + IdentityStoreApi
         + AccountApi

@@ -9,6 +9,7 @@ use crate::aws::Target;
 use crate::aws::sdk::SdkCloud;
 use crate::cli::{StatusArgs, StatusFormat};
 use crate::inspect::access_report::AssignmentState;
+use crate::inspect::permission_set_report::PermissionSetView;
 use crate::inspect::report::{self, Report};
 use crate::text::untrusted::{self, Untrusted};
 
@@ -116,6 +117,7 @@ pub fn table(report: &Report) -> String {
         )
     };
     out += &row("identity source", &source);
+    out += &permission_sets(&report.permission_sets);
     if !report.assignments.is_empty() {
         let present = report
             .assignments
@@ -139,9 +141,47 @@ pub fn table(report: &Report) -> String {
     out
 }
 
+/// The permission sets part of the table: each set's state, what apply would change, and what
+/// it holds of the fields beyond its policies.
+fn permission_sets(views: &[PermissionSetView]) -> String {
+    let mut out = String::new();
+    for view in views {
+        let pending = if view.pending.is_empty() {
+            String::new()
+        } else {
+            format!(" (apply would change: {})", view.pending.join(", "))
+        };
+        out += &row(
+            "permission set",
+            &format!("{}: {}{pending}", view.name, view.state),
+        );
+        let held = [
+            ("  description", view.description.clone()),
+            ("  relay state", view.relay_state.clone()),
+            (
+                "  customer policy",
+                (!view.customer_managed_policies.is_empty())
+                    .then(|| view.customer_managed_policies.join(", ")),
+            ),
+            ("  boundary", view.permissions_boundary.clone()),
+            (
+                "  tags",
+                (!view.tags.is_empty()).then(|| view.tags.join(", ")),
+            ),
+        ];
+        for (name, value) in held {
+            if let Some(value) = value {
+                out += &row(name, &value);
+            }
+        }
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::inspect::permission_set_report::{PermissionSetState, PermissionSetView};
     use crate::inspect::report::{DirectoryView, DomainTrustView, TrustView};
 
     #[test]
@@ -180,6 +220,16 @@ mod tests {
             forwarders_error: Some(hostile.to_owned()),
             instance: None,
             synced_groups: vec![hostile.to_owned()],
+            permission_sets: vec![PermissionSetView {
+                name: "ReadOnly".to_owned(),
+                state: PermissionSetState::Differs,
+                pending: vec!["tags Team".to_owned()],
+                description: Some(hostile.to_owned()),
+                relay_state: None,
+                customer_managed_policies: vec!["/team/Deny".to_owned()],
+                permissions_boundary: Some(hostile.to_owned()),
+                tags: vec!["Team=audit".to_owned()],
+            }],
             assignments: Vec::new(),
         };
         let text = table(&report);
@@ -204,5 +254,11 @@ mod tests {
             text.contains("trust             emea.example.net: none\n"),
             "{text}"
         );
+        assert!(
+            text.contains("permission set    ReadOnly: differs (apply would change: tags Team)\n"),
+            "{text}"
+        );
+        assert!(text.contains("  customer policy /team/Deny\n"), "{text}");
+        assert!(text.contains("  tags            Team=audit\n"), "{text}");
     }
 }

@@ -33,6 +33,8 @@ pub struct Report {
     pub instance: Option<String>,
     /// Groups synced from the directory (the identity source is switched when non-empty).
     pub synced_groups: Vec<String>,
+    /// The plan's permission sets, each with what it holds and what apply would change.
+    pub permission_sets: Vec<crate::inspect::permission_set_report::PermissionSetView>,
     /// The plan's account assignments, each present or missing.
     pub assignments: Vec<crate::inspect::access_report::AssignmentView>,
 }
@@ -132,8 +134,14 @@ pub async fn report(cloud: &impl Cloud, plan: &Plan) -> Result<Report, ApplyErro
         forwarders_error: None,
         instance: instance.as_ref().map(|i| i.arn.clone()),
         synced_groups: Vec::new(),
+        permission_sets: Vec::new(),
         assignments: Vec::new(),
     };
+    if let Some(instance) = &instance {
+        report.permission_sets =
+            crate::inspect::permission_set_report::permission_set_views(cloud, plan, &instance.arn)
+                .await?;
+    }
     let Some((directory, owned)) = found else {
         return Ok(report);
     };

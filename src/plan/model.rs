@@ -269,6 +269,57 @@ pub struct PermissionSet {
     /// `NotResource`, and no `Principal`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub inline_policy: Option<String>,
+    /// Shown in the console and the access portal: 1-700 characters (tab, newline and
+    /// U+0020-U+00FF less U+007F-U+00A0). Without it, a new set says which plan created it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub description: Option<String>,
+    /// Where the console goes after sign-in (`https://console.aws.amazon.com/s3`): 1-240
+    /// characters of ASCII letters, digits and `&$@#\/%?=~-_'"|!:,.;*+[] (){}`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub relay_state: Option<String>,
+    /// Customer managed policies (by name and path) that must exist in every account the set is
+    /// assigned in; extra ones attached to the set are detached.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub customer_managed_policies: Vec<CustomerManagedPolicy>,
+    /// The permissions boundary of the set's roles: exactly one of an AWS managed policy ARN or
+    /// a customer managed policy.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub permissions_boundary: Option<PermissionsBoundary>,
+    /// Tags of this permission set (with the plan's `tags`; the same rules).
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub tags: BTreeMap<String, String>,
+}
+
+/// A customer managed policy reference: a policy of this name and path in each account.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct CustomerManagedPolicy {
+    /// The IAM policy's name, `[\w+=,.@-]{1,128}`.
+    pub name: String,
+    /// The IAM policy's path, `/` (the default) or `/segment/.../`, at most 512 characters.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub path: Option<String>,
+}
+
+impl CustomerManagedPolicy {
+    /// The path, `/` when the plan gives none.
+    pub fn path(&self) -> &str {
+        self.path
+            .as_deref()
+            .unwrap_or(super::rules::DEFAULT_POLICY_PATH)
+    }
+}
+
+/// A permissions boundary: exactly one of the two keys.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct PermissionsBoundary {
+    /// An AWS managed policy (`arn:aws:iam::aws:policy/...`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub managed_policy_arn: Option<String>,
+    /// A customer managed policy of this name and path in each account.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub customer_managed_policy: Option<CustomerManagedPolicy>,
 }
 
 /// One group assignment.

@@ -306,7 +306,7 @@ pub const PERMISSION_SET_NAME_ALLOWED: &str =
 /// Permission set names are unique.
 pub const PERMISSION_SET_UNIQUE: &str = "each permission set name appears once";
 /// existing: true.
-pub const EXISTING_PERMISSION_SET: &str = "an existing permission set is only referenced: remove `sessionDuration`, `managedPolicies` and `inlinePolicy`, or `existing: true`";
+pub const EXISTING_PERMISSION_SET: &str = "an existing permission set is only referenced: remove `sessionDuration`, `managedPolicies`, `inlinePolicy`, `description`, `relayState`, `customerManagedPolicies`, `permissionsBoundary` and `tags`, or `existing: true`";
 /// Session durations.
 pub const SESSION_DURATION_ALLOWED: &str =
     "an ISO 8601 duration from PT1H to PT12H of at most 100 characters (PT8H, PT1H30M, PT3600.5S)";
@@ -374,12 +374,15 @@ pub mod domains;
 pub mod ec2;
 pub mod flags;
 pub mod import;
+mod permission_sets;
 pub mod plain;
 pub mod preflight;
 pub mod preflight_deep;
 pub mod secret_fields;
 pub mod untrusted;
 pub mod wizard;
+
+pub use permission_sets::*;
 
 #[cfg(test)]
 mod wording_tests;

@@ -95,3 +95,26 @@ fn advice_names_the_plan_file_the_command_was_given() {
     );
     assert_eq!(super::with_plan_file(advice, None), advice);
 }
+
+#[test]
+fn permission_set_field_wording_states_the_models_limits() {
+    let range = |r: std::ops::RangeInclusive<usize>| format!("{}-{}", r.start(), r.end());
+    says(
+        PERMISSION_SET_DESCRIPTION_ALLOWED,
+        &range(rules::DESCRIPTION_LENGTH),
+    );
+    says(RELAY_STATE_ALLOWED, &range(rules::RELAY_STATE_LENGTH));
+    says(
+        CUSTOMER_POLICY_NAME_ALLOWED,
+        &range(rules::CUSTOMER_POLICY_NAME_LENGTH),
+    );
+    says(POLICY_PATH_ALLOWED, &range(rules::POLICY_PATH_LENGTH));
+    says(
+        PERMISSION_SET_TAGS_COUNT_ALLOWED,
+        &format!(
+            "at most {} tags of the plan's `tags` and the permission set's together (AWS allows {}",
+            rules::MAX_PERMISSION_SET_USER_TAGS,
+            rules::PERMISSION_SET_TAGS_MAX
+        ),
+    );
+}

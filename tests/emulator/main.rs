@@ -16,6 +16,7 @@ mod apply_domains;
 mod apply_flows;
 mod apply_interrupts;
 mod apply_organizations;
+mod apply_parity;
 mod apply_safety;
 mod aws_rules;
 mod aws_safety;

@@ -29,6 +29,9 @@ Adds to IAM Identity Center (sso-admin, JSON target `SWBExternalService.<Operati
     returned; ResourceNotFoundException for any other id.
   * `tpsLimit`: sso-admin and identitystore calls beyond that many accepted within the trailing
     1 s are refused with ThrottlingException (400) "Rate exceeded".
+  * Permissions boundaries (Put/Get/Delete), TagResource / UntagResource / ListTagsForResource
+    on permission sets, and UpdatePermissionSet changing only the members given
+    (ext_permission_sets.py).
   * Permission set ARNs in AWS's form, arn:aws:sso:::permissionSet/ssoins-<16>/ps-<16>, and
     identity store ids d-<10 hex>.
 Adds to AWS Organizations (moto implements OUs, accounts, MoveAccount, CloseAccount -> SUSPENDED):
@@ -97,6 +100,7 @@ from moto.moto_server.werkzeug_app import (DomainDispatcherApplication, MotoRequ
 from werkzeug.serving import run_simple
 
 import ext_directory  # patches moto's Directory Service; /_ext/directory
+import ext_permission_sets  # noqa: F401 - patches moto's permission set boundary, tags, update
 import ext_organizations  # noqa: F401  patches moto's Organizations (delegated administration)
 import strict_wire
 from ext_identity_center import dump_assignments, stats, sync_groups

@@ -17,13 +17,19 @@ pub const SECRETS: [(&str, &str); 3] = [
     (ADMIN_ENV, ADMIN_CANARY),
 ];
 
-pub const MUTATING: [&str; 16] = [
+pub const MUTATING: [&str; 22] = [
     "CreatePermissionSet",
     "UpdatePermissionSet",
     "AttachManagedPolicyToPermissionSet",
     "DetachManagedPolicyFromPermissionSet",
     "PutInlinePolicyToPermissionSet",
     "DeleteInlinePolicyFromPermissionSet",
+    "AttachCustomerManagedPolicyReferenceToPermissionSet",
+    "DetachCustomerManagedPolicyReferenceFromPermissionSet",
+    "PutPermissionsBoundaryToPermissionSet",
+    "DeletePermissionsBoundaryFromPermissionSet",
+    "TagResource",
+    "UntagResource",
     "ProvisionPermissionSet",
     "CreateAccountAssignment",
     "DeleteAccountAssignment",

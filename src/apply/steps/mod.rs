@@ -10,6 +10,7 @@ pub mod groups;
 pub mod guards;
 pub mod network;
 pub(crate) mod permission_set_calls;
+pub mod permission_set_changes;
 pub(crate) mod permission_sets;
 pub(crate) mod prune;
 pub(crate) mod targets;

@@ -1,6 +1,7 @@
 //! The permission sets step: each plan permission set is found by name and made to match the plan
-//! (session duration, AWS managed policies, inline policy), or created tagged `adsso:plan`; a
-//! changed set that is already provisioned is provisioned again. Each change is retried after
+//! (settings, AWS and customer managed policies, permissions boundary, inline policy, tags; see
+//! [`super::permission_set_changes`]), or created tagged `adsso:plan`; a set whose roles
+//! changed is provisioned again. Each change is retried after
 //! throttling or a write conflict (see [`crate::apply::throughput::Retry`]). `existing: true` sets are only
 //! looked up.
 
@@ -8,13 +9,14 @@ use std::collections::BTreeMap;
 
 use tokio::time::Instant;
 
+use super::permission_set_changes::{Change, Current, changes, read_current};
 use crate::apply::events::Call;
 use crate::apply::executor::{Check, Executor, RunMode, StepEnd};
 use crate::apply::permission_set_calls as psc;
 use crate::apply::throughput::with_retries;
 use crate::apply::{ApplyError, Event, Reporter};
-use crate::aws::{AwsError, Cloud, PermissionSetInfo, RequestState};
-use crate::plan::{PermissionSet, rules};
+use crate::aws::{Cloud, PermissionSetInfo, RequestState};
+use crate::plan::PermissionSet;
 
 /// The ARN a dry run shows for a permission set it would create.
 pub(crate) fn placeholder(name: &str) -> String {
@@ -120,6 +122,19 @@ impl<C: Cloud, R: Reporter> Executor<'_, C, R> {
             })
             .await?;
         }
+        for customer in &set.customer_managed_policies {
+            let reference = psc::reference(customer);
+            with_retries(pace, deadline, || {
+                cloud.attach_customer_policy(instance, &arn, &reference)
+            })
+            .await?;
+        }
+        if let Some(boundary) = psc::boundary(set) {
+            with_retries(pace, deadline, || {
+                cloud.put_permissions_boundary(instance, &arn, &boundary)
+            })
+            .await?;
+        }
         if let Some(policy) = &set.inline_policy {
             with_retries(pace, deadline, || {
                 cloud.put_inline_policy(instance, &arn, policy)
@@ -161,9 +176,11 @@ impl<C: Cloud, R: Reporter> Executor<'_, C, R> {
             }
             done.push(change.to_string());
         }
-        match self.mode() {
-            RunMode::Apply => self.provision(instance, &info.arn).await?,
-            RunMode::DryRun => self.would(psc::provision(instance, &info.arn)),
+        if changes.iter().any(Change::needs_provisioning) {
+            match self.mode() {
+                RunMode::Apply => self.provision(instance, &info.arn).await?,
+                RunMode::DryRun => self.would(psc::provision(instance, &info.arn)),
+            }
         }
         let verb = if self.mode() == RunMode::DryRun {
             "would update"
@@ -173,7 +190,7 @@ impl<C: Cloud, R: Reporter> Executor<'_, C, R> {
         Ok(format!("{verb} {} ({})", set.name, done.join(", ")))
     }
 
-    /// What differs between the plan and AWS.
+    /// What differs between the plan and AWS (everything, when a dry run cannot read).
     async fn changes(
         &mut self,
         instance: &str,
@@ -181,42 +198,11 @@ impl<C: Cloud, R: Reporter> Executor<'_, C, R> {
         info: &PermissionSetInfo,
     ) -> Result<Vec<Change>, ApplyError> {
         let cloud = self.cloud();
-        let mut changes = Vec::new();
-        if let Some(wanted) = &set.session_duration
-            && info.session_duration.as_deref() != Some(wanted.as_str())
-        {
-            changes.push(Change::Session(wanted.clone()));
-        }
-        let attached = self
-            .read(cloud.list_managed_policies(instance, &info.arn))
-            .await?
-            .unwrap_or_default();
-        for policy in set
-            .managed_policies
-            .iter()
-            .filter(|p| !attached.contains(p))
-        {
-            changes.push(Change::Attach(policy.clone()));
-        }
-        for policy in attached
-            .iter()
-            .filter(|p| !set.managed_policies.contains(p))
-        {
-            changes.push(Change::Detach(policy.clone()));
-        }
         let current = self
-            .read(cloud.inline_policy(instance, &info.arn))
+            .read(read_current(cloud, instance, info))
             .await?
-            .flatten();
-        match (&set.inline_policy, current) {
-            (Some(wanted), Some(current)) if !same_policy(wanted, &current) => {
-                changes.push(Change::PutInline(wanted.clone()));
-            }
-            (Some(wanted), None) => changes.push(Change::PutInline(wanted.clone())),
-            (None, Some(_)) => changes.push(Change::DeleteInline),
-            _ => {}
-        }
-        Ok(changes)
+            .unwrap_or_else(|| Current::bare(info.clone()));
+        Ok(changes(set, &current))
     }
 
     /// `ProvisionPermissionSet` to the accounts it is in, then waits for it.
@@ -260,68 +246,5 @@ impl<C: Cloud, R: Reporter> Executor<'_, C, R> {
 
     fn would(&mut self, call: Call) {
         self.report(Event::WouldCall(call));
-    }
-}
-
-/// Two policy documents say the same (compared as JSON, not as text).
-fn same_policy(wanted: &str, current: &str) -> bool {
-    match (
-        rules::inline_policy(wanted),
-        serde_json::from_str::<serde_json::Value>(current),
-    ) {
-        (Ok(wanted), Ok(current)) => wanted == current,
-        _ => wanted == current,
-    }
-}
-
-/// One change to an existing permission set.
-enum Change {
-    Session(String),
-    Attach(String),
-    Detach(String),
-    PutInline(String),
-    DeleteInline,
-}
-
-impl std::fmt::Display for Change {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        match self {
-            Change::Session(duration) => write!(f, "session duration {duration}"),
-            Change::Attach(policy) => write!(f, "attach {policy}"),
-            Change::Detach(policy) => write!(f, "detach {policy}"),
-            Change::PutInline(_) => f.write_str("inline policy"),
-            Change::DeleteInline => f.write_str("delete the inline policy"),
-        }
-    }
-}
-
-impl Change {
-    fn call(&self, instance: &str, arn: &str) -> Call {
-        match self {
-            Change::Session(duration) => psc::update_session(instance, arn, duration),
-            Change::Attach(policy) => {
-                psc::policy("AttachManagedPolicyToPermissionSet", instance, arn, policy)
-            }
-            Change::Detach(policy) => psc::policy(
-                "DetachManagedPolicyFromPermissionSet",
-                instance,
-                arn,
-                policy,
-            ),
-            Change::PutInline(policy) => psc::put_inline(instance, arn, policy),
-            Change::DeleteInline => psc::delete_inline(instance, arn),
-        }
-    }
-
-    async fn make<C: Cloud>(&self, cloud: &C, instance: &str, arn: &str) -> Result<(), AwsError> {
-        match self {
-            Change::Session(duration) => {
-                cloud.update_session_duration(instance, arn, duration).await
-            }
-            Change::Attach(policy) => cloud.attach_managed_policy(instance, arn, policy).await,
-            Change::Detach(policy) => cloud.detach_managed_policy(instance, arn, policy).await,
-            Change::PutInline(policy) => cloud.put_inline_policy(instance, arn, policy).await,
-            Change::DeleteInline => cloud.delete_inline_policy(instance, arn).await,
-        }
     }
 }

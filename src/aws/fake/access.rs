@@ -17,6 +17,11 @@ pub struct FakeSet {
     pub policies: Vec<String>,
     pub inline: Option<String>,
     pub provisioned: usize,
+    pub description: Option<String>,
+    pub relay_state: Option<String>,
+    pub customer: Vec<PolicyReference>,
+    pub boundary: Option<Boundary>,
+    pub tags: Vec<Tag>,
 }
 
 /// Identity Center state of the fake.
@@ -65,7 +70,7 @@ impl Fake {
         }
     }
 
-    fn with_set<T>(
+    pub(super) fn with_set<T>(
         &self,
         operation: &'static str,
         arn: &str,
@@ -84,7 +89,11 @@ impl Fake {
         }
     }
 
-    fn read_set<T>(&self, arn: &str, read: impl FnOnce(&FakeSet) -> T) -> Result<T, AwsError> {
+    pub(super) fn read_set<T>(
+        &self,
+        arn: &str,
+        read: impl FnOnce(&FakeSet) -> T,
+    ) -> Result<T, AwsError> {
         let state = self.0.borrow();
         state.access.sets.get(arn).map(read).ok_or_else(|| {
             sso_error(
@@ -119,6 +128,8 @@ impl IdentityCenterApi for Fake {
             arn: arn.to_owned(),
             name: set.name.clone(),
             session_duration: set.session_duration.clone(),
+            description: set.description.clone(),
+            relay_state: set.relay_state.clone(),
         })
     }
 
@@ -134,16 +145,13 @@ impl IdentityCenterApi for Fake {
             FakeSet {
                 name: request.name.clone(),
                 session_duration: Some(request.session_duration.clone()),
+                description: Some(request.description.clone()),
+                relay_state: request.relay_state.clone(),
+                tags: request.tags.clone(),
                 ..FakeSet::default()
             },
         );
         Ok(arn)
-    }
-
-    async fn update_session_duration(&self, _: &str, arn: &str, d: &str) -> Result<(), AwsError> {
-        self.with_set("UpdatePermissionSet", arn, |set| {
-            set.session_duration = Some(d.to_owned());
-        })
     }
 
     async fn list_managed_policies(&self, _: &str, arn: &str) -> Result<Vec<String>, AwsError> {

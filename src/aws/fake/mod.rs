@@ -2,6 +2,7 @@
 //! and when evidence appears. Test-only (`cfg(test)`), shared by the apply and wizard tests.
 
 pub mod access;
+mod details;
 pub mod organization;
 
 use std::cell::RefCell;

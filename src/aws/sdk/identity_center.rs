@@ -1,5 +1,5 @@
-//! [`IdentityCenterApi`] on the SDK (`sso-admin`): instances, permission sets and account
-//! assignments. Every list call follows its pages.
+//! [`IdentityCenterApi`] on the SDK (`sso-admin`): instances, permission sets and their AWS
+//! managed and inline policies, provisioning. Every list call follows its pages.
 
 use aws_sdk_ssoadmin::types::{ProvisionTargetType, StatusValues};
 
@@ -35,6 +35,11 @@ pub(super) fn request(
         request_id: request_id.to_owned(),
         state: RequestState::from_status(status.map_or("", |s| s.as_str()), failure_reason),
     })
+}
+
+/// A text member AWS answered, `None` when absent or empty.
+pub(super) fn given(value: Option<&str>) -> Option<String> {
+    value.filter(|v| !v.is_empty()).map(str::to_owned)
 }
 
 pub(super) fn missing(operation: &'static str, what: &str) -> AwsError {
@@ -111,26 +116,15 @@ impl IdentityCenterApi for SdkCloud {
         Ok(PermissionSetInfo {
             arn: set.permission_set_arn().unwrap_or(arn).to_owned(),
             name: set.name().unwrap_or_default().to_owned(),
-            session_duration: set
-                .session_duration()
-                .filter(|d| !d.is_empty())
-                .map(str::to_owned),
+            session_duration: given(set.session_duration()),
+            description: given(set.description()),
+            relay_state: given(set.relay_state()),
         })
     }
 
     async fn create_permission_set(&self, request: &NewPermissionSet) -> Result<String, AwsError> {
         const OP: &str = "CreatePermissionSet";
-        let tags = request
-            .tags
-            .iter()
-            .map(|tag| {
-                aws_sdk_ssoadmin::types::Tag::builder()
-                    .key(&tag.key)
-                    .value(&tag.value)
-                    .build()
-                    .map_err(|e| AwsError::new(SERVICE, OP, AwsErrorKind::Other, e.to_string()))
-            })
-            .collect::<Result<Vec<_>, _>>()?;
+        let tags = super::permission_set_details::sso_tags(OP, &request.tags)?;
         let out = self
             .sso
             .create_permission_set()
@@ -138,6 +132,7 @@ impl IdentityCenterApi for SdkCloud {
             .name(&request.name)
             .description(&request.description)
             .session_duration(&request.session_duration)
+            .set_relay_state(request.relay_state.clone())
             .set_tags(Some(tags))
             .send()
             .await
@@ -146,23 +141,6 @@ impl IdentityCenterApi for SdkCloud {
             .and_then(|set| set.permission_set_arn())
             .map(str::to_owned)
             .ok_or_else(|| missing(OP, "permission set ARN"))
-    }
-
-    async fn update_session_duration(
-        &self,
-        instance_arn: &str,
-        arn: &str,
-        session_duration: &str,
-    ) -> Result<(), AwsError> {
-        self.sso
-            .update_permission_set()
-            .instance_arn(instance_arn)
-            .permission_set_arn(arn)
-            .session_duration(session_duration)
-            .send()
-            .await
-            .map_err(|e| self.map_reasoned_err(SERVICE, "UpdatePermissionSet", e))?;
-        Ok(())
     }
 
     async fn list_managed_policies(

@@ -6,8 +6,9 @@
 use std::collections::BTreeMap;
 
 use super::{Imported, ous};
-use crate::aws::DirectoryKind;
+use crate::aws::{Boundary, DirectoryKind, PolicyReference};
 use crate::plan::model::*;
+use crate::plan::rules::PLAN_TAG;
 use crate::plan::{SecretRef, SelfManagedDomains, TrustOverride};
 use crate::text::import as words;
 
@@ -165,12 +166,41 @@ fn identity_center(imported: &Imported) -> IdentityCenter {
             session_duration: set.session_duration.clone(),
             managed_policies: set.managed_policies.clone(),
             inline_policy: set.inline_policy.clone(),
+            description: set.description.clone(),
+            relay_state: set.relay_state.clone(),
+            customer_managed_policies: set.customer_policies.iter().map(plan_policy).collect(),
+            permissions_boundary: set.boundary.as_ref().map(|boundary| match boundary {
+                Boundary::Managed(arn) => PermissionsBoundary {
+                    managed_policy_arn: Some(arn.clone()),
+                    customer_managed_policy: None,
+                },
+                Boundary::Customer(policy) => PermissionsBoundary {
+                    managed_policy_arn: None,
+                    customer_managed_policy: Some(plan_policy(policy)),
+                },
+            }),
+            tags: set
+                .tags
+                .iter()
+                .filter(|tag| {
+                    tag.key != PLAN_TAG && !tag.key.to_ascii_lowercase().starts_with("aws:")
+                })
+                .map(|tag| (tag.key.clone(), tag.value.clone()))
+                .collect(),
         })
         .collect();
     IdentityCenter {
         instance_arn: Some(imported.instance.arn.clone()),
         permission_sets,
         assignments,
+    }
+}
+
+/// A customer managed policy reference as the plan writes it (no `path` when it is `/`).
+fn plan_policy(policy: &PolicyReference) -> CustomerManagedPolicy {
+    CustomerManagedPolicy {
+        name: policy.name.clone(),
+        path: (policy.path != crate::plan::rules::DEFAULT_POLICY_PATH).then(|| policy.path.clone()),
     }
 }
 

@@ -8,8 +8,10 @@ pub mod ous;
 
 use std::collections::{BTreeMap, BTreeSet};
 
+use crate::apply::steps::permission_set_changes::read_current;
 use crate::aws::{
-    AwsError, Cloud, Directory, DirectoryKind, Forwarder, Instance, InstanceStatus, TrustInfo,
+    AwsError, Boundary, Cloud, Directory, DirectoryKind, Forwarder, Instance, InstanceStatus,
+    PolicyReference, Tag, TrustInfo,
 };
 use crate::inspect::targets::OrgView;
 
@@ -38,6 +40,16 @@ pub struct ImportedSet {
     pub managed_policies: Vec<String>,
     /// Its inline policy.
     pub inline_policy: Option<String>,
+    /// Its description.
+    pub description: Option<String>,
+    /// Its relay state.
+    pub relay_state: Option<String>,
+    /// Its customer managed policy references.
+    pub customer_policies: Vec<PolicyReference>,
+    /// Its permissions boundary.
+    pub boundary: Option<Boundary>,
+    /// Its tags.
+    pub tags: Vec<Tag>,
 }
 
 /// Everything read.
@@ -224,11 +236,17 @@ async fn permission_sets(
     let mut out = BTreeMap::new();
     for arn in cloud.list_permission_sets(instance).await? {
         let info = cloud.describe_permission_set(instance, &arn).await?;
+        let current = read_current(cloud, instance, &info).await?;
         let set = ImportedSet {
-            name: info.name,
-            session_duration: info.session_duration,
-            managed_policies: cloud.list_managed_policies(instance, &arn).await?,
-            inline_policy: cloud.inline_policy(instance, &arn).await?,
+            name: current.info.name,
+            session_duration: current.info.session_duration,
+            managed_policies: current.managed,
+            inline_policy: current.inline,
+            description: current.info.description,
+            relay_state: current.info.relay_state,
+            customer_policies: current.customer,
+            boundary: current.boundary,
+            tags: current.tags,
         };
         out.insert(arn, set);
     }

@@ -216,3 +216,73 @@ fn a_managed_ad_with_two_trusts_reads_as_a_trust_plan_on_the_existing_directory(
         "the group's domain is one of the plan's"
     );
 }
+
+#[test]
+fn a_sets_description_relay_state_customer_policies_boundary_and_tags_are_imported() {
+    let cloud = setup();
+    {
+        let mut state = cloud.0.borrow_mut();
+        let set = state
+            .access
+            .sets
+            .get_mut(&format!("{INSTANCE}/ps-read"))
+            .unwrap();
+        set.description = Some("Auditors".into());
+        set.relay_state = Some("https://console.aws.amazon.com/s3".into());
+        set.customer = vec![
+            PolicyReference {
+                name: "DenyBilling".into(),
+                path: "/".into(),
+            },
+            PolicyReference {
+                name: "Reports".into(),
+                path: "/team/".into(),
+            },
+        ];
+        set.boundary = Some(Boundary::Managed(
+            "arn:aws:iam::aws:policy/PowerUserAccess".into(),
+        ));
+        set.tags = vec![
+            Tag {
+                key: "adsso:plan".into(),
+                value: "corp".into(),
+            },
+            Tag {
+                key: "Team".into(),
+                value: "audit".into(),
+            },
+        ];
+    }
+    let imported = imported(&cloud, options()).unwrap();
+    let (plan, _) = build::plan(&imported).unwrap();
+    let errors: Vec<_> = crate::plan::validate(&plan)
+        .into_iter()
+        .filter(crate::plan::Diagnostic::is_error)
+        .collect();
+    assert!(errors.is_empty(), "{errors:?}");
+    let set = &plan.identity_center.as_ref().unwrap().permission_sets[0];
+    assert_eq!(set.description.as_deref(), Some("Auditors"));
+    assert_eq!(
+        set.relay_state.as_deref(),
+        Some("https://console.aws.amazon.com/s3")
+    );
+    let policies: Vec<(&str, Option<&str>)> = set
+        .customer_managed_policies
+        .iter()
+        .map(|p| (p.name.as_str(), p.path.as_deref()))
+        .collect();
+    assert_eq!(
+        policies,
+        [("DenyBilling", None), ("Reports", Some("/team/"))]
+    );
+    assert_eq!(
+        set.permissions_boundary
+            .as_ref()
+            .and_then(|b| b.managed_policy_arn.as_deref()),
+        Some("arn:aws:iam::aws:policy/PowerUserAccess")
+    );
+    assert_eq!(
+        set.tags,
+        BTreeMap::from([("Team".to_owned(), "audit".to_owned())])
+    );
+}

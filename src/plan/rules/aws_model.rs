@@ -581,6 +581,162 @@ pub const SSO_ADMIN_PUT_INLINE_POLICY: ModelField = ModelField {
     list_max: None,
 };
 
+/// sso-admin `CreatePermissionSet` `RelayState`: a string (shape `RelayState`).
+pub const SSO_ADMIN_CREATE_PERMISSION_SET_RELAY_STATE: ModelField = ModelField {
+    service: "sso-admin",
+    operation: "CreatePermissionSet",
+    member: "RelayState",
+    shape: "RelayState",
+    min: Some(1),
+    max: Some(240),
+    pattern: Some(r#"[a-zA-Z0-9&$@#\\\/%?=~\-_'"|!:,.;*+\[\]\ \(\)\{\}]+"#),
+    enum_values: &[],
+    list_min: None,
+    list_max: None,
+};
+
+/// sso-admin `UpdatePermissionSet` `Description`: a string (shape `PermissionSetDescription`).
+pub const SSO_ADMIN_UPDATE_PERMISSION_SET_DESCRIPTION: ModelField = ModelField {
+    service: "sso-admin",
+    operation: "UpdatePermissionSet",
+    member: "Description",
+    shape: "PermissionSetDescription",
+    min: Some(1),
+    max: Some(700),
+    pattern: Some(r"[\u0009\u000A\u000D\u0020-\u007E\u00A1-\u00FF]*"),
+    enum_values: &[],
+    list_min: None,
+    list_max: None,
+};
+
+/// sso-admin `UpdatePermissionSet` `RelayState`: a string (shape `RelayState`).
+pub const SSO_ADMIN_UPDATE_PERMISSION_SET_RELAY_STATE: ModelField = ModelField {
+    service: "sso-admin",
+    operation: "UpdatePermissionSet",
+    member: "RelayState",
+    shape: "RelayState",
+    min: Some(1),
+    max: Some(240),
+    pattern: Some(r#"[a-zA-Z0-9&$@#\\\/%?=~\-_'"|!:,.;*+\[\]\ \(\)\{\}]+"#),
+    enum_values: &[],
+    list_min: None,
+    list_max: None,
+};
+
+/// sso-admin `AttachCustomerManagedPolicyReferenceToPermissionSet` `CustomerManagedPolicyReference.Name`: a string (shape `ManagedPolicyName`).
+pub const SSO_ADMIN_ATTACH_CUSTOMER_POLICY_NAME: ModelField = ModelField {
+    service: "sso-admin",
+    operation: "AttachCustomerManagedPolicyReferenceToPermissionSet",
+    member: "CustomerManagedPolicyReference.Name",
+    shape: "ManagedPolicyName",
+    min: Some(1),
+    max: Some(128),
+    pattern: Some(r"[\w+=,.@-]+"),
+    enum_values: &[],
+    list_min: None,
+    list_max: None,
+};
+
+/// sso-admin `AttachCustomerManagedPolicyReferenceToPermissionSet` `CustomerManagedPolicyReference.Path`: a string (shape `ManagedPolicyPath`).
+pub const SSO_ADMIN_ATTACH_CUSTOMER_POLICY_PATH: ModelField = ModelField {
+    service: "sso-admin",
+    operation: "AttachCustomerManagedPolicyReferenceToPermissionSet",
+    member: "CustomerManagedPolicyReference.Path",
+    shape: "ManagedPolicyPath",
+    min: Some(1),
+    max: Some(512),
+    pattern: Some(r"((/[A-Za-z0-9\.,\+@=_-]+)*)/"),
+    enum_values: &[],
+    list_min: None,
+    list_max: None,
+};
+
+/// sso-admin `PutPermissionsBoundaryToPermissionSet` `PermissionsBoundary.ManagedPolicyArn`: a string (shape `ManagedPolicyArn`).
+pub const SSO_ADMIN_PUT_BOUNDARY_MANAGED_POLICY_ARN: ModelField = ModelField {
+    service: "sso-admin",
+    operation: "PutPermissionsBoundaryToPermissionSet",
+    member: "PermissionsBoundary.ManagedPolicyArn",
+    shape: "ManagedPolicyArn",
+    min: Some(20),
+    max: Some(2048),
+    pattern: Some(
+        r"arn:aws(-[a-z]{1,5}){0,3}:iam::aws:policy((/[A-Za-z0-9\.,\+@=_-]+)*)/([A-Za-z0-9\.,\+=@_-]+)",
+    ),
+    enum_values: &[],
+    list_min: None,
+    list_max: None,
+};
+
+/// sso-admin `PutPermissionsBoundaryToPermissionSet` `PermissionsBoundary.CustomerManagedPolicyReference.Name`: a string (shape `ManagedPolicyName`).
+pub const SSO_ADMIN_PUT_BOUNDARY_CUSTOMER_POLICY_NAME: ModelField = ModelField {
+    service: "sso-admin",
+    operation: "PutPermissionsBoundaryToPermissionSet",
+    member: "PermissionsBoundary.CustomerManagedPolicyReference.Name",
+    shape: "ManagedPolicyName",
+    min: Some(1),
+    max: Some(128),
+    pattern: Some(r"[\w+=,.@-]+"),
+    enum_values: &[],
+    list_min: None,
+    list_max: None,
+};
+
+/// sso-admin `PutPermissionsBoundaryToPermissionSet` `PermissionsBoundary.CustomerManagedPolicyReference.Path`: a string (shape `ManagedPolicyPath`).
+pub const SSO_ADMIN_PUT_BOUNDARY_CUSTOMER_POLICY_PATH: ModelField = ModelField {
+    service: "sso-admin",
+    operation: "PutPermissionsBoundaryToPermissionSet",
+    member: "PermissionsBoundary.CustomerManagedPolicyReference.Path",
+    shape: "ManagedPolicyPath",
+    min: Some(1),
+    max: Some(512),
+    pattern: Some(r"((/[A-Za-z0-9\.,\+@=_-]+)*)/"),
+    enum_values: &[],
+    list_min: None,
+    list_max: None,
+};
+
+/// sso-admin `TagResource` `Tags`: a list (shape `TagList`).
+pub const SSO_ADMIN_TAG_RESOURCE_TAGS: ModelField = ModelField {
+    service: "sso-admin",
+    operation: "TagResource",
+    member: "Tags",
+    shape: "TagList",
+    min: None,
+    max: None,
+    pattern: None,
+    enum_values: &[],
+    list_min: Some(0),
+    list_max: Some(75),
+};
+
+/// sso-admin `TagResource` `Tags.Key`: a string (shape `TagKey`).
+pub const SSO_ADMIN_TAG_RESOURCE_TAG_KEY: ModelField = ModelField {
+    service: "sso-admin",
+    operation: "TagResource",
+    member: "Tags.Key",
+    shape: "TagKey",
+    min: Some(1),
+    max: Some(128),
+    pattern: Some(r"([\p{L}\p{Z}\p{N}_.:/=+\-@]*)"),
+    enum_values: &[],
+    list_min: None,
+    list_max: None,
+};
+
+/// sso-admin `TagResource` `Tags.Value`: a string (shape `TagValue`).
+pub const SSO_ADMIN_TAG_RESOURCE_TAG_VALUE: ModelField = ModelField {
+    service: "sso-admin",
+    operation: "TagResource",
+    member: "Tags.Value",
+    shape: "TagValue",
+    min: Some(0),
+    max: Some(256),
+    pattern: Some(r"([\p{L}\p{Z}\p{N}_.:/=+\-@]*)"),
+    enum_values: &[],
+    list_min: None,
+    list_max: None,
+};
+
 /// sso-admin `CreateAccountAssignment` `TargetId`: a string (shape `TargetId`).
 pub const SSO_ADMIN_CREATE_ACCOUNT_ASSIGNMENT_TARGET_ID: ModelField = ModelField {
     service: "sso-admin",
@@ -737,6 +893,17 @@ pub const FIELDS: &[&ModelField] = &[
     &SSO_ADMIN_UPDATE_PERMISSION_SET_SESSION_DURATION,
     &SSO_ADMIN_ATTACH_MANAGED_POLICY_ARN,
     &SSO_ADMIN_PUT_INLINE_POLICY,
+    &SSO_ADMIN_CREATE_PERMISSION_SET_RELAY_STATE,
+    &SSO_ADMIN_UPDATE_PERMISSION_SET_DESCRIPTION,
+    &SSO_ADMIN_UPDATE_PERMISSION_SET_RELAY_STATE,
+    &SSO_ADMIN_ATTACH_CUSTOMER_POLICY_NAME,
+    &SSO_ADMIN_ATTACH_CUSTOMER_POLICY_PATH,
+    &SSO_ADMIN_PUT_BOUNDARY_MANAGED_POLICY_ARN,
+    &SSO_ADMIN_PUT_BOUNDARY_CUSTOMER_POLICY_NAME,
+    &SSO_ADMIN_PUT_BOUNDARY_CUSTOMER_POLICY_PATH,
+    &SSO_ADMIN_TAG_RESOURCE_TAGS,
+    &SSO_ADMIN_TAG_RESOURCE_TAG_KEY,
+    &SSO_ADMIN_TAG_RESOURCE_TAG_VALUE,
     &SSO_ADMIN_CREATE_ACCOUNT_ASSIGNMENT_TARGET_ID,
     &SSO_ADMIN_CREATE_ACCOUNT_ASSIGNMENT_TARGET_TYPE,
     &SSO_ADMIN_CREATE_ACCOUNT_ASSIGNMENT_PRINCIPAL_TYPE,

@@ -162,7 +162,7 @@ mod tests {
     #[test]
     fn the_table_lists_each_member_once_from_the_pinned_botocore() {
         assert_eq!(aws_model::BOTOCORE_VERSION, "1.44.8");
-        assert_eq!(FIELDS.len(), 48);
+        assert_eq!(FIELDS.len(), 59);
         let mut seen = std::collections::HashSet::new();
         for field in FIELDS {
             assert!(

@@ -308,6 +308,7 @@ mod free_text;
 mod identity_center;
 mod organizations;
 pub mod passwords;
+mod permission_set_fields;
 mod tags;
 mod unicode;
 
@@ -315,6 +316,7 @@ pub use arns::*;
 pub use free_text::*;
 pub use identity_center::*;
 pub use organizations::*;
+pub use permission_set_fields::*;
 pub use tags::*;
 
 #[cfg(test)]
@@ -323,6 +325,8 @@ mod model_tests;
 pub(crate) mod pattern_tests;
 #[cfg(test)]
 mod policy_tests;
+#[cfg(test)]
+mod sso_parity_tests;
 #[cfg(test)]
 mod sso_pattern_tests;
 #[cfg(test)]

@@ -1,9 +1,9 @@
 //! Rules for `identityCenter`: the instance ARN, permission sets (names, session durations,
 //! managed policies, inline policies); each assignment is checked by [`super::assignments`].
 
-use std::collections::HashSet;
+use std::collections::{BTreeMap, HashSet};
 
-use super::Report;
+use super::{Report, permission_set_fields as fields};
 use crate::plan::diagnostic::FieldPath;
 use crate::plan::model::{IdentityCenter, PermissionSet};
 use crate::plan::rules;
@@ -16,6 +16,7 @@ type Region<'a> = Option<(&'a str, &'static rules::Partition)>;
 pub(super) fn check(
     center: &IdentityCenter,
     region: Region<'_>,
+    plan_tags: &BTreeMap<String, String>,
     path: &FieldPath,
     report: &mut Report,
 ) {
@@ -39,7 +40,7 @@ pub(super) fn check(
                 text::PERMISSION_SET_UNIQUE,
             );
         }
-        permission_set(set, region, &item, report);
+        permission_set(set, region, plan_tags, &item, report);
     }
     let assignments = path.key("assignments");
     for (index, assignment) in center.assignments.iter().enumerate() {
@@ -64,20 +65,27 @@ fn same_partition(
     }
 }
 
-fn permission_set(set: &PermissionSet, region: Region<'_>, path: &FieldPath, report: &mut Report) {
+fn permission_set(
+    set: &PermissionSet,
+    region: Region<'_>,
+    plan_tags: &BTreeMap<String, String>,
+    path: &FieldPath,
+    report: &mut Report,
+) {
     report.check(
         path.key("name"),
         rules::permission_set_name(&set.name),
         text::PERMISSION_SET_NAME_ALLOWED,
     );
     if set.existing {
-        if set.session_duration.is_some()
-            || !set.managed_policies.is_empty()
-            || set.inline_policy.is_some()
-        {
+        let given = given_fields(set);
+        if !given.is_empty() {
             report.error(
                 path.clone(),
-                "is marked `existing: true` but also sets `sessionDuration`, `managedPolicies` or `inlinePolicy`",
+                format!(
+                    "is marked `existing: true` but also sets {}",
+                    given.join(", ")
+                ),
                 text::EXISTING_PERMISSION_SET,
             );
         }
@@ -124,4 +132,23 @@ fn permission_set(set: &PermissionSet, region: Region<'_>, path: &FieldPath, rep
             text::INLINE_POLICY_ALLOWED,
         );
     }
+    if let Some((arn, partition, at)) = fields::check(set, plan_tags, path, report) {
+        same_partition(arn, partition, region, at, report);
+    }
+}
+
+/// The fields apply would change that `set` gives, as `` `name` ``.
+fn given_fields(set: &PermissionSet) -> Vec<&'static str> {
+    let mut given = Vec::new();
+    if set.session_duration.is_some() {
+        given.push("`sessionDuration`");
+    }
+    if !set.managed_policies.is_empty() {
+        given.push("`managedPolicies`");
+    }
+    if set.inline_policy.is_some() {
+        given.push("`inlinePolicy`");
+    }
+    given.extend(fields::given(set));
+    given
 }

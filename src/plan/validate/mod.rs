@@ -6,6 +6,7 @@ mod assignments;
 mod connection;
 mod domains;
 mod identity_center;
+mod permission_set_fields;
 
 pub use domains::DOMAIN_PREFIX_SIGN_IN_FROM;
 
@@ -68,6 +69,7 @@ pub fn validate(plan: &Plan) -> Vec<Diagnostic> {
         identity_center::check(
             identity_center,
             region,
+            &plan.tags,
             &root.key("identityCenter"),
             &mut report,
         );
@@ -189,5 +191,7 @@ pub(crate) fn plural(count: usize, noun: &str) -> String {
     }
 }
 
+#[cfg(test)]
+mod permission_set_tests;
 #[cfg(test)]
 mod tests;
