@@ -327,12 +327,6 @@ pub const GROUP_ALLOWED: &str = "the name of a group in the self-managed AD that
 pub const PERMISSION_SET_REFERENCE: &str = "the name of a permission set under `identityCenter.permissionSets` (add it, with `existing: true` if it already exists)";
 /// Assignment accounts.
 pub const ACCOUNTS_ALLOWED: &str = "distinct 12-digit AWS account ids, quoted";
-/// Assignment targets.
-pub const TARGETS_REQUIRED: &str = "`accounts` (12-digit ids, quoted), `organizationalUnits` (OU ids, the root id or paths such as Root/Workloads/Prod), or both";
-/// Organizational unit targets.
-pub const OU_TARGET_ALLOWED: &str = "distinct OU ids (ou-ab12-34cd56ef), the root id (r-ab12: every account) or paths of OU names from the root (Root/Workloads/Prod; at most 5 names of 1-128 characters)";
-/// Excluded accounts.
-pub const EXCLUDE_ACCOUNTS_ALLOWED: &str = "distinct 12-digit account ids, quoted, to leave out of what `organizationalUnits` resolves to; not also under `accounts`";
 /// Tag count.
 pub const TAGS_COUNT_ALLOWED: &str = "at most 49 tags (AWS allows 50 and adsso adds `adsso:plan`)";
 /// A `.` in a new NetBIOS name.
@@ -379,7 +373,10 @@ pub mod plain;
 pub mod preflight;
 pub mod preflight_deep;
 pub mod secret_fields;
+pub mod targets;
 pub mod untrusted;
+
+pub use targets::*;
 pub mod wizard;
 
 pub use permission_sets::*;
