@@ -2,12 +2,10 @@
 //! as checks ([`crate::inspect::doctor`]). Exit 0 when nothing failed, 1 when a check failed
 //! (or AWS could not be read), 2 for invalid input.
 
-use std::io::Write;
-
 use super::{CommandError, Outcome, connection, load_valid, pick_domain};
 use crate::aws::Target;
 use crate::aws::sdk::SdkCloud;
-use crate::cli::{DoctorArgs, OutputFormat};
+use crate::cli::DoctorArgs;
 
 /// Runs the checks of the plan in `args.file`.
 pub fn run(args: &DoctorArgs, flags: &Target) -> Result<Outcome, CommandError> {
@@ -25,14 +23,5 @@ pub fn run(args: &DoctorArgs, flags: &Target) -> Result<Outcome, CommandError> {
             .checks
             .retain(|check| check.domain.is_empty() || check.domain == domain.domain);
     }
-    let text = match args.output {
-        OutputFormat::Text => report.render_text(),
-        OutputFormat::Json => report.render_json(),
-    };
-    std::io::stdout().lock().write_all(text.as_bytes())?;
-    Ok(if report.passed() {
-        Outcome::Done
-    } else {
-        Outcome::Failed
-    })
+    super::preflight::print_report(&report, args.output)
 }

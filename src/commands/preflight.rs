@@ -60,7 +60,15 @@ pub fn run(args: &PreflightArgs) -> Result<Outcome, CommandError> {
         bind,
     };
     let report = crate::runtime::block_on(run_domains(&plan, only, password.as_ref(), &options))?;
-    let text = match args.output {
+    print_report(&report, args.output)
+}
+
+/// Prints a checklist (preflight's or doctor's) in `format`; done when nothing failed.
+pub(super) fn print_report(
+    report: &crate::checks::Report,
+    format: OutputFormat,
+) -> Result<Outcome, CommandError> {
+    let text = match format {
         OutputFormat::Text => report.render_text(),
         OutputFormat::Json => report.render_json(),
     };

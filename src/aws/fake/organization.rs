@@ -84,6 +84,27 @@ fn parent_not_found(operation: &'static str) -> AwsError {
     )
 }
 
+impl Fake {
+    /// One listing under `parent`: counted, refused for a parent the organization lacks.
+    fn listing<T>(
+        &self,
+        operation: &'static str,
+        parent: &str,
+        pick: impl Fn(&FakeOrg) -> Option<Vec<T>>,
+    ) -> Result<Vec<T>, AwsError> {
+        let mut state = self.0.borrow_mut();
+        let org = state
+            .org
+            .as_mut()
+            .ok_or_else(|| parent_not_found(operation))?;
+        org.calls += 1;
+        if !org.known(parent) {
+            return Err(parent_not_found(operation));
+        }
+        Ok(pick(org).unwrap_or_default())
+    }
+}
+
 impl OrganizationsApi for Fake {
     async fn describe_organization(&self) -> Result<Option<Organization>, AwsError> {
         Ok(self.0.borrow().org.as_ref().map(|org| Organization {
@@ -106,30 +127,14 @@ impl OrganizationsApi for Fake {
     }
 
     async fn list_units(&self, parent: &str) -> Result<Vec<OrgUnit>, AwsError> {
-        let mut state = self.0.borrow_mut();
-        let operation = "ListOrganizationalUnitsForParent";
-        let org = state
-            .org
-            .as_mut()
-            .ok_or_else(|| parent_not_found(operation))?;
-        org.calls += 1;
-        if !org.known(parent) {
-            return Err(parent_not_found(operation));
-        }
-        Ok(org.units.get(parent).cloned().unwrap_or_default())
+        self.listing("ListOrganizationalUnitsForParent", parent, |org| {
+            org.units.get(parent).cloned()
+        })
     }
 
     async fn list_accounts(&self, parent: &str) -> Result<Vec<OrgAccount>, AwsError> {
-        let mut state = self.0.borrow_mut();
-        let operation = "ListAccountsForParent";
-        let org = state
-            .org
-            .as_mut()
-            .ok_or_else(|| parent_not_found(operation))?;
-        org.calls += 1;
-        if !org.known(parent) {
-            return Err(parent_not_found(operation));
-        }
-        Ok(org.accounts.get(parent).cloned().unwrap_or_default())
+        self.listing("ListAccountsForParent", parent, |org| {
+            org.accounts.get(parent).cloned()
+        })
     }
 }

@@ -164,7 +164,16 @@ fn tags(plan: &Plan, report: &mut Report) {
             text::TAGS_COUNT_ALLOWED,
         );
     }
-    for (key, value) in &plan.tags {
+    tag_entries(&plan.tags, &path, report);
+}
+
+/// Each tag under `path`: not adsso's own `adsso:plan`, a key and a value AWS accepts.
+pub(super) fn tag_entries(
+    tags: &std::collections::BTreeMap<String, String>,
+    path: &FieldPath,
+    report: &mut Report,
+) {
+    for (key, value) in tags {
         let tag = path.key(key);
         if key == rules::PLAN_TAG {
             report.error(

@@ -144,21 +144,5 @@ fn tags(
             text::PERMISSION_SET_TAGS_COUNT_ALLOWED,
         );
     }
-    for (key, value) in &set.tags {
-        let tag = path.key(key);
-        if key == rules::PLAN_TAG {
-            report.error(
-                tag,
-                format!("{} is set by adsso itself", rules::shown(key)),
-                text::TAG_KEY_ALLOWED,
-            );
-            continue;
-        }
-        if report
-            .check(tag.clone(), rules::tag_key(key), text::TAG_KEY_ALLOWED)
-            .is_some()
-        {
-            report.check(tag, rules::tag_value(value), text::TAG_VALUE_ALLOWED);
-        }
-    }
+    super::tag_entries(&set.tags, path, report);
 }
