@@ -108,6 +108,8 @@ for label in ("create", "re-run"):
     before = len(http("/_ext/calls")["calls"])
     run, wall, rss = apply()
     assert run.returncode == 0, run.stderr[-3000:]
+    if os.environ.get("BENCH_SHOW_RUNS"):
+        print(run.stderr, file=sys.stderr)
     calls = http("/_ext/calls")["calls"][before:]
     rated = [c for c in calls if c.startswith(("SWBExternalService.", "AWSIdentityStore."))]
     creates = sum(c.endswith(".CreateAccountAssignment") for c in calls)
