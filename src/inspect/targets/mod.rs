@@ -161,10 +161,10 @@ pub fn resolve(assignment: &Assignment, view: &OrgView, caller: Option<&str>) ->
                 None
             };
             match skip {
-                Some(skip) if !chosen.contains(id) => {
+                // Dropped below when another target of the entry chose the account.
+                Some(skip) => {
                     skipped.insert(id.to_owned(), skip);
                 }
-                Some(_) => {}
                 None => {
                     chosen.insert(id.to_owned());
                 }

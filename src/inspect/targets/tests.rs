@@ -185,3 +185,77 @@ fn an_account_moved_between_ous_follows_its_new_ou() {
     assert_eq!(ids("ou-root-security1"), ["444444444444", "333333333333"]);
     assert!(!ids("ou-root-workload1").contains(&"333333333333".to_owned()));
 }
+
+/// Root ─ ou-root-prod0001 (listed): 111 (ACTIVE), 222 (SUSPENDED); the root: 999 (ACTIVE).
+fn read_view() -> OrgView {
+    let org = org();
+    OrgView {
+        organization: Some(crate::aws::Organization {
+            id: "o-1".into(),
+            management_account: "999999999999".into(),
+        }),
+        roots: vec![crate::aws::OrgUnit {
+            id: FakeOrg::ROOT.into(),
+            name: "Root".into(),
+        }],
+        units: org.units.clone(),
+        accounts: org.accounts.clone(),
+        missing: Default::default(),
+    }
+}
+
+fn entry(accounts: &[&str], units: &[&str]) -> Assignment {
+    plan_with(&[(accounts, units, &[])])
+        .identity_center
+        .unwrap()
+        .assignments
+        .remove(0)
+}
+
+#[test]
+fn an_ou_the_view_never_read_is_unknown_and_a_nested_one_is_known() {
+    let view = read_view();
+    let out = resolve(&entry(&[], &["ou-root-unread01"]), &view, None);
+    assert_eq!(out.unknown, ["ou-root-unread01"]);
+    let out = resolve(&entry(&[], &["ou-root-prod0001"]), &view, None);
+    assert!(out.unknown.is_empty(), "{out:?}");
+    assert_eq!(out.accounts, ["111111111111"]);
+}
+
+#[test]
+fn a_listed_account_the_organization_shows_suspended_is_skipped() {
+    let out = resolve(
+        &entry(&["222222222222", "111111111111"], &[]),
+        &read_view(),
+        None,
+    );
+    assert_eq!(out.accounts, ["111111111111"]);
+    assert_eq!(
+        out.skipped,
+        [(
+            "222222222222".to_owned(),
+            Skip::NotActive("SUSPENDED".to_owned())
+        )]
+    );
+}
+
+#[test]
+fn an_account_refused_by_name_is_not_also_listed_as_skipped_under_its_ou() {
+    let out = resolve(
+        &entry(&["999999999999"], &["r-root"]),
+        &read_view(),
+        Some("444444444444"),
+    );
+    assert_eq!(
+        out.refused,
+        [("999999999999".to_owned(), Skip::ManagementAccount)]
+    );
+    assert!(
+        !out.skipped.iter().any(|(id, _)| id == "999999999999"),
+        "{out:?}"
+    );
+    assert!(
+        out.skipped.iter().any(|(id, _)| id == "222222222222"),
+        "{out:?}"
+    );
+}
