@@ -99,6 +99,29 @@ mod tests {
     }
 
     #[test]
+    fn an_all_protocols_rule_allows_every_port_whatever_ports_it_carries() {
+        for protocol in ["-1", "all"] {
+            let rules = [rule(protocol, Some((0, 0)), "10.0.0.0/8")];
+            assert!(
+                egress_gaps(&rules, needs(Mode::Trust), &[DC]).is_empty(),
+                "{protocol}"
+            );
+        }
+    }
+
+    #[test]
+    fn an_address_given_twice_is_named_once_per_permission() {
+        let gaps = egress_gaps(&[], needs(Mode::AdConnector), &[DC, DC]);
+        let groups = grouped(&gaps);
+        assert_eq!(groups.len(), 6);
+        assert!(
+            groups
+                .iter()
+                .all(|(_, _, addresses)| addresses == &vec![DC])
+        );
+    }
+
+    #[test]
     fn no_rule_leaves_every_needed_port() {
         let gaps = egress_gaps(&[], needs(Mode::AdConnector), &[DC]);
         assert_eq!(gaps.len(), 6);
