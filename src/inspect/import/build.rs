@@ -136,13 +136,11 @@ fn identity_center(imported: &Imported) -> IdentityCenter {
             .map(|(t, _)| t.remote_domain.to_ascii_lowercase())
             .collect(),
     };
-    let mut used = std::collections::BTreeSet::new();
     let mut assignments = Vec::new();
     for ((group, set_arn), accounts) in &imported.assignments {
         let Some(set) = imported.permission_sets.get(set_arn) else {
             continue;
         };
-        used.insert(set_arn.clone());
         let (units, listed) = match &imported.organization {
             Some(view) => ous::group(accounts, view),
             None => (Vec::new(), accounts.iter().cloned().collect()),
@@ -158,9 +156,8 @@ fn identity_center(imported: &Imported) -> IdentityCenter {
     }
     let permission_sets = imported
         .permission_sets
-        .iter()
-        .filter(|(arn, _)| used.contains(*arn))
-        .map(|(_, set)| PermissionSet {
+        .values()
+        .map(|set| PermissionSet {
             name: set.name.clone(),
             existing: false,
             session_duration: set.session_duration.clone(),

@@ -67,7 +67,7 @@ pub struct Imported {
     pub plan_tag: Option<String>,
     /// Its trusts (Managed AD), each with the forwarder of its domain.
     pub trusts: Vec<(TrustInfo, Option<Forwarder>)>,
-    /// Every permission set of the instance, by ARN.
+    /// The permission sets the imported assignments use, by ARN.
     pub permission_sets: BTreeMap<String, ImportedSet>,
     /// (group display name, permission set ARN) -> the accounts it is assigned in.
     pub assignments: BTreeMap<(String, String), BTreeSet<String>>,
@@ -109,8 +109,8 @@ pub enum ImportError {
 }
 
 /// Reads the setup. At most one call per resource type and item: the instance list, the
-/// identity store's groups, the directory, its tags and trusts and forwarders, each permission
-/// set (description, managed policies, inline policy), each group's assignments, and the
+/// identity store's groups, the directory, its tags and trusts and forwarders, each group's
+/// assignments, each permission set those assignments use (no other is read), and the
 /// organization's OUs once each.
 pub async fn read(cloud: &impl Cloud, options: ImportOptions) -> Result<Imported, ImportError> {
     let account = cloud.caller_identity().await?.account;
@@ -156,7 +156,6 @@ pub async fn read(cloud: &impl Cloud, options: ImportOptions) -> Result<Imported
             });
         }
     };
-    let permission_sets = permission_sets(cloud, &instance.arn).await?;
     let mut assignments = BTreeMap::new();
     for group in groups
         .iter()
@@ -169,6 +168,8 @@ pub async fn read(cloud: &impl Cloud, options: ImportOptions) -> Result<Imported
                 .insert(key.account_id);
         }
     }
+    let used: BTreeSet<&String> = assignments.keys().map(|(_, arn)| arn).collect();
+    let permission_sets = permission_sets(cloud, &instance.arn, used).await?;
     let organization = match assignments.is_empty() {
         true => None,
         false => crate::inspect::targets::read_whole(cloud).await?,
@@ -229,13 +230,15 @@ async fn trusts_of(
         .collect())
 }
 
+/// The permission sets of `arns` (those the imported assignments use), each read once.
 async fn permission_sets(
     cloud: &impl Cloud,
     instance: &str,
+    arns: BTreeSet<&String>,
 ) -> Result<BTreeMap<String, ImportedSet>, AwsError> {
     let mut out = BTreeMap::new();
-    for arn in cloud.list_permission_sets(instance).await? {
-        let info = cloud.describe_permission_set(instance, &arn).await?;
+    for arn in arns {
+        let info = cloud.describe_permission_set(instance, arn).await?;
         let current = read_current(cloud, instance, &info).await?;
         let set = ImportedSet {
             name: current.info.name,
@@ -248,7 +251,7 @@ async fn permission_sets(
             boundary: current.boundary,
             tags: current.tags,
         };
-        out.insert(arn, set);
+        out.insert(arn.clone(), set);
     }
     Ok(out)
 }
