@@ -82,7 +82,7 @@ impl<C: Cloud, R: Reporter> Executor<'_, C, R> {
         trust: TrustInfo,
         wanted: Option<&CreateTrustRequest>,
     ) -> Result<StepEnd, ApplyError> {
-        if trust.direction != "Two-Way" {
+        if trust.direction != calls::trust_direction_name(crate::plan::TrustDirection::TwoWay) {
             return Err(ApplyError::TrustDirection {
                 domain: trust.remote_domain,
                 id: trust.id,

@@ -6,6 +6,7 @@
 use std::collections::BTreeMap;
 
 use super::{Imported, ous};
+use crate::apply::calls;
 use crate::aws::{Boundary, DirectoryKind, PolicyReference};
 use crate::plan::model::*;
 use crate::plan::rules::PLAN_TAG;
@@ -76,14 +77,16 @@ fn connector(imported: &Imported) -> (SelfManagedDomains, Connection) {
 
 fn trust(imported: &Imported, notes: &mut Vec<String>) -> Option<(SelfManagedDomains, Connection)> {
     let first = &imported.trusts.first()?.0;
-    let trust_type = |text: &str| match text {
-        "External" => TrustType::External,
-        _ => TrustType::Forest,
+    // AWS's words, as apply sends and compares them.
+    let trust_type = |text: &str| match text == calls::trust_type_name(TrustType::External) {
+        true => TrustType::External,
+        false => TrustType::Forest,
     };
-    let selective = |text: &str| text == "Enabled";
+    let selective = |text: &str| text == calls::selective_auth_name(true);
+    let two_way = calls::trust_direction_name(TrustDirection::TwoWay);
     let mut domains = Vec::new();
     for (trust, forwarder) in &imported.trusts {
-        if trust.direction != "Two-Way" {
+        if trust.direction != two_way {
             notes.push(words::one_way(&trust.remote_domain, &trust.direction));
         }
         let netbios = guessed_netbios(&trust.remote_domain);
