@@ -10,7 +10,7 @@ use crate::aws::Target;
 use crate::aws::sdk::SdkCloud;
 use crate::cli::ImportArgs;
 use crate::inspect::import::{self, ImportOptions, build};
-use crate::plan::schema::SCHEMA_MODELINE;
+use crate::plan::schema::plan_document;
 use crate::text::import as words;
 use crate::text::untrusted;
 
@@ -53,13 +53,11 @@ pub fn run(args: &ImportArgs, flags: &Target) -> Result<Outcome, CommandError> {
 /// The plan as saved: the schema modeline, the header, each note as a comment (escaped: the
 /// notes quote AWS's answers, which must never end a comment line), then the YAML.
 pub fn plan_text(plan: &crate::plan::Plan, notes: &[String]) -> String {
-    let yaml = serde_saphyr::to_string(plan).unwrap_or_default();
-    let mut out = format!("{SCHEMA_MODELINE}\n{}\n", words::HEADER);
+    let mut head = format!("{}\n", words::HEADER);
     for note in notes {
-        out.push_str(&format!("# note: {}\n", untrusted::line(note)));
+        head.push_str(&format!("# note: {}\n", untrusted::line(note)));
     }
-    out.push_str(&yaml);
-    out
+    plan_document(plan, &head)
 }
 
 #[cfg(test)]

@@ -9,6 +9,13 @@ pub const SCHEMA_FILE: &str = "adsso-plan.schema.json";
 /// need a published copy; there is none.)
 pub const SCHEMA_MODELINE: &str = "# yaml-language-server: $schema=adsso-plan.schema.json";
 
+/// A plan as a file holds it: the schema modeline, `head` (comment lines, each ending with a
+/// newline; the caller escapes whatever it quotes), then the plan's YAML.
+pub fn plan_document(plan: &super::model::Plan, head: &str) -> String {
+    let yaml = serde_saphyr::to_string(plan).unwrap_or_default();
+    format!("{SCHEMA_MODELINE}\n{head}{yaml}")
+}
+
 /// The schema as pretty JSON, ending with a newline.
 pub fn plan_schema_json() -> String {
     let schema = schemars::schema_for!(super::model::Plan);

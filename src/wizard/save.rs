@@ -16,7 +16,7 @@ use std::path::{Path, PathBuf};
 
 use crate::files::io_reason;
 use crate::plan::Plan;
-use crate::plan::schema::SCHEMA_MODELINE;
+use crate::plan::schema::plan_document;
 use crate::text::untrusted;
 
 /// How many temporary names are tried before giving up (they only collide with leftovers).
@@ -24,9 +24,9 @@ const TEMP_ATTEMPTS: u32 = 16;
 
 /// The text of a saved plan.
 pub fn plan_text(plan: &Plan) -> String {
-    let yaml = serde_saphyr::to_string(plan).unwrap_or_default();
-    format!(
-        "{SCHEMA_MODELINE}\n# Written by `adsso wizard`. Check it with `adsso validate`.\n{yaml}"
+    plan_document(
+        plan,
+        "# Written by `adsso wizard`. Check it with `adsso validate`.\n",
     )
 }
 
