@@ -74,6 +74,22 @@ if os.environ.get("BENCH_SHOW_PLAN"):
     print(open(plan.name).read(), file=sys.stderr)
 
 
+def timeline(calls, times):
+    """Prints the run's calls as runs of one service: when the run began (seconds after the
+    first call), how many calls, and the operation names."""
+    start, runs = times[0], []
+    for call, at in zip(calls, times):
+        service, operation = call.split(".", 1)
+        if runs and runs[-1][0] == service:
+            runs[-1][2].append(operation)
+        else:
+            runs.append((service, at - start, [operation]))
+    for service, at, operations in runs:
+        names = sorted(set(operations))
+        print(f"{at:7.3f} s  {len(operations):4d}  {service}: {', '.join(names)}", file=sys.stderr)
+    print(f"{times[-1] - start:7.3f} s  last call received", file=sys.stderr)
+
+
 def apply():
     """One `adsso apply --yes`: its result, wall time and peak RSS. The peak is the process's own
     VmHWM, read from /proc while it runs (wait4's ru_maxrss would count this Python process,
@@ -102,15 +118,21 @@ assert first.returncode == 3, first.stderr
 directory = boto3.client("ds", **kw).describe_directories()["DirectoryDescriptions"][0]["DirectoryId"]
 http("/_ext/sync", json.dumps({"directoryId": directory, "region": "us-east-1", "groups": names,
                                "domain": "corp.example.com"}).encode())
-http("/_ext/config", json.dumps({"latencyMs": LATENCY_MS}).encode())
 rows = []
 for label in ("create", "re-run"):
+    # BENCH_FAST_CREATE=1 creates without latency (to iterate on the re-run; its row is then no
+    # measurement of creation).
+    fast = label == "create" and os.environ.get("BENCH_FAST_CREATE")
+    http("/_ext/config", json.dumps({"latencyMs": 0 if fast else LATENCY_MS}).encode())
     before = len(http("/_ext/calls")["calls"])
     run, wall, rss = apply()
     assert run.returncode == 0, run.stderr[-3000:]
     if os.environ.get("BENCH_SHOW_RUNS"):
         print(run.stderr, file=sys.stderr)
-    calls = http("/_ext/calls")["calls"][before:]
+    log = http("/_ext/calls?timed=1")
+    calls, times = log["calls"][before:], log["times"][before:]
+    if os.environ.get("BENCH_TIMELINE") and label == "re-run":
+        timeline(calls, times)
     rated = [c for c in calls if c.startswith(("SWBExternalService.", "AWSIdentityStore."))]
     creates = sum(c.endswith(".CreateAccountAssignment") for c in calls)
     org_calls = sum(c.startswith("AWSOrganizationsV20161128.") for c in calls)

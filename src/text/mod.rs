@@ -359,6 +359,7 @@ pub fn with_plan_file(text: &str, file: Option<&std::path::Path>) -> String {
 }
 
 pub mod apply;
+pub mod aws;
 pub mod checks;
 pub mod cost;
 pub mod diagram;

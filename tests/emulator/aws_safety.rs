@@ -361,3 +361,25 @@ fn destroy_leaves_a_same_named_directory_it_did_not_create_and_offers_no_adoptio
     assert_eq!(peer.count("DeleteDirectory"), 0);
     assert_eq!(peer.directories().len(), 1);
 }
+
+#[test]
+fn a_page_token_that_comes_back_unchanged_ends_the_listing_with_an_error() {
+    let peer = Peer::start();
+    let (vpc, subnets) = peer.network();
+    let dir = tempfile::tempdir().unwrap();
+    let plan = write(dir.path(), &ad_connector_plan(ACCOUNT, &vpc, &subnets));
+    // Every ListInstances answer names the same next page: without the bound, `status` would
+    // read it forever.
+    let fault = serde_json::json!({
+        "target": "SWBExternalService.ListInstances", "count": 1000, "kind": "repeatToken",
+    });
+    peer.post("/_fault", &fault.to_string());
+    let run = peer.adsso(&["status", plan.to_str().unwrap()], &[]);
+    assert_eq!(run.code, Some(1), "{}", run.all_output());
+    assert!(
+        has(&run.stderr, "ListInstances") && has(&run.stderr, "repeated the page token"),
+        "{}",
+        run.stderr
+    );
+    assert_eq!(peer.count("ListInstances"), 2, "{:?}", peer.calls());
+}

@@ -13,6 +13,7 @@ _config = {}
 _onprem_ready = set()  # remote domain names whose on-premises side of the trust exists
 _faults = {}  # target -> spec
 _calls = []  # targets received
+_call_times = []  # time.monotonic() of each of _calls, when received
 # Identity Center (all times from time.monotonic()):
 _requests = {}  # creation request id -> {"assignment", "doneAt", "fail"}
 _in_flight = []  # doneAt of every accepted creation, pruned once past
@@ -32,6 +33,7 @@ def _reset_ext():
         _onprem_ready.clear()
         _faults.clear()
         _calls.clear()
+        _call_times.clear()
         _requests.clear()
         _in_flight.clear()
         _provisioning.clear()

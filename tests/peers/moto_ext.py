@@ -71,12 +71,14 @@ Adds switches and fault injection (JSON bodies):
                       that TrustState and TrustStateReason (states without a next state stay);
                       an unknown key or no such trust -> 400
   POST /_fault        {"target": "DirectoryService_20150416.DescribeDirectories" | "sts.GetCallerIdentity"
-                       | "*", "count": 2, "kind": "throttle" | "http500" | "latency" | "error",
+                       | "*", "count": 2, "kind": "throttle" | "http500" | "latency" | "error"
+                       | "repeatToken" (the real JSON answer, its NextToken always the same),
                        "latencyMs": 300, "code": "AccessDeniedException", "status": 400, "message": "...",
                        "reason": "KMS_AccessDeniedException"}   (reason: the JSON error's `Reason`
                       member, as Identity Center sends it for a customer managed key)
   POST /_fault        {"clear": true}
-  GET  /_ext/calls    every call received since the last reset, in order (targets)
+  GET  /_ext/calls    every call received since the last reset, in order (targets); with
+                      ?timed=1 also "times": each call's receive time (monotonic seconds)
   GET  /_ext/stats    {"maxOutstandingAssignments": highest number of creations IN_PROGRESS at any
                        accepted create (counting it), "peakTps": most sso-admin + identitystore
                        calls received within any 1 s window, "throttled": calls refused by tpsLimit
@@ -104,8 +106,8 @@ import ext_permission_sets  # noqa: F401 - patches moto's permission set boundar
 import ext_organizations  # noqa: F401  patches moto's Organizations (delegated administration)
 import strict_wire
 from ext_identity_center import dump_assignments, stats, sync_groups
-from ext_state import (_DEFAULTS, _RATED, _accepted, _calls, _config, _faults, _lock,
-                       _onprem_ready, _received, _reset_ext, _stats)
+from ext_state import (_DEFAULTS, _RATED, _accepted, _call_times, _calls, _config, _faults,
+                       _lock, _onprem_ready, _received, _reset_ext, _stats)
 
 
 # ---------- middleware: switches, call log, faults ----------
@@ -137,6 +139,38 @@ def _json(start_response, obj, status="200 OK"):
     return [payload]
 
 
+REPEATED_TOKEN = "adsso-test-repeated-token"
+
+
+def _repeat_token(app, environ, start_response):
+    """The real JSON answer with its NextToken set to the same value on every page: a listing
+    that would never end. A request carrying that token is answered as the first page."""
+    held = {}
+    try:
+        request = json.loads(_body(environ) or b"{}")
+    except ValueError:
+        request = None
+    if isinstance(request, dict) and request.get("NextToken") == REPEATED_TOKEN:
+        del request["NextToken"]
+        raw = json.dumps(request).encode()
+        environ["wsgi.input"], environ["CONTENT_LENGTH"] = io.BytesIO(raw), str(len(raw))
+
+    def capture(status, headers, exc_info=None):
+        held["status"], held["headers"] = status, headers
+
+    body = b"".join(app(environ, capture))
+    try:
+        answer = json.loads(body or b"{}")
+    except ValueError:
+        answer = None
+    if isinstance(answer, dict) and held["status"].startswith("200"):
+        answer["NextToken"] = REPEATED_TOKEN
+        body = json.dumps(answer).encode()
+    headers = [(k, v) for k, v in held["headers"] if k.lower() != "content-length"]
+    start_response(held["status"], headers + [("Content-Length", str(len(body)))])
+    return [body]
+
+
 class ExtMiddleware:
     def __init__(self, app):
         self.app = app
@@ -151,7 +185,10 @@ class ExtMiddleware:
             return _json(start_response, {"ok": True})
         if path == "/_ext/calls":
             with _lock:
-                return _json(start_response, {"calls": list(_calls)})
+                answer = {"calls": list(_calls)}
+                if "timed" in urllib.parse.parse_qs(environ.get("QUERY_STRING", "")):
+                    answer["times"] = list(_call_times)
+                return _json(start_response, answer)
         if method == "GET" and path == "/_ext/config":
             with _lock:
                 return _json(start_response, dict(_config, strict=True))
@@ -198,6 +235,7 @@ class ExtMiddleware:
             with _lock:
                 now = time.monotonic()
                 _calls.append(target)
+                _call_times.append(now)
                 latency = max(0, int(_config["latencyMs"])) / 1000.0
                 rate_limited = False
                 if target.startswith(_RATED):
@@ -228,6 +266,8 @@ class ExtMiddleware:
                 kind = fault.get("kind", "throttle")
                 if kind == "latency":
                     time.sleep(fault.get("latencyMs", 200) / 1000.0)
+                elif kind == "repeatToken":
+                    return _repeat_token(self.app, environ, start_response)
                 else:
                     code, status = (("ThrottlingException", "400 Bad Request") if kind == "throttle"
                                     else ("ServiceException", "500 Internal Server Error"))

@@ -4,7 +4,8 @@
 use aws_sdk_ssoadmin::types::{PrincipalType, TargetType};
 
 use super::SdkCloud;
-use super::identity_center::{SERVICE, missing, next, request};
+use super::identity_center::{SERVICE, missing, request};
+use super::pages::Pages;
 use crate::aws::{AssignmentApi, AssignmentKey, AwsError, RequestStatus};
 
 impl AssignmentApi for SdkCloud {
@@ -15,6 +16,7 @@ impl AssignmentApi for SdkCloud {
     ) -> Result<Vec<AssignmentKey>, AwsError> {
         let mut out = Vec::new();
         let mut token = None;
+        let mut pages = Pages::new(SERVICE, "ListAccountAssignmentsForPrincipal");
         loop {
             let page = self
                 .sso
@@ -33,7 +35,7 @@ impl AssignmentApi for SdkCloud {
                 permission_set_arn: a.permission_set_arn().unwrap_or_default().to_owned(),
                 group_id: a.principal_id().unwrap_or(group_id).to_owned(),
             }));
-            token = next(page.next_token());
+            token = pages.next(page.next_token())?;
             if token.is_none() {
                 return Ok(out);
             }

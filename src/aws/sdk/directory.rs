@@ -4,14 +4,12 @@ use aws_sdk_directory::types as ds;
 use secrecy::{ExposeSecret, SecretString};
 
 use super::SdkCloud;
+use super::pages::Pages;
 use crate::aws::{
     AwsError, AwsErrorKind, ConnectDirectoryRequest, CreateManagedAdRequest, CreateTrustRequest,
     Directory, DirectoryApi, DirectoryDetails, DirectoryKind, DirectoryLimits, DirectoryStage,
     Forwarder, IpRoute, Limit, Tag, TrustInfo, TrustState,
 };
-
-/// The most pages of a `ListIpRoutes` answer (a bound against an answer that never ends).
-const MAX_IP_ROUTE_PAGES: usize = 100;
 
 const DS: &str = "ds";
 
@@ -80,6 +78,7 @@ impl DirectoryApi for SdkCloud {
     async fn describe_directories(&self, ids: &[String]) -> Result<Vec<Directory>, AwsError> {
         let mut out = Vec::new();
         let mut token = None;
+        let mut pages = Pages::new(DS, "DescribeDirectories");
         loop {
             let page = self
                 .ds
@@ -90,10 +89,7 @@ impl DirectoryApi for SdkCloud {
                 .await
                 .map_err(|e| self.map_err(DS, "DescribeDirectories", e))?;
             out.extend(page.directory_descriptions().iter().map(directory));
-            token = page
-                .next_token()
-                .filter(|t| !t.is_empty())
-                .map(str::to_owned);
+            token = pages.next(page.next_token())?;
             if token.is_none() {
                 return Ok(out);
             }
@@ -103,6 +99,7 @@ impl DirectoryApi for SdkCloud {
     async fn list_tags(&self, directory_id: &str) -> Result<Vec<Tag>, AwsError> {
         let mut out = Vec::new();
         let mut token = None;
+        let mut pages = Pages::new(DS, "ListTagsForResource");
         loop {
             let page = self
                 .ds
@@ -116,10 +113,7 @@ impl DirectoryApi for SdkCloud {
                 key: t.key().to_owned(),
                 value: t.value().to_owned(),
             }));
-            token = page
-                .next_token()
-                .filter(|t| !t.is_empty())
-                .map(str::to_owned);
+            token = pages.next(page.next_token())?;
             if token.is_none() {
                 return Ok(out);
             }
@@ -185,6 +179,7 @@ impl DirectoryApi for SdkCloud {
     async fn describe_trusts(&self, directory_id: &str) -> Result<Vec<TrustInfo>, AwsError> {
         let mut out = Vec::new();
         let mut token = None;
+        let mut pages = Pages::new(DS, "DescribeTrusts");
         loop {
             let page = self
                 .ds
@@ -217,10 +212,7 @@ impl DirectoryApi for SdkCloud {
                     state_reason: t.trust_state_reason().unwrap_or_default().to_owned(),
                 }
             }));
-            token = page
-                .next_token()
-                .filter(|t| !t.is_empty())
-                .map(str::to_owned);
+            token = pages.next(page.next_token())?;
             if token.is_none() {
                 return Ok(out);
             }
@@ -301,7 +293,8 @@ impl DirectoryApi for SdkCloud {
         const OP: &str = "ListIpRoutes";
         let mut out = Vec::new();
         let mut token = None;
-        for _ in 0..MAX_IP_ROUTE_PAGES {
+        let mut pages = Pages::new(DS, OP);
+        loop {
             let page = self
                 .ds
                 .list_ip_routes()
@@ -319,20 +312,11 @@ impl DirectoryApi for SdkCloud {
                         .to_owned(),
                 })
             }));
-            token = page
-                .next_token()
-                .filter(|t| !t.is_empty())
-                .map(str::to_owned);
+            token = pages.next(page.next_token())?;
             if token.is_none() {
                 return Ok(out);
             }
         }
-        Err(AwsError::new(
-            DS,
-            OP,
-            AwsErrorKind::Other,
-            format!("the answer had more than {MAX_IP_ROUTE_PAGES} pages"),
-        ))
     }
 
     async fn directory_limits(&self) -> Result<DirectoryLimits, AwsError> {

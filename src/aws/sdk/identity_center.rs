@@ -4,17 +4,13 @@
 use aws_sdk_ssoadmin::types::{ProvisionTargetType, StatusValues};
 
 use super::SdkCloud;
+use super::pages::Pages;
 use crate::aws::{
     AwsError, AwsErrorKind, IdentityCenterApi, Instance, InstanceStatus, NewPermissionSet,
     PermissionSetInfo, RequestState, RequestStatus,
 };
 
 pub(super) const SERVICE: &str = "sso-admin";
-
-/// The next page's token, `None` on the last page.
-pub(super) fn next(token: Option<&str>) -> Option<String> {
-    token.filter(|t| !t.is_empty()).map(str::to_owned)
-}
 
 /// An asynchronous request's status from the SDK's status fields.
 pub(super) fn request(
@@ -55,6 +51,7 @@ impl IdentityCenterApi for SdkCloud {
     async fn list_instances(&self) -> Result<Vec<Instance>, AwsError> {
         let mut out = Vec::new();
         let mut token = None;
+        let mut pages = Pages::new(SERVICE, "ListInstances");
         loop {
             let page = self
                 .sso
@@ -69,7 +66,7 @@ impl IdentityCenterApi for SdkCloud {
                 owner_account: i.owner_account_id().unwrap_or_default().to_owned(),
                 status: InstanceStatus::from_name(i.status().map_or("", |s| s.as_str())),
             }));
-            token = next(page.next_token());
+            token = pages.next(page.next_token())?;
             if token.is_none() {
                 return Ok(out);
             }
@@ -79,6 +76,7 @@ impl IdentityCenterApi for SdkCloud {
     async fn list_permission_sets(&self, instance_arn: &str) -> Result<Vec<String>, AwsError> {
         let mut out = Vec::new();
         let mut token = None;
+        let mut pages = Pages::new(SERVICE, "ListPermissionSets");
         loop {
             let page = self
                 .sso
@@ -89,7 +87,7 @@ impl IdentityCenterApi for SdkCloud {
                 .await
                 .map_err(|e| self.map_reasoned_err(SERVICE, "ListPermissionSets", e))?;
             out.extend(page.permission_sets().iter().cloned());
-            token = next(page.next_token());
+            token = pages.next(page.next_token())?;
             if token.is_none() {
                 return Ok(out);
             }
@@ -150,6 +148,7 @@ impl IdentityCenterApi for SdkCloud {
     ) -> Result<Vec<String>, AwsError> {
         let mut out = Vec::new();
         let mut token = None;
+        let mut pages = Pages::new(SERVICE, "ListManagedPoliciesInPermissionSet");
         loop {
             let page = self
                 .sso
@@ -167,7 +166,7 @@ impl IdentityCenterApi for SdkCloud {
                     .iter()
                     .filter_map(|p| p.arn().map(str::to_owned)),
             );
-            token = next(page.next_token());
+            token = pages.next(page.next_token())?;
             if token.is_none() {
                 return Ok(out);
             }

@@ -1,14 +1,12 @@
 //! [`OrganizationsApi`] on the SDK: the organization, its roots, OUs and accounts, every page
-//! (at most [`MAX_PAGES`] per listing, so a looping page token cannot hold a run forever).
+//! (bounded by [`super::pages`], so a looping page token cannot hold a run forever).
 
 use aws_sdk_organizations::types::Account;
 
 use super::SdkCloud;
+use super::pages::Pages;
 use crate::aws::OrganizationsApi;
-use crate::aws::{AccountState, AwsError, AwsErrorKind, OrgAccount, OrgUnit, Organization};
-
-/// The most pages one listing reads (20 items a page: 20,000 accounts under one parent).
-const MAX_PAGES: usize = 1000;
+use crate::aws::{AccountState, AwsError, OrgAccount, OrgUnit, Organization};
 
 impl OrganizationsApi for SdkCloud {
     async fn describe_organization(&self) -> Result<Option<Organization>, AwsError> {
@@ -31,7 +29,8 @@ impl OrganizationsApi for SdkCloud {
     async fn list_roots(&self) -> Result<Vec<OrgUnit>, AwsError> {
         let mut out = Vec::new();
         let mut token = None;
-        for _ in 0..MAX_PAGES {
+        let mut pages = Pages::new("organizations", "ListRoots");
+        loop {
             let page = self
                 .org
                 .list_roots()
@@ -43,18 +42,18 @@ impl OrganizationsApi for SdkCloud {
                 id: root.id().unwrap_or_default().to_owned(),
                 name: root.name().unwrap_or_default().to_owned(),
             }));
-            token = next(page.next_token());
+            token = pages.next(page.next_token())?;
             if token.is_none() {
                 return Ok(out);
             }
         }
-        Err(too_many_pages("ListRoots"))
     }
 
     async fn list_units(&self, parent: &str) -> Result<Vec<OrgUnit>, AwsError> {
         let mut out = Vec::new();
         let mut token = None;
-        for _ in 0..MAX_PAGES {
+        let mut pages = Pages::new("organizations", "ListOrganizationalUnitsForParent");
+        loop {
             let page = self
                 .org
                 .list_organizational_units_for_parent()
@@ -69,18 +68,18 @@ impl OrganizationsApi for SdkCloud {
                 id: unit.id().unwrap_or_default().to_owned(),
                 name: unit.name().unwrap_or_default().to_owned(),
             }));
-            token = next(page.next_token());
+            token = pages.next(page.next_token())?;
             if token.is_none() {
                 return Ok(out);
             }
         }
-        Err(too_many_pages("ListOrganizationalUnitsForParent"))
     }
 
     async fn list_accounts(&self, parent: &str) -> Result<Vec<OrgAccount>, AwsError> {
         let mut out = Vec::new();
         let mut token = None;
-        for _ in 0..MAX_PAGES {
+        let mut pages = Pages::new("organizations", "ListAccountsForParent");
+        loop {
             let page = self
                 .org
                 .list_accounts_for_parent()
@@ -90,12 +89,11 @@ impl OrganizationsApi for SdkCloud {
                 .await
                 .map_err(|e| self.map_err("organizations", "ListAccountsForParent", e))?;
             out.extend(page.accounts().iter().map(account));
-            token = next(page.next_token());
+            token = pages.next(page.next_token())?;
             if token.is_none() {
                 return Ok(out);
             }
         }
-        Err(too_many_pages("ListAccountsForParent"))
     }
 }
 
@@ -111,18 +109,4 @@ fn account(account: &Account) -> OrgAccount {
         name: account.name().unwrap_or_default().to_owned(),
         state,
     }
-}
-
-/// The next page's token; an empty one ends the listing.
-fn next(token: Option<&str>) -> Option<String> {
-    token.filter(|t| !t.is_empty()).map(str::to_owned)
-}
-
-fn too_many_pages(operation: &'static str) -> AwsError {
-    AwsError::new(
-        "organizations",
-        operation,
-        AwsErrorKind::Other,
-        format!("more than {MAX_PAGES} pages: the listing was stopped"),
-    )
 }

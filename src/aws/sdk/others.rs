@@ -1,6 +1,7 @@
 //! [`IdentityStoreApi`] and [`AccountApi`] on the SDK, and [`NetworkApi`] on the EC2 client.
 
 use super::SdkCloud;
+use super::pages::Pages;
 use crate::aws::{
     AccountApi, AwsError, CallerIdentity, EgressRule, Group, IdentityStoreApi, NetworkAcl,
     NetworkApi, RouteTable, Subnet, Vpc,
@@ -10,6 +11,7 @@ impl IdentityStoreApi for SdkCloud {
     async fn list_groups(&self, identity_store_id: &str) -> Result<Vec<Group>, AwsError> {
         let mut out = Vec::new();
         let mut token = None;
+        let mut pages = Pages::new("identitystore", "ListGroups");
         loop {
             let page = self
                 .store
@@ -30,10 +32,7 @@ impl IdentityStoreApi for SdkCloud {
                         .collect(),
                 }
             }));
-            token = page
-                .next_token()
-                .filter(|t| !t.is_empty())
-                .map(str::to_owned);
+            token = pages.next(page.next_token())?;
             if token.is_none() {
                 return Ok(out);
             }

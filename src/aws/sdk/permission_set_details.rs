@@ -4,7 +4,8 @@
 use aws_sdk_ssoadmin::types::{CustomerManagedPolicyReference, PermissionsBoundary};
 
 use super::SdkCloud;
-use super::identity_center::{SERVICE, given, next};
+use super::identity_center::{SERVICE, given};
+use super::pages::Pages;
 use crate::aws::{
     AwsError, AwsErrorKind, Boundary, PermissionSetDetailsApi, PermissionSetUpdate,
     PolicyReference, Tag,
@@ -79,6 +80,7 @@ impl PermissionSetDetailsApi for SdkCloud {
         const OP: &str = "ListCustomerManagedPolicyReferencesInPermissionSet";
         let mut out = Vec::new();
         let mut token = None;
+        let mut pages = Pages::new(SERVICE, OP);
         loop {
             let page = self
                 .sso
@@ -94,7 +96,7 @@ impl PermissionSetDetailsApi for SdkCloud {
                     .iter()
                     .map(from_reference),
             );
-            token = next(page.next_token());
+            token = pages.next(page.next_token())?;
             if token.is_none() {
                 return Ok(out);
             }
@@ -225,6 +227,7 @@ impl PermissionSetDetailsApi for SdkCloud {
     ) -> Result<Vec<Tag>, AwsError> {
         let mut out = Vec::new();
         let mut token = None;
+        let mut pages = Pages::new(SERVICE, "ListTagsForResource");
         loop {
             let page = self
                 .sso
@@ -239,7 +242,7 @@ impl PermissionSetDetailsApi for SdkCloud {
                 key: tag.key().to_owned(),
                 value: tag.value().to_owned(),
             }));
-            token = next(page.next_token());
+            token = pages.next(page.next_token())?;
             if token.is_none() {
                 return Ok(out);
             }

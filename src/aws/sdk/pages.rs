@@ -1,0 +1,95 @@
+//! The one bound of every paginated listing on the SDK: at most [`MAX_PAGES`] pages, and a
+//! page token that comes back unchanged ends the listing with an error. An endpoint that keeps
+//! answering with a next token (a bug, a proxy, a hostile emulator) cannot hold a run forever.
+
+use crate::aws::{AwsError, AwsErrorKind};
+
+/// The most pages one listing reads. The largest real listing adsso reads is an organization's
+/// accounts under one parent (20 a page): 1,000 pages is 20,000 accounts.
+pub(crate) const MAX_PAGES: usize = 1000;
+
+/// The pages of one listing read so far, and the last page token.
+pub(super) struct Pages {
+    service: &'static str,
+    operation: &'static str,
+    read: usize,
+    last: Option<String>,
+}
+
+impl Pages {
+    /// The first page of `service`'s `operation` is about to be read.
+    pub(super) fn new(service: &'static str, operation: &'static str) -> Self {
+        Pages {
+            service,
+            operation,
+            read: 0,
+            last: None,
+        }
+    }
+
+    /// After a page: the token of the next page to read, `None` when the listing is complete
+    /// (no token, or an empty one). An error when the listing has already read [`MAX_PAGES`]
+    /// pages or the token is the one just used.
+    pub(super) fn next(&mut self, token: Option<&str>) -> Result<Option<String>, AwsError> {
+        self.read += 1;
+        let Some(token) = token.filter(|t| !t.is_empty()) else {
+            return Ok(None);
+        };
+        if self.last.as_deref() == Some(token) {
+            return Err(self.stopped(crate::text::aws::PAGE_TOKEN_REPEATED.to_owned()));
+        }
+        if self.read >= MAX_PAGES {
+            return Err(self.stopped(crate::text::aws::too_many_pages(MAX_PAGES)));
+        }
+        self.last = Some(token.to_owned());
+        Ok(self.last.clone())
+    }
+
+    fn stopped(&self, detail: String) -> AwsError {
+        AwsError::new(self.service, self.operation, AwsErrorKind::Other, detail)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_listing_ends_without_a_token_or_with_an_empty_one() {
+        let mut pages = Pages::new("sso-admin", "ListInstances");
+        assert_eq!(pages.next(Some("a")).unwrap(), Some("a".to_owned()));
+        assert_eq!(pages.next(None).unwrap(), None);
+        let mut pages = Pages::new("sso-admin", "ListInstances");
+        assert_eq!(pages.next(Some("")).unwrap(), None);
+    }
+
+    #[test]
+    fn the_last_allowed_page_is_read_and_one_more_is_refused() {
+        let mut pages = Pages::new("organizations", "ListAccountsForParent");
+        for n in 1..MAX_PAGES {
+            let token = format!("t{n}");
+            assert_eq!(pages.next(Some(&token)).unwrap(), Some(token), "page {n}");
+        }
+        // Page MAX_PAGES was read and still names a next page: the listing stops.
+        let error = pages.next(Some("more")).unwrap_err().to_string();
+        assert!(error.contains("ListAccountsForParent"), "{error}");
+        assert!(error.contains(&MAX_PAGES.to_string()), "{error}");
+        // Page MAX_PAGES may still be the last one.
+        let mut pages = Pages::new("organizations", "ListAccountsForParent");
+        for n in 1..MAX_PAGES {
+            pages.next(Some(&format!("t{n}"))).unwrap();
+        }
+        assert_eq!(pages.next(None).unwrap(), None);
+    }
+
+    #[test]
+    fn a_token_that_comes_back_unchanged_stops_the_listing() {
+        let mut pages = Pages::new("identitystore", "ListGroups");
+        assert_eq!(pages.next(Some("same")).unwrap(), Some("same".to_owned()));
+        let error = pages.next(Some("same")).unwrap_err().to_string();
+        assert!(
+            error.contains("ListGroups") && error.contains("repeated"),
+            "{error}"
+        );
+    }
+}
