@@ -104,11 +104,12 @@ fn a_waiting_gate_polls_until_synced_groups_appear() {
     {
         let mut state = cloud.0.borrow_mut();
         state.groups = vec![synced("d-0000000000")];
-        state.groups_after = 3;
+        // The first read is the one made alongside the steps, right after the instance check.
+        state.groups_after = 4;
     }
     let (outcome, events) = run(&plan, &cloud, RunMode::Apply, GateMode::Wait, policy());
     assert!(matches!(outcome, Ok(ApplyOutcome::Done)), "{outcome:?}");
-    assert_eq!(cloud.0.borrow().list_groups_calls, 4);
+    assert_eq!(cloud.0.borrow().list_groups_calls, 5);
     assert!(
         events
             .iter()

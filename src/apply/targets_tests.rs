@@ -291,3 +291,27 @@ fn the_summary_warns_before_a_pruning_apply() {
     );
     assert!(lines.contains("the accounts of 1 OU target(s)"), "{lines}");
 }
+
+#[test]
+fn a_re_run_reads_the_groups_and_each_groups_assignments_once() {
+    let plan = ou_plan(&["Root/Workloads"], &["123456789012"]);
+    let cloud = with_org("123456789012");
+    let (outcome, _) = apply(&plan, &cloud);
+    assert!(matches!(outcome, Ok(ApplyOutcome::Done)), "{outcome:?}");
+    let before = cloud.0.borrow().mutations.len();
+    {
+        let mut state = cloud.0.borrow_mut();
+        state.list_groups_calls = 0;
+        state.access.listed_pages = 0;
+    }
+    let (outcome, events) = apply(&plan, &cloud);
+    assert!(matches!(outcome, Ok(ApplyOutcome::Done)), "{outcome:?}");
+    let state = cloud.0.borrow();
+    assert_eq!(state.mutations.len(), before, "a re-run changed something");
+    // The identity-source gate takes the groups read alongside the steps; the assignments step
+    // takes the one listing of the one group.
+    assert_eq!(state.list_groups_calls, 1);
+    assert_eq!(state.access.listed_pages, 1);
+    let text: String = events.iter().map(|e| format!("{e}\n")).collect();
+    assert!(text.contains("0 created, 2 already present"), "{text}");
+}

@@ -99,6 +99,7 @@ pub async fn permission_set_views(
         let info = cloud.describe_permission_set(instance_arn, &arn).await?;
         by_name.insert(info.name.clone(), info);
     }
+    let pace = crate::apply::assignments::pace();
     let mut views = Vec::new();
     for set in &center.permission_sets {
         let view = match (by_name.get(&set.name), set.existing) {
@@ -108,7 +109,7 @@ pub async fn permission_set_views(
             (None, false) => PermissionSetView::bare(&set.name, PermissionSetState::Missing),
             (Some(_), true) => PermissionSetView::bare(&set.name, PermissionSetState::Existing),
             (Some(info), false) => {
-                let current = read_current(cloud, instance_arn, info).await?;
+                let current = read_current(cloud, instance_arn, info, &pace).await?;
                 let pending: Vec<String> = changes(set, &current)
                     .iter()
                     .map(ToString::to_string)

@@ -61,10 +61,12 @@ fn a_kms_reason_names_the_instance_s_key_instead_of_iam() {
     assert!(text.contains("key policy"), "{text}");
     assert!(!text.contains("use credentials allowed to call"), "{text}");
 
+    // Two: the read made alongside the steps, then the identity-source gate's own (the gate
+    // reads again when the early read failed).
     fault(
         &peer,
         "AWSIdentityStore.ListGroups",
-        1,
+        2,
         "ValidationException",
         Some("KMS_DISABLED"),
     );

@@ -168,6 +168,8 @@ pub(crate) struct Found {
     pub(crate) groups: Option<Vec<Group>>,
     /// Plan permission set name -> ARN (a placeholder in a dry run).
     pub(crate) permission_sets: BTreeMap<String, String>,
-    /// Each plan assignment's accounts, resolved by the targets step (in the plan's order).
+    /// The organization as far as the targets step read it (each OU entry found).
+    pub(crate) organization: Option<crate::inspect::targets::OrgView>,
+    /// Each plan assignment's accounts, resolved by the assignments step (in the plan's order).
     pub(crate) targets: Option<Vec<crate::inspect::targets::Resolved>>,
 }

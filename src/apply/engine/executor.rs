@@ -2,7 +2,10 @@
 //! is missing (tagged), waits with backoff, and stops at manual gates without evidence.
 
 use std::future::Future;
+use std::rc::Rc;
 use std::sync::Arc;
+
+use futures_util::future::Either;
 use std::time::Instant;
 
 use tokio::sync::Notify;
@@ -15,6 +18,7 @@ use crate::plan::Plan;
 
 use super::context::Found;
 pub use super::context::{GateMode, RunContext, RunMode, RunOptions, Secrets};
+use super::prefetch::{self, Prefetch, Senders};
 
 /// How apply ended when it did not fail.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -61,8 +65,12 @@ pub struct Executor<'a, C, R> {
     sight: Sight,
     /// What the steps have found or made so far.
     pub(crate) found: Found,
-    /// The Identity Center call budget.
-    pub(crate) pace: Pace,
+    /// The Identity Center call budget, shared with the reads that run alongside the steps.
+    pub(crate) pace: Rc<Pace>,
+    /// The reads that run alongside the steps (started after the instance check).
+    pub(crate) prefetch: Prefetch,
+    /// Their reading side, until [`Executor::run`] starts it.
+    senders: Option<Senders>,
     /// How long an assignment creation takes, as seen so far.
     pub(crate) estimate: Estimate,
 }
@@ -70,12 +78,15 @@ pub struct Executor<'a, C, R> {
 impl<'a, C: Cloud, R: Reporter> Executor<'a, C, R> {
     /// An executor for `context`'s plan, with its resolved `secrets`.
     pub fn new(context: RunContext<'a, C, R>, secrets: Secrets) -> Self {
+        let (prefetch, senders) = prefetch::channels();
         Executor {
+            prefetch,
+            senders: Some(senders),
             context,
             secrets,
             sight: Sight::Reading,
             found: Found::default(),
-            pace: crate::apply::assignments::pace(),
+            pace: Rc::new(crate::apply::assignments::pace()),
             estimate: crate::apply::assignments::estimate(),
         }
     }
@@ -116,9 +127,24 @@ impl<'a, C: Cloud, R: Reporter> Executor<'a, C, R> {
         self.context.reporter.event(event);
     }
 
-    /// Runs every step in order.
+    /// Runs every step in order, with the reads of [`prefetch`] alongside once the instance is
+    /// checked. A second call runs the steps without them.
     pub async fn run(&mut self) -> Result<ApplyOutcome, ApplyError> {
         self.secrets.check_rules()?;
+        let Some(senders) = self.senders.take() else {
+            return self.run_steps().await;
+        };
+        let reads = prefetch::drive(self.cloud(), self.plan(), Rc::clone(&self.pace), senders);
+        let steps = self.run_steps();
+        let (reads, steps) = (std::pin::pin!(reads), std::pin::pin!(steps));
+        match futures_util::future::select(steps, reads).await {
+            Either::Left((outcome, _)) => outcome,
+            Either::Right(((), steps)) => steps.await,
+        }
+    }
+
+    /// The steps, in order.
+    async fn run_steps(&mut self) -> Result<ApplyOutcome, ApplyError> {
         let steps = plan_steps(self.plan());
         let total = steps.len();
         for (index, step) in steps.into_iter().enumerate() {

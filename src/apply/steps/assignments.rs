@@ -7,6 +7,7 @@
 //! [`super::prune`]).
 
 use std::collections::{BTreeMap, BTreeSet};
+use std::rc::Rc;
 use std::time::Duration;
 
 use futures_util::StreamExt;
@@ -16,6 +17,7 @@ use tokio::time::Instant;
 pub use super::groups::{GroupMatch, candidate_names, match_group, resolve};
 use super::groups::{ambiguous_groups, group_problems};
 use super::prune::PruneScope;
+use crate::apply::engine::prefetch::list_each;
 use crate::apply::events::Call;
 use crate::apply::executor::{Executor, RunMode, StepEnd};
 use crate::apply::throughput::{
@@ -51,6 +53,7 @@ impl<C: Cloud, R: Reporter> Executor<'_, C, R> {
     /// Creates the plan's missing assignments, then deletes what pruning entries no longer
     /// target.
     pub(crate) async fn ensure_assignments(&mut self) -> Result<StepEnd, ApplyError> {
+        self.resolve_accounts().await?;
         let matches = self.match_groups();
         let Planned {
             wanted,
@@ -222,7 +225,9 @@ impl<C: Cloud, R: Reporter> Executor<'_, C, R> {
             .collect()
     }
 
-    /// The assignments of `groups` that exist, read once per group (placeholders skipped).
+    /// The assignments of `groups` that exist (placeholders skipped): the listings read
+    /// alongside the steps when they are fresh, and the groups they did not cover read now,
+    /// several at once, every page within the call budget.
     async fn read_assignments(
         &mut self,
         groups: BTreeSet<String>,
@@ -230,11 +235,31 @@ impl<C: Cloud, R: Reporter> Executor<'_, C, R> {
         let Some(instance) = self.found.instance.as_ref().map(|i| i.arn.clone()) else {
             return Ok(BTreeSet::new());
         };
-        let cloud = self.cloud();
+        let groups: BTreeSet<String> = groups
+            .into_iter()
+            .filter(|id| !id.starts_with('<'))
+            .collect();
+        let mut listed: BTreeMap<String, Result<Vec<AssignmentKey>, AwsError>> = self
+            .prefetch
+            .listings()
+            .await
+            .map(|listings| listings.by_group)
+            .unwrap_or_default();
+        // A listing that failed alongside the steps is read again, like one never made.
+        listed.retain(|_, listed| listed.is_ok());
+        let rest: BTreeSet<String> = groups
+            .iter()
+            .filter(|id| !listed.contains_key(*id))
+            .cloned()
+            .collect();
+        let (cloud, pace) = (self.cloud(), Rc::clone(&self.pace));
+        listed.extend(list_each(cloud, &pace, &instance, rest).await);
         let mut existing = BTreeSet::new();
-        for group in groups.iter().filter(|id| !id.starts_with('<')) {
-            self.pace.turn().await;
-            if let Some(found) = self.read(cloud.group_assignments(&instance, group)).await? {
+        for group in &groups {
+            let Some(result) = listed.remove(group) else {
+                continue;
+            };
+            if let Some(found) = self.read(async { result }).await? {
                 existing.extend(found);
             }
         }

@@ -257,8 +257,16 @@ impl<C: Cloud, R: Reporter> Executor<'_, C, R> {
                 .map(|g| g.display_name.clone())
                 .collect()
         };
+        // The groups read alongside the steps, when they already show the directory's.
+        let early = match self.prefetch.groups().await {
+            Some(Ok(groups)) if !from_directory(&groups).is_empty() => Some(groups),
+            _ => None,
+        };
         if self.mode() == RunMode::DryRun {
-            let groups = self.read(synced()).await?;
+            let groups = match early {
+                Some(groups) => Some(groups),
+                None => self.read(synced()).await?,
+            };
             let names = groups.as_deref().map(from_directory);
             self.found.groups = groups;
             return Ok(StepEnd::Done(match names {
@@ -273,7 +281,10 @@ impl<C: Cloud, R: Reporter> Executor<'_, C, R> {
                     .to_owned(),
             }));
         }
-        let first = synced().await?;
+        let first = match early {
+            Some(groups) => groups,
+            None => synced().await?,
+        };
         let names = from_directory(&first);
         if !names.is_empty() {
             self.found.groups = Some(first);

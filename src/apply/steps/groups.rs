@@ -3,7 +3,7 @@
 //! found in several domains is ambiguous and never guessed. Also the words for the groups that
 //! could not be used.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 
 use crate::aws::Group;
 use crate::plan::{Mode, Plan};
@@ -86,6 +86,27 @@ pub fn match_group(plan: &Plan, groups: &[Group], name: &str, issuer: &str) -> G
         [one] => resolve(groups, std::slice::from_ref(one), issuer),
         _ => GroupMatch::Ambiguous(found),
     }
+}
+
+/// The ids of every group the plan's assignment groups could match, whichever directory turns
+/// out to be the plan's: [`match_group`] under each issuer the store's groups name. What the
+/// assignments step reads before it knows the directory.
+pub fn possible_matches(plan: &Plan, groups: &[Group]) -> BTreeSet<String> {
+    let issuers: BTreeSet<&String> = groups.iter().flat_map(|g| &g.issuers).collect();
+    let names: BTreeSet<&String> = plan
+        .identity_center
+        .iter()
+        .flat_map(|ic| ic.assignments.iter().map(|a| &a.group))
+        .collect();
+    let mut ids = BTreeSet::new();
+    for issuer in issuers {
+        for name in &names {
+            if let GroupMatch::Found { id, .. } = match_group(plan, groups, name, issuer) {
+                ids.insert(id);
+            }
+        }
+    }
+    ids
 }
 
 /// Whether `name` is `Name@domain` with one of the plan's domains (self-managed or managed).

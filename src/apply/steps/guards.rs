@@ -92,6 +92,7 @@ impl<C: Cloud, R: Reporter> Executor<'_, C, R> {
             "{} (identity store {})",
             chosen.arn, chosen.identity_store_id
         );
+        self.prefetch.begin(chosen.clone());
         self.found.instance = Some(chosen);
         Ok(StepEnd::Done(note))
     }

@@ -4,9 +4,11 @@
 //! (which makes the changes) and status (which lists them).
 
 use std::collections::BTreeSet;
+use std::future::Future;
 
 use crate::apply::events::Call;
 use crate::apply::permission_set_calls as psc;
+use crate::apply::throughput::Pace;
 use crate::aws::{
     AwsError, Boundary, Cloud, PermissionSetInfo, PermissionSetUpdate, PolicyReference, Tag,
 };
@@ -43,21 +45,37 @@ impl Current {
     }
 }
 
-/// Reads what the permission set `info` holds.
+/// Reads what the permission set `info` holds: five reads at once, each taking its turn in
+/// `pace` (Identity Center's call budget).
 pub async fn read_current<C: Cloud>(
     cloud: &C,
     instance: &str,
     info: &PermissionSetInfo,
+    pace: &Pace,
 ) -> Result<Current, AwsError> {
     let arn = info.arn.as_str();
+    let (managed, customer, boundary, inline, tags) = futures_util::future::try_join5(
+        paced(pace, cloud.list_managed_policies(instance, arn)),
+        paced(pace, cloud.list_customer_policies(instance, arn)),
+        paced(pace, cloud.permissions_boundary(instance, arn)),
+        paced(pace, cloud.inline_policy(instance, arn)),
+        paced(pace, cloud.permission_set_tags(instance, arn)),
+    )
+    .await?;
     Ok(Current {
         info: info.clone(),
-        managed: cloud.list_managed_policies(instance, arn).await?,
-        customer: cloud.list_customer_policies(instance, arn).await?,
-        boundary: cloud.permissions_boundary(instance, arn).await?,
-        inline: cloud.inline_policy(instance, arn).await?,
-        tags: cloud.permission_set_tags(instance, arn).await?,
+        managed,
+        customer,
+        boundary,
+        inline,
+        tags,
     })
+}
+
+/// `call`, once `pace` gives it its turn.
+pub async fn paced<T>(pace: &Pace, call: impl Future<Output = T>) -> T {
+    pace.turn().await;
+    call.await
 }
 
 /// One change to an existing permission set.

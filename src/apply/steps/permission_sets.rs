@@ -6,10 +6,11 @@
 //! looked up.
 
 use std::collections::BTreeMap;
+use std::rc::Rc;
 
 use tokio::time::Instant;
 
-use super::permission_set_changes::{Change, Current, changes, read_current};
+use super::permission_set_changes::{Change, Current, changes, paced, read_current};
 use crate::apply::events::Call;
 use crate::apply::executor::{Check, Executor, RunMode, StepEnd};
 use crate::apply::permission_set_calls as psc;
@@ -83,14 +84,15 @@ impl<C: Cloud, R: Reporter> Executor<'_, C, R> {
         &mut self,
         instance: &str,
     ) -> Result<BTreeMap<String, PermissionSetInfo>, ApplyError> {
-        let cloud = self.cloud();
-        let Some(arns) = self.read(cloud.list_permission_sets(instance)).await? else {
+        let (cloud, pace) = (self.cloud(), Rc::clone(&self.pace));
+        let listed = paced(&pace, cloud.list_permission_sets(instance));
+        let Some(arns) = self.read(listed).await? else {
             return Ok(BTreeMap::new());
         };
         let mut found = BTreeMap::new();
         for arn in arns {
             if let Some(info) = self
-                .read(cloud.describe_permission_set(instance, &arn))
+                .read(paced(&pace, cloud.describe_permission_set(instance, &arn)))
                 .await?
             {
                 found.insert(info.name.clone(), info);
@@ -197,9 +199,9 @@ impl<C: Cloud, R: Reporter> Executor<'_, C, R> {
         set: &PermissionSet,
         info: &PermissionSetInfo,
     ) -> Result<Vec<Change>, ApplyError> {
-        let cloud = self.cloud();
+        let (cloud, pace) = (self.cloud(), Rc::clone(&self.pace));
         let current = self
-            .read(read_current(cloud, instance, info))
+            .read(read_current(cloud, instance, info, &pace))
             .await?
             .unwrap_or_else(|| Current::bare(info.clone()));
         Ok(changes(set, &current))

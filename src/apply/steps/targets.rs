@@ -1,35 +1,79 @@
-//! The targets step: reads AWS Organizations once (see [`crate::inspect::targets`]) and resolves
-//! every assignment's accounts before anything is created, so an OU id that names nothing
-//! stops the run while nothing has changed. The resolved accounts wait in the run's findings
-//! for the assignments step.
+//! The targets step: finds every OU entry of the plan in AWS Organizations before anything is
+//! created, so an entry that names nothing stops the run while nothing has changed. The
+//! organization is read once per run (see [`crate::inspect::targets`]); the accounts deeper
+//! under the targets are read alongside the next steps, and the assignments step resolves each
+//! assignment's accounts from them.
+
+use std::collections::BTreeSet;
 
 use crate::apply::executor::{Executor, StepEnd};
 use crate::apply::{ApplyError, Event, Reporter};
 use crate::aws::Cloud;
 use crate::inspect::targets::{self, Resolved, Skip};
+use crate::plan::model::Assignment;
 use crate::text::apply as apply_text;
 
-impl<C: Cloud, R: Reporter> Executor<'_, C, R> {
+impl<'a, C: Cloud, R: Reporter> Executor<'a, C, R> {
+    /// Finds every `organizationalUnits` entry (the rest of the organization is read alongside
+    /// the next steps, see [`crate::apply::engine::prefetch`]): an entry that names nothing
+    /// stops the run here, before any step can change anything.
     pub(crate) async fn resolve_targets(&mut self) -> Result<StepEnd, ApplyError> {
-        let cloud = self.cloud();
-        let plan = self.plan();
-        let Some(view) = self.read(targets::read(cloud, plan)).await? else {
+        let checked = match self.prefetch.checked().await {
+            Some(result) => self.read(async { result }).await?,
+            // The reads did not start (a second run of this executor): read it all here.
+            None => {
+                let (cloud, plan) = (self.cloud(), self.plan());
+                self.read(targets::read(cloud, plan)).await?
+            }
+        };
+        let Some(view) = checked else {
             return Ok(StepEnd::Done("not resolved (no credentials)".to_owned()));
         };
         let caller = self.found.account.clone();
-        let assignments = plan
-            .identity_center
-            .as_ref()
-            .map(|ic| ic.assignments.as_slice())
-            .unwrap_or_default();
+        let unknown: Vec<String> = self
+            .assignments()
+            .iter()
+            .flat_map(|a| targets::resolve(a, &view, caller.as_deref()).unknown)
+            .collect();
+        if !unknown.is_empty() {
+            return Err(ApplyError::UnknownTargets(unknown));
+        }
+        let units: BTreeSet<&String> = self
+            .assignments()
+            .iter()
+            .flat_map(|a| &a.organizational_units)
+            .collect();
+        self.found.organization = Some(view);
+        Ok(StepEnd::Done(match units.len() {
+            0 => format!(
+                "{} assignment(s) with listed accounts only",
+                self.assignments().len()
+            ),
+            n => format!(
+                "{n} OU target(s) found; the accounts under them are read alongside the next steps"
+            ),
+        }))
+    }
+
+    /// Each assignment's accounts, from the whole organization under its targets (waiting for
+    /// the read that runs alongside the steps), each target's accounts reported as a detail.
+    pub(crate) async fn resolve_accounts(&mut self) -> Result<(), ApplyError> {
+        let Some(checked) = self.found.organization.take() else {
+            return Ok(());
+        };
+        let view = match self.prefetch.view().await {
+            Some(result) => match self.read(async { result }).await? {
+                Some(view) => view,
+                None => return Ok(()),
+            },
+            None => checked,
+        };
+        let caller = self.found.account.clone();
+        let assignments = self.assignments();
         let resolved: Vec<Resolved> = assignments
             .iter()
             .map(|a| targets::resolve(a, &view, caller.as_deref()))
             .collect();
-        let unknown: Vec<String> = resolved.iter().flat_map(|r| r.unknown.clone()).collect();
-        if !unknown.is_empty() {
-            return Err(ApplyError::UnknownTargets(unknown));
-        }
         for (assignment, targets) in assignments.iter().zip(&resolved) {
             if assignment.organizational_units.is_empty() && targets.skipped.is_empty() {
                 continue;
@@ -37,12 +81,17 @@ impl<C: Cloud, R: Reporter> Executor<'_, C, R> {
             let line = target_line(&assignment.group, &assignment.permission_set, targets);
             self.report(Event::Detail(line));
         }
-        let total: usize = resolved.iter().map(|r| r.accounts.len()).sum();
         self.found.targets = Some(resolved);
-        Ok(StepEnd::Done(format!(
-            "{total} account target(s) for {} assignment(s)",
-            assignments.len()
-        )))
+        Ok(())
+    }
+
+    /// The plan's assignments.
+    fn assignments(&self) -> &'a [Assignment] {
+        self.plan()
+            .identity_center
+            .as_ref()
+            .map(|ic| ic.assignments.as_slice())
+            .unwrap_or_default()
     }
 }
 

@@ -6,6 +6,9 @@ use std::collections::BTreeMap;
 use super::Fake;
 use crate::aws::*;
 
+/// Assignments in one page of the fake's `ListAccountAssignmentsForPrincipal` (AWS's most).
+pub const FAKE_PAGE: usize = 100;
+
 /// The fake instance's ARN.
 pub const INSTANCE: &str = "arn:aws:sso:::instance/ssoins-0000000000000000";
 
@@ -45,6 +48,8 @@ pub struct Access {
     pub creates: usize,
     /// Every status poll.
     pub polls: usize,
+    /// Every `ListAccountAssignmentsForPrincipal` page read.
+    pub listed_pages: usize,
     /// Operation -> how many of its next calls answer ConflictException.
     pub conflicts: BTreeMap<&'static str, usize>,
 }
@@ -209,19 +214,27 @@ impl IdentityCenterApi for Fake {
 }
 
 impl AssignmentApi for Fake {
-    async fn group_assignments(
+    /// Pages of [`FAKE_PAGE`] assignments; the token is the index of the page's first one.
+    async fn group_assignments_page(
         &self,
         _: &str,
         group_id: &str,
-    ) -> Result<Vec<AssignmentKey>, AwsError> {
+        token: Option<String>,
+    ) -> Result<Page<AssignmentKey>, AwsError> {
+        self.0.borrow_mut().access.listed_pages += 1;
         let state = self.0.borrow();
-        Ok(state
+        let start: usize = token.and_then(|t| t.parse().ok()).unwrap_or(0);
+        let all: Vec<&AssignmentKey> = state
             .access
             .assignments
             .iter()
             .filter(|a| a.group_id == group_id)
-            .cloned()
-            .collect())
+            .collect();
+        let end = (start + FAKE_PAGE).min(all.len());
+        Ok(Page {
+            items: all[start.min(end)..end].iter().copied().cloned().collect(),
+            next: (end < all.len()).then(|| end.to_string()),
+        })
     }
 
     async fn create_assignment(

@@ -5,41 +5,38 @@ use aws_sdk_ssoadmin::types::{PrincipalType, TargetType};
 
 use super::SdkCloud;
 use super::identity_center::{SERVICE, missing, request};
-use super::pages::Pages;
-use crate::aws::{AssignmentApi, AssignmentKey, AwsError, RequestStatus};
+use crate::aws::{AssignmentApi, AssignmentKey, AwsError, Page, RequestStatus};
 
 impl AssignmentApi for SdkCloud {
-    async fn group_assignments(
+    async fn group_assignments_page(
         &self,
         instance_arn: &str,
         group_id: &str,
-    ) -> Result<Vec<AssignmentKey>, AwsError> {
-        let mut out = Vec::new();
-        let mut token = None;
-        let mut pages = Pages::new(SERVICE, "ListAccountAssignmentsForPrincipal");
-        loop {
-            let page = self
-                .sso
-                .list_account_assignments_for_principal()
-                .instance_arn(instance_arn)
-                .principal_id(group_id)
-                .principal_type(PrincipalType::Group)
-                .set_next_token(token)
-                .send()
-                .await
-                .map_err(|e| {
-                    self.map_reasoned_err(SERVICE, "ListAccountAssignmentsForPrincipal", e)
-                })?;
-            out.extend(page.account_assignments().iter().map(|a| AssignmentKey {
+        token: Option<String>,
+    ) -> Result<Page<AssignmentKey>, AwsError> {
+        let page = self
+            .sso
+            .list_account_assignments_for_principal()
+            .instance_arn(instance_arn)
+            .principal_id(group_id)
+            .principal_type(PrincipalType::Group)
+            .set_next_token(token)
+            .send()
+            .await
+            .map_err(|e| self.map_reasoned_err(SERVICE, "ListAccountAssignmentsForPrincipal", e))?;
+        let items = page
+            .account_assignments()
+            .iter()
+            .map(|a| AssignmentKey {
                 account_id: a.account_id().unwrap_or_default().to_owned(),
                 permission_set_arn: a.permission_set_arn().unwrap_or_default().to_owned(),
                 group_id: a.principal_id().unwrap_or(group_id).to_owned(),
-            }));
-            token = pages.next(page.next_token())?;
-            if token.is_none() {
-                return Ok(out);
-            }
-        }
+            })
+            .collect();
+        Ok(Page {
+            items,
+            next: page.next_token().map(str::to_owned),
+        })
     }
 
     async fn create_assignment(

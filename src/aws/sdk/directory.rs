@@ -4,7 +4,7 @@ use aws_sdk_directory::types as ds;
 use secrecy::{ExposeSecret, SecretString};
 
 use super::SdkCloud;
-use super::pages::Pages;
+use crate::aws::pages::Pages;
 use crate::aws::{
     AwsError, AwsErrorKind, ConnectDirectoryRequest, CreateManagedAdRequest, CreateTrustRequest,
     Directory, DirectoryApi, DirectoryDetails, DirectoryKind, DirectoryLimits, DirectoryStage,

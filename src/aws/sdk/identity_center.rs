@@ -4,7 +4,7 @@
 use aws_sdk_ssoadmin::types::{ProvisionTargetType, StatusValues};
 
 use super::SdkCloud;
-use super::pages::Pages;
+use crate::aws::pages::Pages;
 use crate::aws::{
     AwsError, AwsErrorKind, IdentityCenterApi, Instance, InstanceStatus, NewPermissionSet,
     PermissionSetInfo, RequestState, RequestStatus,

@@ -7,7 +7,6 @@ pub mod ec2;
 mod identity_center;
 mod organizations;
 mod others;
-mod pages;
 mod permission_set_details;
 mod reason;
 pub mod transport;

@@ -4,8 +4,8 @@
 use aws_sdk_organizations::types::Account;
 
 use super::SdkCloud;
-use super::pages::Pages;
 use crate::aws::OrganizationsApi;
+use crate::aws::pages::Pages;
 use crate::aws::{AccountState, AwsError, OrgAccount, OrgUnit, Organization};
 
 impl OrganizationsApi for SdkCloud {

@@ -1,7 +1,7 @@
 //! [`IdentityStoreApi`] and [`AccountApi`] on the SDK, and [`NetworkApi`] on the EC2 client.
 
 use super::SdkCloud;
-use super::pages::Pages;
+use crate::aws::pages::Pages;
 use crate::aws::{
     AccountApi, AwsError, CallerIdentity, EgressRule, Group, IdentityStoreApi, NetworkAcl,
     NetworkApi, RouteTable, Subnet, Vpc,

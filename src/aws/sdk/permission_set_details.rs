@@ -5,7 +5,7 @@ use aws_sdk_ssoadmin::types::{CustomerManagedPolicyReference, PermissionsBoundar
 
 use super::SdkCloud;
 use super::identity_center::{SERVICE, given};
-use super::pages::Pages;
+use crate::aws::pages::Pages;
 use crate::aws::{
     AwsError, AwsErrorKind, Boundary, PermissionSetDetailsApi, PermissionSetUpdate,
     PolicyReference, Tag,

@@ -236,10 +236,11 @@ async fn permission_sets(
     instance: &str,
     arns: BTreeSet<&String>,
 ) -> Result<BTreeMap<String, ImportedSet>, AwsError> {
+    let pace = crate::apply::assignments::pace();
     let mut out = BTreeMap::new();
     for arn in arns {
         let info = cloud.describe_permission_set(instance, arn).await?;
-        let current = read_current(cloud, instance, &info).await?;
+        let current = read_current(cloud, instance, &info, &pace).await?;
         let set = ImportedSet {
             name: current.info.name,
             session_duration: current.info.session_duration,

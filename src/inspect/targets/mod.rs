@@ -7,7 +7,7 @@ mod read;
 
 use std::collections::{BTreeMap, BTreeSet};
 
-pub use read::{read, read_whole};
+pub use read::{Checked, check, read, read_whole};
 
 use crate::aws::{AccountState, OrgAccount, OrgUnit, Organization};
 use crate::plan::model::Assignment;

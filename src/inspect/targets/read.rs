@@ -19,63 +19,99 @@ pub const MAX_UNITS: usize = 2_000;
 /// the SDK retries what it throttles.
 pub const CONCURRENCY: usize = 4;
 
-/// Reads the organization as the plan's targets need it. An entry that names no OU or root is
-/// recorded in [`OrgView::missing`], not an error; a failed call is.
+/// Reads the organization as the plan's targets need it: [`check`], then [`Checked::complete`].
 pub async fn read(cloud: &impl OrganizationsApi, plan: &Plan) -> Result<OrgView, AwsError> {
+    check(cloud, plan).await?.complete().await
+}
+
+/// The first part of [`read`]: the organization, its roots, and each `organizationalUnits`
+/// entry's OU found with its first level listed. What it shows is enough to tell which entries
+/// name nothing ([`OrgView::missing`]) and which account is the management account; the accounts
+/// deeper down are read by [`Checked::complete`], which apply runs alongside its other steps.
+/// An entry that names no OU or root is recorded, not an error; a failed call is.
+pub async fn check<'a, C: OrganizationsApi>(
+    cloud: &'a C,
+    plan: &Plan,
+) -> Result<Checked<'a, C>, AwsError> {
+    let mut reader = Reader {
+        cloud,
+        view: OrgView::default(),
+        read: 0,
+    };
     let assignments = plan
         .identity_center
         .as_ref()
         .map(|ic| ic.assignments.as_slice())
         .unwrap_or_default();
-    let mut view = OrgView::default();
     if assignments.is_empty() {
-        return Ok(view);
+        return Ok(reader.checked(Vec::new()));
     }
-    view.organization = cloud.describe_organization().await?;
+    reader.view.organization = cloud.describe_organization().await?;
     let entries: BTreeSet<&String> = assignments
         .iter()
         .flat_map(|a| &a.organizational_units)
         .collect();
-    if entries.is_empty() {
-        return Ok(view);
+    if entries.is_empty() || reader.view.organization.is_none() {
+        reader.view.missing.extend(entries.into_iter().cloned());
+        return Ok(reader.checked(Vec::new()));
     }
-    if view.organization.is_none() {
-        view.missing.extend(entries.into_iter().cloned());
-        return Ok(view);
-    }
-    view.roots = cloud.list_roots().await?;
-    let mut reader = Reader {
-        cloud,
-        view,
-        read: 0,
-    };
+    reader.view.roots = cloud.list_roots().await?;
+    let mut starts = Vec::new();
     for entry in entries {
-        let Ok(target) = ou_target(entry) else {
-            reader.view.missing.insert(entry.clone());
-            continue;
-        };
-        let start = match &target {
-            OuTarget::Root(id) => reader
-                .view
-                .roots
-                .iter()
-                .any(|r| &r.id == id)
-                .then(|| id.clone()),
-            OuTarget::Unit(id) => Some(id.clone()),
-            OuTarget::Path(names) => reader.walk_path(names).await?,
+        let start = match ou_target(entry) {
+            Err(_) => None,
+            Ok(OuTarget::Root(id)) => reader.view.roots.iter().any(|r| r.id == id).then_some(id),
+            Ok(OuTarget::Unit(id)) => Some(id),
+            Ok(OuTarget::Path(names)) => reader.walk_path(&names).await?,
         };
         match start {
-            Some(node) => {
-                if !reader.subtree(&node).await? {
-                    reader.view.missing.insert(entry.clone());
-                }
-            }
+            Some(node) => starts.push((entry, node)),
             None => {
                 reader.view.missing.insert(entry.clone());
             }
         }
     }
-    Ok(reader.view)
+    let firsts: Vec<String> = starts.iter().map(|(_, node)| node.clone()).collect();
+    let known = reader.list_level(&firsts).await?;
+    let mut nodes = Vec::new();
+    for (entry, node) in starts {
+        match known.contains(&node) {
+            true => nodes.push(node),
+            false => {
+                reader.view.missing.insert(entry.clone());
+            }
+        }
+    }
+    Ok(reader.checked(nodes))
+}
+
+/// The organization after [`check`]: each found target's first level is read.
+pub struct Checked<'a, C> {
+    reader: Reader<'a, C>,
+    /// The OUs and roots the entries name, found.
+    nodes: Vec<String>,
+}
+
+impl<C: OrganizationsApi> Checked<'_, C> {
+    /// What has been read so far.
+    pub fn view(&self) -> &OrgView {
+        &self.reader.view
+    }
+
+    /// Reads every OU and account under the found targets, a level at a time (each parent
+    /// once, however many targets reach it).
+    pub async fn complete(mut self) -> Result<OrgView, AwsError> {
+        let mut level = self.nodes;
+        while !level.is_empty() {
+            self.reader.list_level(&level).await?;
+            level = level
+                .iter()
+                .flat_map(|parent| self.reader.view.units.get(parent).into_iter().flatten())
+                .map(|unit| unit.id.clone())
+                .collect();
+        }
+        Ok(self.reader.view)
+    }
 }
 
 /// The whole organization, every OU and account (what `import` groups accounts back into OUs
@@ -107,7 +143,15 @@ struct Reader<'a, C> {
     read: usize,
 }
 
-impl<C: OrganizationsApi> Reader<'_, C> {
+impl<'a, C: OrganizationsApi> Reader<'a, C> {
+    /// The reader after [`check`], with the found targets `nodes`.
+    fn checked(self, nodes: Vec<String>) -> Checked<'a, C> {
+        Checked {
+            reader: self,
+            nodes,
+        }
+    }
+
     /// Lists `parent`'s OUs and accounts unless done already; `false` when AWS does not know it.
     async fn list(&mut self, parent: &str) -> Result<bool, AwsError> {
         let known = self.list_level(&[parent.to_owned()]).await?;

@@ -1,6 +1,7 @@
-//! The one bound of every paginated listing on the SDK: at most [`MAX_PAGES`] pages, and a
-//! page token that comes back unchanged ends the listing with an error. An endpoint that keeps
-//! answering with a next token (a bug, a proxy, a hostile emulator) cannot hold a run forever.
+//! The one bound of every paginated listing: at most [`MAX_PAGES`] pages, and a page token that
+//! comes back unchanged ends the listing with an error. An endpoint that keeps answering with a
+//! next token (a bug, a proxy, a hostile emulator) cannot hold a run forever. [`Page`] is one
+//! answer of a listing read a page at a time (so that a caller can pace each call).
 
 use crate::aws::{AwsError, AwsErrorKind};
 
@@ -8,8 +9,17 @@ use crate::aws::{AwsError, AwsErrorKind};
 /// accounts under one parent (20 a page): 1,000 pages is 20,000 accounts.
 pub(crate) const MAX_PAGES: usize = 1000;
 
+/// One page of a listing: its items and the token of the next page (`None` on the last).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Page<T> {
+    /// The items of this page.
+    pub items: Vec<T>,
+    /// The next page's token, `None` on the last page.
+    pub next: Option<String>,
+}
+
 /// The pages of one listing read so far, and the last page token.
-pub(super) struct Pages {
+pub(crate) struct Pages {
     service: &'static str,
     operation: &'static str,
     read: usize,
@@ -18,7 +28,7 @@ pub(super) struct Pages {
 
 impl Pages {
     /// The first page of `service`'s `operation` is about to be read.
-    pub(super) fn new(service: &'static str, operation: &'static str) -> Self {
+    pub(crate) fn new(service: &'static str, operation: &'static str) -> Self {
         Pages {
             service,
             operation,
@@ -30,7 +40,7 @@ impl Pages {
     /// After a page: the token of the next page to read, `None` when the listing is complete
     /// (no token, or an empty one). An error when the listing has already read [`MAX_PAGES`]
     /// pages or the token is the one just used.
-    pub(super) fn next(&mut self, token: Option<&str>) -> Result<Option<String>, AwsError> {
+    pub(crate) fn next(&mut self, token: Option<&str>) -> Result<Option<String>, AwsError> {
         self.read += 1;
         let Some(token) = token.filter(|t| !t.is_empty()) else {
             return Ok(None);
