@@ -172,7 +172,7 @@ fn changed_fields_converge_call_by_call_and_the_set_is_provisioned_again() {
 }
 
 #[test]
-fn a_boundary_the_plan_drops_is_deleted_and_a_dropped_description_is_left() {
+fn a_boundary_or_tag_the_plan_drops_is_removed_and_a_dropped_description_is_left() {
     let cloud = ready(both_groups());
     apply(&parity_plan(), &cloud).0.unwrap();
     let mut plan = parity_plan();
@@ -190,6 +190,7 @@ fn a_boundary_the_plan_drops_is_deleted_and_a_dropped_description_is_left() {
             "DetachCustomerManagedPolicyReferenceFromPermissionSet",
             "DetachCustomerManagedPolicyReferenceFromPermissionSet",
             "DeletePermissionsBoundaryFromPermissionSet",
+            "UntagResource",
             "ProvisionPermissionSet",
         ]
     );
@@ -200,7 +201,67 @@ fn a_boundary_the_plan_drops_is_deleted_and_a_dropped_description_is_left() {
         set.description.as_deref(),
         Some("Read-only access for auditors")
     );
+    assert!(!set.tags.iter().any(|t| t.key == "Team"), "{:?}", set.tags);
+    // The plan's own tags and adsso's stay.
+    assert!(set.tags.contains(&tag("Owner", "platform-team")));
+    assert!(
+        set.tags
+            .contains(&tag("adsso:plan", "corp-to-identity-center"))
+    );
+}
+
+#[test]
+fn tags_others_put_on_a_created_set_go_except_aws_reserved_ones() {
+    let cloud = ready(both_groups());
+    apply(&parity_plan(), &cloud).0.unwrap();
+    {
+        let mut state = cloud.0.borrow_mut();
+        let set = state
+            .access
+            .sets
+            .values_mut()
+            .find(|s| s.name == "ReadOnly")
+            .unwrap();
+        set.tags.push(tag("Stray", "x"));
+        set.tags.push(tag("aws:cloudformation:stack-name", "s"));
+    }
+    let before = sso_mutations(&cloud).len();
+    apply(&parity_plan(), &cloud).0.unwrap();
+    assert_eq!(made(&cloud, before), ["UntagResource"]);
+    let set = fake_set(&cloud);
+    assert!(!set.tags.iter().any(|t| t.key == "Stray"), "{:?}", set.tags);
+    assert!(
+        set.tags
+            .contains(&tag("aws:cloudformation:stack-name", "s"))
+    );
+}
+
+#[test]
+fn a_set_found_by_name_gets_the_sets_tags_and_keeps_its_others() {
+    let cloud = ready(both_groups());
+    apply(&parity_plan(), &cloud).0.unwrap();
+    {
+        // As if someone else had made it: no adsso:plan tag, a tag of theirs.
+        let mut state = cloud.0.borrow_mut();
+        let set = state
+            .access
+            .sets
+            .values_mut()
+            .find(|s| s.name == "ReadOnly")
+            .unwrap();
+        set.tags = vec![tag("Theirs", "1")];
+    }
+    let before = sso_mutations(&cloud).len();
+    apply(&parity_plan(), &cloud).0.unwrap();
+    assert_eq!(made(&cloud, before), ["TagResource"]);
+    let set = fake_set(&cloud);
+    assert!(set.tags.contains(&tag("Theirs", "1")), "{:?}", set.tags);
     assert!(set.tags.contains(&tag("Team", "audit")));
+    assert!(
+        !set.tags.iter().any(|t| t.key == "adsso:plan"),
+        "not claimed: {:?}",
+        set.tags
+    );
 }
 
 #[test]

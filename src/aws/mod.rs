@@ -189,6 +189,13 @@ pub trait PermissionSetDetailsApi {
         arn: &str,
         tags: &[Tag],
     ) -> Result<(), AwsError>;
+    /// `UntagResource` on a permission set: removes the tags with these keys.
+    async fn untag_permission_set(
+        &self,
+        instance_arn: &str,
+        arn: &str,
+        keys: &[String],
+    ) -> Result<(), AwsError>;
 }
 
 /// IAM Identity Center account assignments of groups (`sso-admin`).

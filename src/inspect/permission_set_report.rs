@@ -110,7 +110,7 @@ pub async fn permission_set_views(
             (Some(_), true) => PermissionSetView::bare(&set.name, PermissionSetState::Existing),
             (Some(info), false) => {
                 let current = read_current(cloud, instance_arn, info, &pace).await?;
-                let pending: Vec<String> = changes(set, &current)
+                let pending: Vec<String> = changes(plan, set, &current)
                     .iter()
                     .map(ToString::to_string)
                     .collect();

@@ -201,7 +201,8 @@ fn every_field_is_created_converged_and_left_alone_when_in_place() {
         "a re-run made changes"
     );
 
-    // Dropped: the boundary and the customer managed policies go; the description stays.
+    // Dropped: the boundary, the customer managed policies and the set's tag go (the set is
+    // this plan's); the description stays.
     write(dir.path(), &parity_plan(&peer, ""));
     let sixth = apply(&peer, &path);
     assert_eq!(sixth.code, Some(0), "{}", sixth.all_output());
@@ -211,6 +212,7 @@ fn every_field_is_created_converged_and_left_alone_when_in_place() {
             "DetachCustomerManagedPolicyReferenceFromPermissionSet",
             "DetachCustomerManagedPolicyReferenceFromPermissionSet",
             "DeletePermissionsBoundaryFromPermissionSet",
+            "UntagResource",
             "ProvisionPermissionSet",
         ]
     );
@@ -218,6 +220,10 @@ fn every_field_is_created_converged_and_left_alone_when_in_place() {
     assert_eq!(now[0], "Auditors");
     assert_eq!(now[2], serde_json::json!([]));
     assert_eq!(now[3], serde_json::Value::Null);
+    assert_eq!(
+        now[4],
+        serde_json::json!(["Owner=platform-team", "adsso:plan=corp-ad-connector"])
+    );
 }
 
 #[test]

@@ -205,6 +205,18 @@ pub(crate) fn tag(instance: &str, arn: &str, tags: &[Tag]) -> Call {
     )
 }
 
+/// The dry-run form of `UntagResource` on a permission set.
+pub(crate) fn untag(instance: &str, arn: &str, keys: &[String]) -> Call {
+    sso(
+        "UntagResource",
+        vec![
+            ("InstanceArn", instance.to_owned()),
+            ("ResourceArn", arn.to_owned()),
+            ("TagKeys", keys.join(",")),
+        ],
+    )
+}
+
 /// The dry-run form of `DeleteInlinePolicyFromPermissionSet`.
 pub(crate) fn delete_inline(instance: &str, arn: &str) -> Call {
     sso(

@@ -12,7 +12,8 @@ use crate::apply::throughput::Pace;
 use crate::aws::{
     AwsError, Boundary, Cloud, PermissionSetInfo, PermissionSetUpdate, PolicyReference, Tag,
 };
-use crate::plan::{PermissionSet, rules};
+use crate::plan::rules::PLAN_TAG;
+use crate::plan::{PermissionSet, Plan, rules};
 
 /// What an existing permission set holds.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -101,13 +102,15 @@ pub enum Change {
     DeleteInline,
     /// Add the plan's tags that are missing or have another value.
     Tag(Vec<Tag>),
+    /// Remove the tags the plan no longer gives (only on a set this plan created).
+    Untag(Vec<String>),
 }
 
-/// What must change on the existing set `current` for it to match the plan's `set`, in the
+/// What must change on the existing set `current` for it to match `plan`'s `set`, in the
 /// order apply makes the changes. A description or relay state the plan does not give is left
-/// as it is (AWS cannot remove one); policies and the boundary are the plan's alone; tags the
-/// plan does not give are left.
-pub fn changes(set: &PermissionSet, current: &Current) -> Vec<Change> {
+/// as it is (AWS cannot remove one); policies and the boundary are the plan's alone; tags, see
+/// [`tag_changes`].
+pub fn changes(plan: &Plan, set: &PermissionSet, current: &Current) -> Vec<Change> {
     let mut out = Vec::new();
     let differs = |wanted: &Option<String>, now: &Option<String>| {
         wanted
@@ -170,22 +173,47 @@ pub fn changes(set: &PermissionSet, current: &Current) -> Vec<Change> {
         (None, Some(_)) => out.push(Change::DeleteInline),
         _ => {}
     }
-    let missing: Vec<Tag> = set
-        .tags
+    out.extend(tag_changes(plan, set, &current.tags));
+    out
+}
+
+/// The tag changes of a set whose tags are `now`. A set this plan created (tagged
+/// `adsso:plan=<metadata.name>`) converges to the tags it was created with: the plan's, the
+/// set's own, `adsso:plan`; any other key is removed, except AWS's reserved `aws:` keys. A set
+/// the plan found by name only gets the set's own tags: apply neither claims it nor removes
+/// what others put on it.
+fn tag_changes(plan: &Plan, set: &PermissionSet, now: &[Tag]) -> Vec<Change> {
+    let owned = now
         .iter()
-        .filter(|(key, value)| {
-            !current
-                .tags
-                .iter()
-                .any(|tag| &&tag.key == key && &&tag.value == value)
-        })
-        .map(|(key, value)| Tag {
-            key: key.clone(),
-            value: value.clone(),
-        })
+        .any(|tag| tag.key == PLAN_TAG && tag.value == plan.metadata.name);
+    let wanted: Vec<Tag> = match owned {
+        true => psc::set_tags(plan, set),
+        false => set
+            .tags
+            .iter()
+            .map(|(key, value)| Tag {
+                key: key.clone(),
+                value: value.clone(),
+            })
+            .collect(),
+    };
+    let mut out = Vec::new();
+    let missing: Vec<Tag> = wanted
+        .iter()
+        .filter(|t| !now.contains(t))
+        .cloned()
         .collect();
     if !missing.is_empty() {
         out.push(Change::Tag(missing));
+    }
+    let stale: Vec<String> = now
+        .iter()
+        .filter(|tag| owned && !tag.key.starts_with("aws:"))
+        .filter(|tag| !wanted.iter().any(|w| w.key == tag.key))
+        .map(|tag| tag.key.clone())
+        .collect();
+    if !stale.is_empty() {
+        out.push(Change::Untag(stale));
     }
     out
 }
@@ -229,6 +257,7 @@ impl std::fmt::Display for Change {
                 let keys: Vec<&str> = tags.iter().map(|tag| tag.key.as_str()).collect();
                 write!(f, "tags {}", keys.join(", "))
             }
+            Change::Untag(keys) => write!(f, "remove tags {}", keys.join(", ")),
         }
     }
 }
@@ -241,7 +270,7 @@ impl Change {
             Change::Update(update) => {
                 update.session_duration.is_some() || update.relay_state.is_some()
             }
-            Change::Tag(_) => false,
+            Change::Tag(_) | Change::Untag(_) => false,
             _ => true,
         }
     }
@@ -270,6 +299,7 @@ impl Change {
             Change::PutInline(policy) => psc::put_inline(instance, arn, policy),
             Change::DeleteInline => psc::delete_inline(instance, arn),
             Change::Tag(tags) => psc::tag(instance, arn, tags),
+            Change::Untag(keys) => psc::untag(instance, arn, keys),
         }
     }
 
@@ -298,6 +328,7 @@ impl Change {
             Change::DeleteBoundary => cloud.delete_permissions_boundary(instance, arn).await,
             Change::PutInline(policy) => cloud.put_inline_policy(instance, arn, policy).await,
             Change::DeleteInline => cloud.delete_inline_policy(instance, arn).await,
+            Change::Untag(keys) => cloud.untag_permission_set(instance, arn, keys).await,
             Change::Tag(tags) => cloud.tag_permission_set(instance, arn, tags).await,
         }
     }

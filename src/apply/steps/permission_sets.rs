@@ -204,7 +204,7 @@ impl<C: Cloud, R: Reporter> Executor<'_, C, R> {
             .read(read_current(cloud, instance, info, &pace))
             .await?
             .unwrap_or_else(|| Current::bare(info.clone()));
-        Ok(changes(set, &current))
+        Ok(changes(self.plan(), set, &current))
     }
 
     /// `ProvisionPermissionSet` to the accounts it is in, then waits for it.

@@ -91,4 +91,15 @@ impl PermissionSetDetailsApi for Fake {
             }
         })
     }
+
+    async fn untag_permission_set(
+        &self,
+        _: &str,
+        arn: &str,
+        keys: &[String],
+    ) -> Result<(), AwsError> {
+        self.with_set("UntagResource", arn, |set| {
+            set.tags.retain(|t| !keys.contains(&t.key));
+        })
+    }
 }

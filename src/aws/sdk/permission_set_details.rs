@@ -266,4 +266,22 @@ impl PermissionSetDetailsApi for SdkCloud {
             .map_err(|e| self.map_reasoned_err(SERVICE, OP, e))?;
         Ok(())
     }
+
+    async fn untag_permission_set(
+        &self,
+        instance_arn: &str,
+        arn: &str,
+        keys: &[String],
+    ) -> Result<(), AwsError> {
+        const OP: &str = "UntagResource";
+        self.sso
+            .untag_resource()
+            .instance_arn(instance_arn)
+            .resource_arn(arn)
+            .set_tag_keys(Some(keys.to_vec()))
+            .send()
+            .await
+            .map_err(|e| self.map_reasoned_err(SERVICE, OP, e))?;
+        Ok(())
+    }
 }

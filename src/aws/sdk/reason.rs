@@ -59,6 +59,7 @@ reasoned!(aws_sdk_ssoadmin:
     delete_permissions_boundary_from_permission_set::DeletePermissionsBoundaryFromPermissionSetError,
     list_tags_for_resource::ListTagsForResourceError,
     tag_resource::TagResourceError,
+    untag_resource::UntagResourceError,
     provision_permission_set::ProvisionPermissionSetError,
     describe_permission_set_provisioning_status::DescribePermissionSetProvisioningStatusError,
     list_account_assignments_for_principal::ListAccountAssignmentsForPrincipalError,
