@@ -119,6 +119,8 @@ fn nested_ous_resolve_to_their_active_accounts_and_a_rerun_changes_nothing() {
     assert_eq!(made, [1, 3, 3]);
 
     let before = mutations(&peer);
+    let reads = ["ListGroups", "ListAccountAssignmentsForPrincipal"];
+    let read_before: Vec<usize> = reads.iter().map(|op| peer.count(op)).collect();
     let third = apply(&peer, &path);
     assert_eq!(third.code, Some(0), "{}", third.all_output());
     assert!(
@@ -127,6 +129,14 @@ fn nested_ous_resolve_to_their_active_accounts_and_a_rerun_changes_nothing() {
         third.stderr
     );
     assert_eq!(mutations(&peer), before, "a re-run made changes");
+    // The groups and the one group's assignments are read once, alongside the other steps: the
+    // identity-source gate and the assignments step use those reads.
+    let read: Vec<usize> = reads
+        .iter()
+        .zip(&read_before)
+        .map(|(op, before)| peer.count(op) - before)
+        .collect();
+    assert_eq!(read, [1, 1]);
 }
 
 #[test]
