@@ -29,8 +29,9 @@ pub enum Step {
     CheckAccount,
     /// An ACTIVE Identity Center instance must exist in the plan's Region and account.
     CheckInstance,
-    /// Resolve the assignments' accounts: their OUs (AWS Organizations), exclusions, suspended
-    /// accounts and the management account.
+    /// Find every OU target of the assignments (AWS Organizations) before anything changes; the
+    /// accounts under them are read alongside the next steps and resolved (exclusions, suspended
+    /// accounts, the management account) by [`Step::Assignments`].
     ResolveTargets,
     /// The plan's subnets exist, belong to its VPC and sit in two Availability Zones (EC2).
     CheckSubnets,
@@ -70,7 +71,7 @@ impl Step {
                 plan.aws.region
             ),
             Step::ResolveTargets => {
-                "resolve the assignments' accounts in AWS Organizations (OUs with nested OUs, ACTIVE accounts only, exclusions)"
+                "find the assignments' OU targets in AWS Organizations before anything changes (the accounts under them, nested OUs included, ACTIVE only, are read alongside the next steps)"
                     .to_owned()
             }
             Step::CheckSubnets => {
