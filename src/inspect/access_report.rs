@@ -8,6 +8,7 @@ use serde::Serialize;
 
 use crate::apply::ApplyError;
 use crate::apply::assignments::{GroupMatch, match_group};
+use crate::apply::engine::prefetch::list_each;
 use crate::apply::throughput::with_retries;
 use crate::aws::{AssignmentKey, Cloud, Group, RequestState};
 use crate::plan::Plan;
@@ -90,14 +91,25 @@ pub async fn assignment_views(
         set_arns.insert(info.name, info.arn);
     }
     let names: BTreeSet<&String> = ic.assignments.iter().map(|a| &a.group).collect();
-    let mut matches = BTreeMap::new();
+    let matches: BTreeMap<String, GroupMatch> = names
+        .into_iter()
+        .map(|name| (name.clone(), match_group(plan, groups, name, issuer)))
+        .collect();
+    let ids: BTreeSet<String> = matches
+        .values()
+        .filter_map(|found| match found {
+            GroupMatch::Found { id, .. } => Some(id.clone()),
+            _ => None,
+        })
+        .collect();
+    // Every group's listing at once, each page within Identity Center's call rate.
+    let pace = crate::apply::assignments::pace();
     let mut existing = BTreeSet::new();
-    for name in names {
-        let found = match_group(plan, groups, name, issuer);
-        if let GroupMatch::Found { id, .. } = &found {
-            existing.extend(cloud.group_assignments(instance_arn, id).await?);
-        }
-        matches.insert(name.clone(), found);
+    for listed in list_each(cloud, &pace, instance_arn, ids)
+        .await
+        .into_values()
+    {
+        existing.extend(listed?);
     }
     let resolved = resolved_accounts(cloud, plan).await?;
     let mut views = Vec::new();
