@@ -22,11 +22,15 @@ use tokio::sync::oneshot;
 use tokio::time::Instant;
 
 use crate::apply::steps::groups::possible_matches;
-use crate::apply::throughput::{MAX_OUTSTANDING, Pace};
+use crate::apply::throughput::Pace;
 use crate::aws::pages::Pages;
 use crate::aws::{AssignmentApi, AssignmentKey, AwsError, Cloud, Group, Instance};
 use crate::inspect::targets::{self, OrgView};
 use crate::plan::Plan;
+
+/// Groups whose assignments are listed at once. The call budget sets the pace; this only keeps
+/// enough listings going that the budget, not one listing's round trips, is the limit.
+pub(crate) const LISTINGS_AT_ONCE: usize = 10;
 
 /// How long prefetched assignment listings stand for the current state.
 pub(crate) const FRESH: Duration = Duration::from_secs(30);
@@ -173,7 +177,7 @@ pub(crate) async fn drive<C: Cloud>(cloud: &C, plan: &Plan, pace: Rc<Pace>, send
     futures_util::future::join(organization, identity_center).await;
 }
 
-/// The assignments of each of `groups`, [`MAX_OUTSTANDING`] groups at once, every page taking
+/// The assignments of each of `groups`, [`LISTINGS_AT_ONCE`] groups at once, every page taking
 /// its turn in `pace`.
 pub(crate) async fn list_each(
     cloud: &impl AssignmentApi,
@@ -186,7 +190,7 @@ pub(crate) async fn list_each(
             let listed = list_paced(cloud, pace, instance, &group).await;
             (group, listed)
         })
-        .buffer_unordered(MAX_OUTSTANDING)
+        .buffer_unordered(LISTINGS_AT_ONCE)
         .collect()
         .await
 }
@@ -248,6 +252,31 @@ mod tests {
             // Taken once: a second ask reads again.
             assert!(prefetch.listings().await.is_none());
         }
+    }
+
+    #[tokio::test(start_paused = true)]
+    async fn every_page_of_every_listing_takes_its_turn_in_the_budget() {
+        let cloud = crate::aws::fake::Fake::new();
+        let key = |account: usize| AssignmentKey {
+            account_id: format!("{account:012}"),
+            permission_set_arn: "ps".to_owned(),
+            group_id: "g-1".to_owned(),
+        };
+        // 250 assignments: three pages of g-1; g-2 has one empty page.
+        cloud.0.borrow_mut().access.assignments = (0..250).map(key).collect();
+        let pace = crate::apply::assignments::pace();
+        let groups = BTreeSet::from(["g-1".to_owned(), "g-2".to_owned()]);
+        let started = Instant::now();
+        let listed = list_each(&cloud, &pace, "arn", groups).await;
+        assert_eq!(listed["g-1"].as_ref().unwrap().len(), 250);
+        assert!(listed["g-2"].as_ref().unwrap().is_empty());
+        assert_eq!(cloud.0.borrow().access.listed_pages, 4);
+        // Four calls at 20 per second: the last starts three intervals after the first.
+        assert!(
+            started.elapsed() >= Duration::from_millis(150),
+            "{:?}",
+            started.elapsed()
+        );
     }
 
     #[tokio::test]
