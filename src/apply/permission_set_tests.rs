@@ -54,6 +54,17 @@ fn reference(name: &str, path: &str) -> PolicyReference {
     }
 }
 
+/// Changes the fake `ReadOnly` set's tags behind apply's back.
+fn edit_tags(cloud: &Fake, edit: impl FnOnce(&mut Vec<Tag>)) {
+    let mut state = cloud.0.borrow_mut();
+    let set = state
+        .access
+        .sets
+        .values_mut()
+        .find(|s| s.name == "ReadOnly");
+    edit(&mut set.unwrap().tags);
+}
+
 fn fake_set(cloud: &Fake) -> FakeSet {
     cloud
         .0
@@ -214,17 +225,10 @@ fn a_boundary_or_tag_the_plan_drops_is_removed_and_a_dropped_description_is_left
 fn tags_others_put_on_a_created_set_go_except_aws_reserved_ones() {
     let cloud = ready(both_groups());
     apply(&parity_plan(), &cloud).0.unwrap();
-    {
-        let mut state = cloud.0.borrow_mut();
-        let set = state
-            .access
-            .sets
-            .values_mut()
-            .find(|s| s.name == "ReadOnly")
-            .unwrap();
-        set.tags.push(tag("Stray", "x"));
-        set.tags.push(tag("aws:cloudformation:stack-name", "s"));
-    }
+    edit_tags(&cloud, |tags| {
+        tags.push(tag("Stray", "x"));
+        tags.push(tag("aws:cloudformation:stack-name", "s"));
+    });
     let before = sso_mutations(&cloud).len();
     apply(&parity_plan(), &cloud).0.unwrap();
     assert_eq!(made(&cloud, before), ["UntagResource"]);
@@ -240,17 +244,8 @@ fn tags_others_put_on_a_created_set_go_except_aws_reserved_ones() {
 fn a_set_found_by_name_gets_the_sets_tags_and_keeps_its_others() {
     let cloud = ready(both_groups());
     apply(&parity_plan(), &cloud).0.unwrap();
-    {
-        // As if someone else had made it: no adsso:plan tag, a tag of theirs.
-        let mut state = cloud.0.borrow_mut();
-        let set = state
-            .access
-            .sets
-            .values_mut()
-            .find(|s| s.name == "ReadOnly")
-            .unwrap();
-        set.tags = vec![tag("Theirs", "1")];
-    }
+    // As if someone else had made it: no adsso:plan tag, a tag of theirs.
+    edit_tags(&cloud, |tags| *tags = vec![tag("Theirs", "1")]);
     let before = sso_mutations(&cloud).len();
     apply(&parity_plan(), &cloud).0.unwrap();
     assert_eq!(made(&cloud, before), ["TagResource"]);

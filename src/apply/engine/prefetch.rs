@@ -220,6 +220,15 @@ async fn list_paced(
 mod tests {
     use super::*;
 
+    fn instance() -> Instance {
+        Instance {
+            arn: "arn".to_owned(),
+            identity_store_id: "d-1".to_owned(),
+            owner_account: String::new(),
+            status: crate::aws::InstanceStatus::Active,
+        }
+    }
+
     fn listings_read_at(at: Instant) -> Listings {
         Listings {
             at,
@@ -239,12 +248,7 @@ mod tests {
     async fn listings_are_used_until_they_are_older_than_fresh() {
         for (age, used) in [(FRESH - Duration::from_millis(1), true), (FRESH, false)] {
             let (mut prefetch, senders) = channels();
-            prefetch.begin(Instance {
-                arn: "arn".to_owned(),
-                identity_store_id: "d-1".to_owned(),
-                owner_account: String::new(),
-                status: crate::aws::InstanceStatus::Active,
-            });
+            prefetch.begin(instance());
             let read_at = Instant::now();
             let _ = senders.listings.send(listings_read_at(read_at));
             tokio::time::advance(age).await;
@@ -282,12 +286,7 @@ mod tests {
     #[tokio::test]
     async fn a_read_that_ended_without_an_answer_gives_none() {
         let (mut prefetch, senders) = channels();
-        prefetch.begin(Instance {
-            arn: "arn".to_owned(),
-            identity_store_id: "d-1".to_owned(),
-            owner_account: String::new(),
-            status: crate::aws::InstanceStatus::Active,
-        });
+        prefetch.begin(instance());
         drop(senders);
         assert!(prefetch.view().await.is_none());
         assert!(prefetch.checked().await.is_none());
