@@ -303,6 +303,7 @@ fn a_re_run_reads_the_groups_and_each_groups_assignments_once() {
         let mut state = cloud.0.borrow_mut();
         state.list_groups_calls = 0;
         state.access.listed_pages = 0;
+        state.org.as_mut().unwrap().calls = 0;
     }
     let (outcome, events) = apply(&plan, &cloud);
     assert!(matches!(outcome, Ok(ApplyOutcome::Done)), "{outcome:?}");
@@ -312,6 +313,8 @@ fn a_re_run_reads_the_groups_and_each_groups_assignments_once() {
     // takes the one listing of the one group.
     assert_eq!(state.list_groups_calls, 1);
     assert_eq!(state.access.listed_pages, 1);
+    // The organization once: ListRoots, then Root, Workloads and Prod (their OUs and accounts).
+    assert_eq!(state.org.as_ref().unwrap().calls, 7);
     let text: String = events.iter().map(|e| format!("{e}\n")).collect();
     assert!(text.contains("0 created, 2 already present"), "{text}");
 }
