@@ -163,9 +163,9 @@ pub(crate) async fn drive<C: Cloud>(cloud: &C, plan: &Plan, pace: Rc<Pace>, send
     let identity_center = async {
         pace.turn().await;
         let read = cloud.list_groups(&instance.identity_store_id).await;
-        let ids = match (&read, plan.identity_center.as_ref()) {
-            (Ok(all), Some(ic)) if !ic.assignments.is_empty() => possible_matches(plan, all),
-            _ => BTreeSet::new(),
+        let ids = match &read {
+            Ok(all) => possible_matches(plan, all),
+            Err(_) => BTreeSet::new(),
         };
         let _ = groups.send(read);
         let by_group = list_each(cloud, &pace, &instance.arn, ids).await;

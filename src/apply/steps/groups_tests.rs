@@ -126,3 +126,19 @@ fn found_in_no_self_managed_domain_it_falls_back_to_the_managed_domain_then_the_
         GroupMatch::OtherSource("Ops@emea.example.net".to_owned())
     );
 }
+
+#[test]
+fn possible_matches_are_the_plan_groups_under_every_issuer_and_nothing_else() {
+    let plan = two_domains();
+    let other = "arn:aws:ds:us-east-1:123456789012:directory/d-1111111111";
+    let groups = [
+        group("g-ours", "AWS-SSO-Users@corp.example.com", ISSUER),
+        group("g-theirs", "AWS-SSO-Users@corp.example.com", other),
+        group("g-unplanned", "Somebody-Else@corp.example.com", ISSUER),
+    ];
+    assert_eq!(
+        possible_matches(&plan, &groups),
+        BTreeSet::from(["g-ours".to_owned(), "g-theirs".to_owned()])
+    );
+    assert!(possible_matches(&plan, &groups[2..]).is_empty());
+}
