@@ -134,9 +134,15 @@ impl<'a, C: Cloud, R: Reporter> Executor<'a, C, R> {
         let Some(senders) = self.senders.take() else {
             return self.run_steps().await;
         };
-        let reads = prefetch::drive(self.cloud(), self.plan(), Rc::clone(&self.pace), senders);
-        let steps = self.run_steps();
-        let (reads, steps) = (std::pin::pin!(reads), std::pin::pin!(steps));
+        // On the heap: the two futures are large (in a debug build far more so), and the
+        // wizard runs apply on a background thread with a thread's default stack (2 MiB).
+        let reads = Box::pin(prefetch::drive(
+            self.cloud(),
+            self.plan(),
+            Rc::clone(&self.pace),
+            senders,
+        ));
+        let steps = Box::pin(self.run_steps());
         match futures_util::future::select(steps, reads).await {
             Either::Left((outcome, _)) => outcome,
             Either::Right(((), steps)) => steps.await,
