@@ -333,3 +333,7 @@ impl Change {
         }
     }
 }
+
+#[cfg(test)]
+#[path = "permission_set_changes_tests.rs"]
+mod tests;
