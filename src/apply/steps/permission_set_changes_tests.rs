@@ -83,3 +83,23 @@ fn a_set_of_another_plan_is_not_this_plans_and_keeps_its_tags() {
         ]
     );
 }
+
+#[test]
+fn only_changes_to_the_roles_need_provisioning() {
+    let update = |session: bool, description: bool, relay: bool| {
+        Change::Update(PermissionSetUpdate {
+            session_duration: session.then(|| "PT4H".to_owned()),
+            description: description.then(|| "Auditors".to_owned()),
+            relay_state: relay.then(|| "https://console.aws.amazon.com/ec2".to_owned()),
+        })
+    };
+    assert!(update(true, false, false).needs_provisioning());
+    assert!(update(false, false, true).needs_provisioning());
+    assert!(!update(false, true, false).needs_provisioning());
+    assert!(!Change::Tag(vec![tag("Team", "audit")]).needs_provisioning());
+    assert!(!Change::Untag(vec!["Team".to_owned()]).needs_provisioning());
+    assert!(
+        Change::Attach("arn:aws:iam::aws:policy/ReadOnlyAccess".to_owned()).needs_provisioning()
+    );
+    assert!(Change::DeleteInline.needs_provisioning());
+}
