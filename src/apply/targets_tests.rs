@@ -318,3 +318,33 @@ fn a_re_run_reads_the_groups_and_each_groups_assignments_once() {
     let text: String = events.iter().map(|e| format!("{e}\n")).collect();
     assert!(text.contains("0 created, 2 already present"), "{text}");
 }
+
+#[test]
+fn each_ou_target_is_shown_with_its_accounts_and_a_plain_account_list_is_not() {
+    let with_dev = |plan: &Plan| {
+        let cloud = with_org("123456789012");
+        let org = org("123456789012")
+            .unit("ou-root-workload1", "ou-root-dev00001", "Dev")
+            .account("ou-root-dev00001", "333333333333", "ACTIVE");
+        cloud.0.borrow_mut().org = Some(org);
+        let (outcome, events) = apply(plan, &cloud);
+        assert!(matches!(outcome, Ok(ApplyOutcome::Done)), "{outcome:?}");
+        events
+            .iter()
+            .filter(|e| matches!(e, Event::Detail(_)))
+            .map(|e| format!("{e}"))
+            .collect::<Vec<_>>()
+    };
+    // An OU whose accounts are all assigned: its line, though nothing was skipped.
+    let details = with_dev(&ou_plan(&["Root/Workloads/Dev"], &[]));
+    assert_eq!(details.len(), 1, "{details:?}");
+    assert!(
+        details[0].contains("AWS-SSO-Users -> ReadOnly: 1 account(s): 333333333333"),
+        "{details:?}"
+    );
+    // Listed accounts only, none skipped: no line.
+    assert_eq!(
+        with_dev(&ou_plan(&[], &["333333333333"])),
+        Vec::<String>::new()
+    );
+}
