@@ -15,6 +15,8 @@ pub struct FakeOrg {
     /// Listing calls made (`ListRoots`, `ListOrganizationalUnitsForParent`,
     /// `ListAccountsForParent`).
     pub calls: usize,
+    /// Operation -> the error every call of it answers (after counting it).
+    pub failing: BTreeMap<&'static str, AwsErrorKind>,
 }
 
 impl FakeOrg {
@@ -98,6 +100,9 @@ impl Fake {
             .as_mut()
             .ok_or_else(|| parent_not_found(operation))?;
         org.calls += 1;
+        if let Some(kind) = org.failing.get(operation) {
+            return Err(AwsError::new("organizations", operation, *kind, "injected"));
+        }
         if !org.known(parent) {
             return Err(parent_not_found(operation));
         }

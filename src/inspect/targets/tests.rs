@@ -1,4 +1,5 @@
 use super::*;
+use crate::aws::AwsErrorKind;
 use crate::aws::fake::Fake;
 use crate::aws::fake::organization::FakeOrg;
 use crate::plan::Plan;
@@ -258,4 +259,53 @@ fn an_account_refused_by_name_is_not_also_listed_as_skipped_under_its_ou() {
         out.skipped.iter().any(|(id, _)| id == "222222222222"),
         "{out:?}"
     );
+}
+
+/// An organization of `units` OUs, all under the root.
+fn flat_org(units: usize) -> Fake {
+    let mut org = FakeOrg::new("999999999999");
+    for n in 0..units {
+        org = org.unit(
+            FakeOrg::ROOT,
+            &format!("ou-root-{n:08}"),
+            &format!("Unit{n}"),
+        );
+    }
+    let fake = Fake::new();
+    fake.0.borrow_mut().org = Some(org);
+    fake
+}
+
+#[tokio::test]
+async fn at_most_max_units_ous_are_read_and_one_more_stops_the_read() {
+    let plan = plan_with(&[(&[], &["r-root"], &[])]);
+    // The root and MAX_UNITS - 1 OUs: MAX_UNITS parents read.
+    let view = read(&flat_org(read::MAX_UNITS - 1), &plan).await.unwrap();
+    assert_eq!(view.units[FakeOrg::ROOT].len(), read::MAX_UNITS - 1);
+    let error = read(&flat_org(read::MAX_UNITS), &plan)
+        .await
+        .unwrap_err()
+        .to_string();
+    assert!(
+        error.contains(&format!("more than {} OUs", read::MAX_UNITS)),
+        "{error}"
+    );
+}
+
+#[tokio::test]
+async fn a_listing_that_fails_is_an_error_and_one_that_finds_no_parent_is_an_unknown_entry() {
+    let plan = plan_with(&[(&[], &["ou-root-workload1"], &[])]);
+    for operation in ["ListOrganizationalUnitsForParent", "ListAccountsForParent"] {
+        for kind in [AwsErrorKind::AccessDenied, AwsErrorKind::Throttling] {
+            let fake = fake();
+            fake.0.borrow_mut().org.as_mut().unwrap().failing = [(operation, kind)].into();
+            let error = read(&fake, &plan).await.unwrap_err();
+            assert_eq!((error.operation, error.kind), (operation, kind));
+        }
+        let fake = fake();
+        let failing = [(operation, AwsErrorKind::DoesNotExist)].into();
+        fake.0.borrow_mut().org.as_mut().unwrap().failing = failing;
+        let view = read(&fake, &plan).await.unwrap();
+        assert!(view.missing.contains("ou-root-workload1"), "{operation}");
+    }
 }
