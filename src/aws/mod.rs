@@ -201,35 +201,14 @@ pub trait PermissionSetDetailsApi {
 /// IAM Identity Center account assignments of groups (`sso-admin`).
 pub trait AssignmentApi {
     /// One page of `ListAccountAssignmentsForPrincipal` of a group (`token`: the page to read,
-    /// `None` for the first): apply paces each page within Identity Center's call rate.
+    /// `None` for the first). Read a page at a time so that each page takes its turn in
+    /// Identity Center's call budget (see `apply::engine::prefetch::list_each`).
     async fn group_assignments_page(
         &self,
         instance_arn: &str,
         group_id: &str,
         token: Option<String>,
     ) -> Result<Page<AssignmentKey>, AwsError>;
-    /// `ListAccountAssignmentsForPrincipal` of a group, every page (bounded by
-    /// [`pages::Pages`]).
-    async fn group_assignments(
-        &self,
-        instance_arn: &str,
-        group_id: &str,
-    ) -> Result<Vec<AssignmentKey>, AwsError> {
-        const OPERATION: &str = "ListAccountAssignmentsForPrincipal";
-        let mut pages = pages::Pages::new("sso-admin", OPERATION);
-        let mut out = Vec::new();
-        let mut token = None;
-        loop {
-            let page = self
-                .group_assignments_page(instance_arn, group_id, token)
-                .await?;
-            out.extend(page.items);
-            token = pages.next(page.next.as_deref())?;
-            if token.is_none() {
-                return Ok(out);
-            }
-        }
-    }
     /// `CreateAccountAssignment` (asynchronous).
     async fn create_assignment(
         &self,

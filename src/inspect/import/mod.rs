@@ -8,6 +8,7 @@ pub mod ous;
 
 use std::collections::{BTreeMap, BTreeSet};
 
+use crate::apply::engine::prefetch::list_each;
 use crate::apply::steps::permission_set_changes::read_current;
 use crate::aws::{
     AwsError, Boundary, Cloud, Directory, DirectoryKind, Forwarder, Instance, InstanceStatus,
@@ -156,14 +157,20 @@ pub async fn read(cloud: &impl Cloud, options: ImportOptions) -> Result<Imported
             });
         }
     };
-    let mut assignments = BTreeMap::new();
-    for group in groups
+    let names: BTreeMap<&String, &String> = groups
         .iter()
         .filter(|g| wanted(&g.display_name, &options.group_filter))
-    {
-        for key in cloud.group_assignments(&instance.arn, &group.id).await? {
+        .map(|g| (&g.id, &g.display_name))
+        .collect();
+    // Every group's listing at once, each page within Identity Center's call rate.
+    let pace = crate::apply::assignments::pace();
+    let ids = names.keys().map(|id| (*id).clone()).collect();
+    let mut assignments = BTreeMap::new();
+    for (id, listed) in list_each(cloud, &pace, &instance.arn, ids).await {
+        let name = names.get(&id).map_or_else(String::new, |n| (*n).clone());
+        for key in listed? {
             assignments
-                .entry((group.display_name.clone(), key.permission_set_arn))
+                .entry((name.clone(), key.permission_set_arn))
                 .or_insert_with(BTreeSet::new)
                 .insert(key.account_id);
         }
