@@ -125,21 +125,18 @@ impl Step {
                 format!("create or update the permission sets {}", names.join(", "))
             }
             Step::Assignments => {
-                let (groups, count) = identity_center(plan).map_or((0, 0), |ic| {
-                    let groups: std::collections::BTreeSet<&String> =
-                        ic.assignments.iter().map(|a| &a.group).collect();
-                    (groups.len(), ic.assignments.iter().map(|a| a.accounts.len()).sum())
-                });
-                let units: usize = identity_center(plan)
-                    .map(|ic| ic.assignments.iter().map(|a| a.organizational_units.len()).sum())
-                    .unwrap_or_default();
+                let assignments = plan.assignments();
+                let groups = plan.assignment_groups().len();
+                let count: usize = assignments.iter().map(|a| a.accounts.len()).sum();
+                let units: usize = assignments
+                    .iter()
+                    .map(|a| a.organizational_units.len())
+                    .sum();
                 let reach = match units {
                     0 => format!("{count} account assignment(s)"),
                     _ => format!("{count} listed account(s) and the accounts of {units} OU target(s)"),
                 };
-                let pruning = identity_center(plan)
-                    .map(|ic| ic.assignments.iter().filter(|a| a.prune).count())
-                    .unwrap_or_default();
+                let pruning = assignments.iter().filter(|a| a.prune).count();
                 let prune = match pruning {
                     0 => String::new(),
                     n => format!(
@@ -186,7 +183,7 @@ fn identity_center(plan: &Plan) -> Option<&crate::plan::IdentityCenter> {
 /// The ordered steps of a (validated) plan.
 pub fn plan_steps(plan: &Plan) -> Vec<Step> {
     let mut steps = vec![Step::CheckAccount, Step::CheckInstance];
-    if identity_center(plan).is_some_and(|ic| !ic.assignments.is_empty()) {
+    if !plan.assignments().is_empty() {
         steps.push(Step::ResolveTargets);
     }
     match plan.connection.mode {

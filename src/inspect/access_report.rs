@@ -90,8 +90,8 @@ pub async fn assignment_views(
         let info = cloud.describe_permission_set(instance_arn, &arn).await?;
         set_arns.insert(info.name, info.arn);
     }
-    let names: BTreeSet<&String> = ic.assignments.iter().map(|a| &a.group).collect();
-    let matches: BTreeMap<String, GroupMatch> = names
+    let matches: BTreeMap<String, GroupMatch> = plan
+        .assignment_groups()
         .into_iter()
         .map(|name| (name.clone(), match_group(plan, groups, name, issuer)))
         .collect();
@@ -160,11 +160,7 @@ async fn resolved_accounts(
     cloud: &impl Cloud,
     plan: &Plan,
 ) -> Result<Vec<Vec<String>>, ApplyError> {
-    let assignments = plan
-        .identity_center
-        .as_ref()
-        .map(|ic| ic.assignments.as_slice())
-        .unwrap_or_default();
+    let assignments = plan.assignments();
     if assignments
         .iter()
         .all(|a| a.organizational_units.is_empty())

@@ -1,8 +1,10 @@
 //! Questions about a plan itself that apply, status, destroy and `onprem-script` all ask: which
 //! existing directory it names, which Managed AD domain it creates, which directory its steps
-//! look for.
+//! look for, which assignments and groups it has.
 
-use super::model::{Mode, Plan};
+use std::collections::BTreeSet;
+
+use super::model::{Assignment, Mode, Plan};
 
 impl Plan {
     /// The existing Managed AD id of a trust plan.
@@ -29,5 +31,18 @@ impl Plan {
             Mode::AdConnector => Some(self.self_managed.first().domain.as_str()),
             Mode::Trust | Mode::SimpleAd => self.managed_domain(),
         }
+    }
+
+    /// The assignments of `identityCenter` (none without the block).
+    pub fn assignments(&self) -> &[Assignment] {
+        self.identity_center
+            .as_ref()
+            .map(|ic| ic.assignments.as_slice())
+            .unwrap_or_default()
+    }
+
+    /// The distinct groups the assignments name.
+    pub fn assignment_groups(&self) -> BTreeSet<&String> {
+        self.assignments().iter().map(|a| &a.group).collect()
     }
 }

@@ -121,11 +121,7 @@ impl<C: Cloud, R: Reporter> Executor<'_, C, R> {
     /// what prune may delete.
     fn planned(&self, matches: &BTreeMap<String, GroupMatch>) -> Planned {
         let plan = self.plan();
-        let assignments = plan
-            .identity_center
-            .as_ref()
-            .map(|ic| ic.assignments.as_slice())
-            .unwrap_or_default();
+        let assignments = plan.assignments();
         let resolved = self.found.targets.as_ref();
         let mut planned = Planned::default();
         for (index, assignment) in assignments.iter().enumerate() {
@@ -214,12 +210,7 @@ impl<C: Cloud, R: Reporter> Executor<'_, C, R> {
         };
         let plan = self.plan();
         let issuer = directory.issuer(&plan.aws.region, account);
-        let names: BTreeSet<&String> = plan
-            .identity_center
-            .iter()
-            .flat_map(|ic| ic.assignments.iter().map(|a| &a.group))
-            .collect();
-        names
+        plan.assignment_groups()
             .into_iter()
             .map(|name| (name.clone(), match_group(plan, groups, name, &issuer)))
             .collect()

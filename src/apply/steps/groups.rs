@@ -93,11 +93,7 @@ pub fn match_group(plan: &Plan, groups: &[Group], name: &str, issuer: &str) -> G
 /// assignments step reads before it knows the directory.
 pub fn possible_matches(plan: &Plan, groups: &[Group]) -> BTreeSet<String> {
     let issuers: BTreeSet<&String> = groups.iter().flat_map(|g| &g.issuers).collect();
-    let names: BTreeSet<&String> = plan
-        .identity_center
-        .iter()
-        .flat_map(|ic| ic.assignments.iter().map(|a| &a.group))
-        .collect();
+    let names = plan.assignment_groups();
     let mut ids = BTreeSet::new();
     for issuer in issuers {
         for name in &names {

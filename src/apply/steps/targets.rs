@@ -10,10 +10,9 @@ use crate::apply::executor::{Executor, StepEnd};
 use crate::apply::{ApplyError, Event, Reporter};
 use crate::aws::Cloud;
 use crate::inspect::targets::{self, Resolved, Skip};
-use crate::plan::model::Assignment;
 use crate::text::apply as apply_text;
 
-impl<'a, C: Cloud, R: Reporter> Executor<'a, C, R> {
+impl<C: Cloud, R: Reporter> Executor<'_, C, R> {
     /// Finds every `organizationalUnits` entry (the rest of the organization is read alongside
     /// the next steps, see [`crate::apply::engine::prefetch`]): an entry that names nothing
     /// stops the run here, before any step can change anything.
@@ -30,16 +29,15 @@ impl<'a, C: Cloud, R: Reporter> Executor<'a, C, R> {
             return Ok(StepEnd::Done("not resolved (no credentials)".to_owned()));
         };
         let caller = self.found.account.clone();
-        let unknown: Vec<String> = self
-            .assignments()
+        let assignments = self.plan().assignments();
+        let unknown: Vec<String> = assignments
             .iter()
             .flat_map(|a| targets::resolve(a, &view, caller.as_deref()).unknown)
             .collect();
         if !unknown.is_empty() {
             return Err(ApplyError::UnknownTargets(unknown));
         }
-        let units: BTreeSet<&String> = self
-            .assignments()
+        let units: BTreeSet<&String> = assignments
             .iter()
             .flat_map(|a| &a.organizational_units)
             .collect();
@@ -47,7 +45,7 @@ impl<'a, C: Cloud, R: Reporter> Executor<'a, C, R> {
         Ok(StepEnd::Done(match units.len() {
             0 => format!(
                 "{} assignment(s) with listed accounts only",
-                self.assignments().len()
+                assignments.len()
             ),
             n => format!(
                 "{n} OU target(s) found; the accounts under them are read alongside the next steps"
@@ -69,7 +67,7 @@ impl<'a, C: Cloud, R: Reporter> Executor<'a, C, R> {
             None => checked,
         };
         let caller = self.found.account.clone();
-        let assignments = self.assignments();
+        let assignments = self.plan().assignments();
         let resolved: Vec<Resolved> = assignments
             .iter()
             .map(|a| targets::resolve(a, &view, caller.as_deref()))
@@ -83,15 +81,6 @@ impl<'a, C: Cloud, R: Reporter> Executor<'a, C, R> {
         }
         self.found.targets = Some(resolved);
         Ok(())
-    }
-
-    /// The plan's assignments.
-    fn assignments(&self) -> &'a [Assignment] {
-        self.plan()
-            .identity_center
-            .as_ref()
-            .map(|ic| ic.assignments.as_slice())
-            .unwrap_or_default()
     }
 }
 

@@ -38,11 +38,7 @@ pub async fn check<'a, C: OrganizationsApi>(
         view: OrgView::default(),
         read: 0,
     };
-    let assignments = plan
-        .identity_center
-        .as_ref()
-        .map(|ic| ic.assignments.as_slice())
-        .unwrap_or_default();
+    let assignments = plan.assignments();
     if assignments.is_empty() {
         return Ok(reader.checked(Vec::new()));
     }
