@@ -122,15 +122,12 @@ pub async fn read_whole(cloud: &impl OrganizationsApi) -> Result<Option<OrgView>
         ..OrgView::default()
     };
     let roots: Vec<String> = view.roots.iter().map(|root| root.id.clone()).collect();
-    let mut reader = Reader {
+    let reader = Reader {
         cloud,
         view,
         read: 0,
     };
-    for root in roots {
-        reader.subtree(&root).await?;
-    }
-    Ok(Some(reader.view))
+    Ok(Some(reader.checked(roots).complete().await?))
 }
 
 struct Reader<'a, C> {
@@ -200,26 +197,6 @@ impl<'a, C: OrganizationsApi> Reader<'a, C> {
             }
         }
         Ok(known)
-    }
-
-    /// Reads every OU and account under `node`, a level at a time; `false` when `node` does
-    /// not exist.
-    async fn subtree(&mut self, node: &str) -> Result<bool, AwsError> {
-        let mut level = vec![node.to_owned()];
-        let mut first = true;
-        while !level.is_empty() {
-            let known = self.list_level(&level).await?;
-            if first && !known.contains(node) {
-                return Ok(false);
-            }
-            first = false;
-            level = level
-                .iter()
-                .flat_map(|parent| self.view.units.get(parent).into_iter().flatten())
-                .map(|unit| unit.id.clone())
-                .collect();
-        }
-        Ok(true)
     }
 
     /// The OU a path of names leads to from the first root, listing each level on the way.
