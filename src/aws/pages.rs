@@ -22,23 +22,30 @@ pub struct Page<T> {
 pub(crate) struct Pages {
     service: &'static str,
     operation: &'static str,
+    limit: usize,
     read: usize,
     last: Option<String>,
 }
 
 impl Pages {
-    /// The first page of `service`'s `operation` is about to be read.
+    /// The first page of `service`'s `operation` is about to be read; at most [`MAX_PAGES`].
     pub(crate) fn new(service: &'static str, operation: &'static str) -> Self {
+        Self::at_most(service, operation, MAX_PAGES)
+    }
+
+    /// The same, at most `limit` pages (a listing whose items are few).
+    pub(crate) fn at_most(service: &'static str, operation: &'static str, limit: usize) -> Self {
         Pages {
             service,
             operation,
+            limit,
             read: 0,
             last: None,
         }
     }
 
     /// After a page: the token of the next page to read, `None` when the listing is complete
-    /// (no token, or an empty one). An error when the listing has already read [`MAX_PAGES`]
+    /// (no token, or an empty one). An error when the listing has already read its limit of
     /// pages or the token is the one just used.
     pub(crate) fn next(&mut self, token: Option<&str>) -> Result<Option<String>, AwsError> {
         self.read += 1;
@@ -48,8 +55,8 @@ impl Pages {
         if self.last.as_deref() == Some(token) {
             return Err(self.stopped(crate::text::aws::PAGE_TOKEN_REPEATED.to_owned()));
         }
-        if self.read >= MAX_PAGES {
-            return Err(self.stopped(crate::text::aws::too_many_pages(MAX_PAGES)));
+        if self.read >= self.limit {
+            return Err(self.stopped(crate::text::aws::too_many_pages(self.limit)));
         }
         self.last = Some(token.to_owned());
         Ok(self.last.clone())
@@ -90,6 +97,15 @@ mod tests {
             pages.next(Some(&format!("t{n}"))).unwrap();
         }
         assert_eq!(pages.next(None).unwrap(), None);
+    }
+
+    #[test]
+    fn a_listing_with_its_own_limit_reads_that_many_pages_and_no_more() {
+        let mut pages = Pages::at_most("ec2", "DescribeSubnets", 3);
+        assert_eq!(pages.next(Some("a")).unwrap(), Some("a".to_owned()));
+        assert_eq!(pages.next(Some("b")).unwrap(), Some("b".to_owned()));
+        let error = pages.next(Some("c")).unwrap_err().to_string();
+        assert!(error.contains("more than 3 pages"), "{error}");
     }
 
     #[test]

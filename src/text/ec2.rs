@@ -53,8 +53,3 @@ pub fn ec2_not_a_number(value: &str) -> String {
 pub fn ec2_not_xml(detail: &str) -> String {
     format!("it is not well-formed XML ({detail})")
 }
-
-/// A listing that did not end.
-pub fn ec2_too_many_pages(pages: usize) -> String {
-    format!("it still had more pages after {pages}")
-}

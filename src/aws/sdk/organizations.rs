@@ -1,5 +1,5 @@
 //! [`OrganizationsApi`] on the SDK: the organization, its roots, OUs and accounts, every page
-//! (bounded by [`super::pages`], so a looping page token cannot hold a run forever).
+//! (bounded by [`crate::aws::pages`], so a looping page token cannot hold a run forever).
 
 use aws_sdk_organizations::types::Account;
 

@@ -38,14 +38,7 @@ pub async fn read_bounded(body: SdkBody) -> Result<String, BodyError> {
     String::from_utf8(collected.to_bytes().to_vec()).map_err(|_| BodyError::NotUtf8)
 }
 
-/// A page of a listing: its items and the next page's token.
-#[derive(Debug, PartialEq, Eq)]
-pub struct Page<T> {
-    /// The items of the page.
-    pub items: Vec<T>,
-    /// The token of the next page, if there is one.
-    pub next_token: Option<String>,
-}
+pub use crate::aws::Page;
 
 /// The items of a listing answer: each `item` of the `set` element under the root `root`,
 /// read by `item`, and the `nextToken`.
@@ -60,7 +53,7 @@ pub(super) fn page<T>(
     let mut root = root(&mut document)?;
     let mut page = Page {
         items: Vec::new(),
-        next_token: None,
+        next: None,
     };
     while let Some(mut member) = root.next_tag() {
         if member.start_el().matches(set) {
@@ -70,7 +63,7 @@ pub(super) fn page<T>(
                 }
             }
         } else if member.start_el().matches("nextToken") {
-            page.next_token = Some(data(&mut member)?).filter(|token| !token.is_empty());
+            page.next = Some(data(&mut member)?).filter(|token| !token.is_empty());
         }
     }
     Ok(page)

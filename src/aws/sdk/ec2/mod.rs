@@ -28,6 +28,7 @@ use aws_types::SdkConfig;
 use aws_types::service_config::ServiceConfigKey;
 
 use super::transport::{self, Timeouts};
+use crate::aws::pages::Pages;
 use crate::aws::{AwsError, AwsErrorKind, EgressRule, NetworkAcl, RouteTable, Subnet, Vpc};
 use crate::text::ec2 as text;
 
@@ -118,7 +119,8 @@ impl Ec2Client {
     }
 
     /// Every page of a listing: `body` gives the request of a page token, `read` an answer's
-    /// items and next token. Bounded by [`MAX_PAGES`].
+    /// items and next token. Bounded by [`MAX_PAGES`] and by a token that comes back unchanged
+    /// ([`Pages`]).
     async fn every_page<T>(
         &self,
         operation: &'static str,
@@ -127,16 +129,16 @@ impl Ec2Client {
     ) -> Result<Vec<T>, AwsError> {
         let mut items = Vec::new();
         let mut token: Option<String> = None;
-        for _ in 0..MAX_PAGES {
+        let mut pages = Pages::at_most(SERVICE, operation, MAX_PAGES);
+        loop {
             let text = self.call(operation, body(token.as_deref())).await?;
             let page = read(&text).map_err(|detail| unusable(operation, &detail))?;
             items.extend(page.items);
-            token = page.next_token;
+            token = pages.next(page.next.as_deref())?;
             if token.is_none() {
                 return Ok(items);
             }
         }
-        Err(unusable(operation, &text::ec2_too_many_pages(MAX_PAGES)))
     }
 
     /// The outbound rules of one security group (`DescribeSecurityGroups`).

@@ -113,11 +113,11 @@ fn subnets_are_read_with_their_name_range_and_the_next_page_token() {
                 subnet("subnet-a", "eu-west-1a", "10.0.1.0/24", "app-a"),
                 subnet("subnet-b", "eu-west-1b", "", ""),
             ],
-            next_token: Some("page-2".to_owned()),
+            next: Some("page-2".to_owned()),
         }
     );
     let last = SUBNETS.replace("<nextToken>page-2</nextToken>", "<nextToken/>");
-    assert_eq!(answer::subnets(&last).unwrap().next_token, None);
+    assert_eq!(answer::subnets(&last).unwrap().next, None);
 }
 
 #[test]
@@ -144,7 +144,7 @@ fn vpcs_are_read_with_their_name_and_range() {
                 vpc("vpc-1", "10.0.0.0/16", "prod"),
                 vpc("vpc-2", "172.31.0.0/16", "")
             ],
-            next_token: None,
+            next: None,
         }
     );
     assert_eq!(

@@ -84,7 +84,7 @@ fn network_acls_are_read_with_their_rules_and_subnets() {
                     ),
                 ],
             }],
-            next_token: Some("more".to_owned()),
+            next: Some("more".to_owned()),
         }
     );
 }
@@ -130,7 +130,7 @@ const TABLES: &str = r#"<DescribeRouteTablesResponse xmlns="http://ec2.amazonaws
 #[test]
 fn route_tables_are_read_with_their_targets_and_associations() {
     let page = vpc_answer::route_tables(TABLES).unwrap();
-    assert_eq!(page.next_token, None);
+    assert_eq!(page.next, None);
     let route = |cidr: Option<&str>, target, state: &str| Route {
         destination: cidr.map(str::to_owned),
         target,
