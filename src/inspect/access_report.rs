@@ -8,8 +8,7 @@ use serde::Serialize;
 
 use crate::apply::ApplyError;
 use crate::apply::assignments::{GroupMatch, match_group};
-use crate::apply::engine::prefetch::list_each;
-use crate::apply::throughput::with_retries;
+use crate::apply::throughput::{list_each, with_retries};
 use crate::aws::{AssignmentKey, Cloud, Group, RequestState};
 use crate::plan::Plan;
 

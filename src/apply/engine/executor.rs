@@ -4,10 +4,9 @@
 use std::future::Future;
 use std::rc::Rc;
 use std::sync::Arc;
-
-use futures_util::future::Either;
 use std::time::Instant;
 
+use futures_util::future::Either;
 use tokio::sync::Notify;
 
 use crate::apply::throughput::{Estimate, Pace};

@@ -16,21 +16,14 @@ use std::collections::{BTreeMap, BTreeSet};
 use std::rc::Rc;
 use std::time::Duration;
 
-use futures_util::StreamExt;
-use futures_util::stream;
 use tokio::sync::oneshot;
 use tokio::time::Instant;
 
 use crate::apply::steps::groups::possible_matches;
-use crate::apply::throughput::Pace;
-use crate::aws::pages::Pages;
-use crate::aws::{AssignmentApi, AssignmentKey, AwsError, Cloud, Group, Instance};
+use crate::apply::throughput::{Pace, list_each};
+use crate::aws::{AssignmentKey, AwsError, Cloud, Group, Instance};
 use crate::inspect::targets::{self, OrgView};
 use crate::plan::Plan;
-
-/// Groups whose assignments are listed at once. The call budget sets the pace; this only keeps
-/// enough listings going that the budget, not one listing's round trips, is the limit.
-pub(crate) const LISTINGS_AT_ONCE: usize = 10;
 
 /// How long prefetched assignment listings stand for the current state.
 pub(crate) const FRESH: Duration = Duration::from_secs(30);
@@ -177,45 +170,6 @@ pub(crate) async fn drive<C: Cloud>(cloud: &C, plan: &Plan, pace: Rc<Pace>, send
     futures_util::future::join(organization, identity_center).await;
 }
 
-/// The assignments of each of `groups`, [`LISTINGS_AT_ONCE`] groups at once, every page taking
-/// its turn in `pace`.
-pub(crate) async fn list_each(
-    cloud: &impl AssignmentApi,
-    pace: &Pace,
-    instance: &str,
-    groups: BTreeSet<String>,
-) -> BTreeMap<String, Result<Vec<AssignmentKey>, AwsError>> {
-    stream::iter(groups)
-        .map(|group| async move {
-            let listed = list_paced(cloud, pace, instance, &group).await;
-            (group, listed)
-        })
-        .buffer_unordered(LISTINGS_AT_ONCE)
-        .collect()
-        .await
-}
-
-/// Every page of one group's assignments, each page taking its turn in `pace`.
-async fn list_paced(
-    cloud: &impl AssignmentApi,
-    pace: &Pace,
-    instance: &str,
-    group: &str,
-) -> Result<Vec<AssignmentKey>, AwsError> {
-    let mut pages = Pages::new("sso-admin", "ListAccountAssignmentsForPrincipal");
-    let mut out = Vec::new();
-    let mut token = None;
-    loop {
-        pace.turn().await;
-        let page = cloud.group_assignments_page(instance, group, token).await?;
-        out.extend(page.items);
-        token = pages.next(page.next.as_deref())?;
-        if token.is_none() {
-            return Ok(out);
-        }
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -256,31 +210,6 @@ mod tests {
             // Taken once: a second ask reads again.
             assert!(prefetch.listings().await.is_none());
         }
-    }
-
-    #[tokio::test(start_paused = true)]
-    async fn every_page_of_every_listing_takes_its_turn_in_the_budget() {
-        let cloud = crate::aws::fake::Fake::new();
-        let key = |account: usize| AssignmentKey {
-            account_id: format!("{account:012}"),
-            permission_set_arn: "ps".to_owned(),
-            group_id: "g-1".to_owned(),
-        };
-        // 250 assignments: three pages of g-1; g-2 has one empty page.
-        cloud.0.borrow_mut().access.assignments = (0..250).map(key).collect();
-        let pace = crate::apply::assignments::pace();
-        let groups = BTreeSet::from(["g-1".to_owned(), "g-2".to_owned()]);
-        let started = Instant::now();
-        let listed = list_each(&cloud, &pace, "arn", groups).await;
-        assert_eq!(listed["g-1"].as_ref().unwrap().len(), 250);
-        assert!(listed["g-2"].as_ref().unwrap().is_empty());
-        assert_eq!(cloud.0.borrow().access.listed_pages, 4);
-        // Four calls at 20 per second: the last starts three intervals after the first.
-        assert!(
-            started.elapsed() >= Duration::from_millis(150),
-            "{:?}",
-            started.elapsed()
-        );
     }
 
     #[tokio::test]

@@ -1,15 +1,21 @@
 //! Identity Center's limits, kept by the client: a call budget of 20 per second across its APIs
 //! (spaced evenly, pushed back after throttling) and at most 10 account assignment creations
-//! outstanding at once; and the retries of a call that was throttled or hit a write conflict
-//! (`ConflictException`, which AWS's model says to retry with backoff).
+//! outstanding at once; the retries of a call that was throttled or hit a write conflict
+//! (`ConflictException`, which AWS's model says to retry with backoff); and groups' assignment
+//! listings made within the budget, a page per turn.
 
 use std::cell::Cell;
 use std::future::Future;
 use std::time::Duration;
 
+use std::collections::{BTreeMap, BTreeSet};
+
+use futures_util::StreamExt;
+use futures_util::stream;
 use tokio::time::Instant;
 
-use crate::aws::{AwsError, AwsErrorKind};
+use crate::aws::pages::Pages;
+use crate::aws::{AssignmentApi, AssignmentKey, AwsError, AwsErrorKind};
 
 /// Calls per second across the Identity Center APIs (AWS quota).
 pub const CALLS_PER_SECOND: u32 = 20;
@@ -92,6 +98,10 @@ impl Estimate {
     }
 }
 
+/// Groups whose assignments are listed at once. The call budget sets the pace; this only keeps
+/// enough listings going that the budget, not one listing's round trips, is the limit.
+pub(crate) const LISTINGS_AT_ONCE: usize = 10;
+
 /// Most retries of one call after a write conflict (`ConflictException`).
 pub const MAX_CONFLICT_RETRIES: u32 = 5;
 /// The first pause before a retry.
@@ -156,6 +166,51 @@ where
             Ok(value) => return Ok(value),
             Err(error) if retry.again(pace, &error, deadline).await => {}
             Err(error) => return Err(error),
+        }
+    }
+}
+
+/// `call`, once `pace` gives it its turn.
+pub async fn paced<T>(pace: &Pace, call: impl Future<Output = T>) -> T {
+    pace.turn().await;
+    call.await
+}
+
+/// The assignments of each of `groups`, [`LISTINGS_AT_ONCE`] groups at once, every page taking
+/// its turn in `pace`.
+pub(crate) async fn list_each(
+    cloud: &impl AssignmentApi,
+    pace: &Pace,
+    instance: &str,
+    groups: BTreeSet<String>,
+) -> BTreeMap<String, Result<Vec<AssignmentKey>, AwsError>> {
+    stream::iter(groups)
+        .map(|group| async move {
+            let listed = list_paced(cloud, pace, instance, &group).await;
+            (group, listed)
+        })
+        .buffer_unordered(LISTINGS_AT_ONCE)
+        .collect()
+        .await
+}
+
+/// Every page of one group's assignments, each page taking its turn in `pace`.
+async fn list_paced(
+    cloud: &impl AssignmentApi,
+    pace: &Pace,
+    instance: &str,
+    group: &str,
+) -> Result<Vec<AssignmentKey>, AwsError> {
+    let mut pages = Pages::new("sso-admin", "ListAccountAssignmentsForPrincipal");
+    let mut out = Vec::new();
+    let mut token = None;
+    loop {
+        pace.turn().await;
+        let page = cloud.group_assignments_page(instance, group, token).await?;
+        out.extend(page.items);
+        token = pages.next(page.next.as_deref())?;
+        if token.is_none() {
+            return Ok(out);
         }
     }
 }
@@ -260,5 +315,30 @@ mod tests {
             estimate.was_done();
         }
         assert_eq!(estimate.get(), Estimate::FLOOR);
+    }
+
+    #[tokio::test(start_paused = true)]
+    async fn every_page_of_every_listing_takes_its_turn_in_the_budget() {
+        let cloud = crate::aws::fake::Fake::new();
+        let key = |account: usize| AssignmentKey {
+            account_id: format!("{account:012}"),
+            permission_set_arn: "ps".to_owned(),
+            group_id: "g-1".to_owned(),
+        };
+        // 250 assignments: three pages of g-1; g-2 has one empty page.
+        cloud.0.borrow_mut().access.assignments = (0..250).map(key).collect();
+        let pace = crate::apply::assignments::pace();
+        let groups = BTreeSet::from(["g-1".to_owned(), "g-2".to_owned()]);
+        let started = Instant::now();
+        let listed = list_each(&cloud, &pace, "arn", groups).await;
+        assert_eq!(listed["g-1"].as_ref().unwrap().len(), 250);
+        assert!(listed["g-2"].as_ref().unwrap().is_empty());
+        assert_eq!(cloud.0.borrow().access.listed_pages, 4);
+        // Four calls at 20 per second: the last starts three intervals after the first.
+        assert!(
+            started.elapsed() >= Duration::from_millis(150),
+            "{:?}",
+            started.elapsed()
+        );
     }
 }

@@ -17,11 +17,10 @@ use tokio::time::Instant;
 pub use super::groups::{GroupMatch, candidate_names, match_group, resolve};
 use super::groups::{ambiguous_groups, group_problems};
 use super::prune::PruneScope;
-use crate::apply::engine::prefetch::list_each;
 use crate::apply::events::Call;
 use crate::apply::executor::{Executor, RunMode, StepEnd};
 use crate::apply::throughput::{
-    CALLS_PER_SECOND, Estimate, MAX_OUTSTANDING, Pace, Retry, with_retries,
+    CALLS_PER_SECOND, Estimate, MAX_OUTSTANDING, Pace, Retry, list_each, with_retries,
 };
 use crate::apply::{ApplyError, Event, Reporter};
 use crate::aws::{AssignmentKey, AwsError, Cloud, RequestState};

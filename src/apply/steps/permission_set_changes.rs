@@ -4,11 +4,10 @@
 //! (which makes the changes) and status (which lists them).
 
 use std::collections::BTreeSet;
-use std::future::Future;
 
 use crate::apply::events::Call;
 use crate::apply::permission_set_calls as psc;
-use crate::apply::throughput::Pace;
+use crate::apply::throughput::{Pace, paced};
 use crate::aws::{
     AwsError, Boundary, Cloud, PermissionSetInfo, PermissionSetUpdate, PolicyReference, Tag,
 };
@@ -71,12 +70,6 @@ pub async fn read_current<C: Cloud>(
         inline,
         tags,
     })
-}
-
-/// `call`, once `pace` gives it its turn.
-pub async fn paced<T>(pace: &Pace, call: impl Future<Output = T>) -> T {
-    pace.turn().await;
-    call.await
 }
 
 /// One change to an existing permission set.

@@ -10,10 +10,11 @@ use std::rc::Rc;
 
 use tokio::time::Instant;
 
-use super::permission_set_changes::{Change, Current, changes, paced, read_current};
+use super::permission_set_changes::{Change, Current, changes, read_current};
 use crate::apply::events::Call;
 use crate::apply::executor::{Check, Executor, RunMode, StepEnd};
 use crate::apply::permission_set_calls as psc;
+use crate::apply::throughput::paced;
 use crate::apply::throughput::with_retries;
 use crate::apply::{ApplyError, Event, Reporter};
 use crate::aws::{Cloud, PermissionSetInfo, RequestState};

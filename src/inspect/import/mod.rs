@@ -8,8 +8,8 @@ pub mod ous;
 
 use std::collections::{BTreeMap, BTreeSet};
 
-use crate::apply::engine::prefetch::list_each;
 use crate::apply::steps::permission_set_changes::read_current;
+use crate::apply::throughput::{Pace, list_each};
 use crate::aws::{
     AwsError, Boundary, Cloud, Directory, DirectoryKind, Forwarder, Instance, InstanceStatus,
     PolicyReference, Tag, TrustInfo,
@@ -162,7 +162,7 @@ pub async fn read(cloud: &impl Cloud, options: ImportOptions) -> Result<Imported
         .filter(|g| wanted(&g.display_name, &options.group_filter))
         .map(|g| (&g.id, &g.display_name))
         .collect();
-    // Every group's listing at once, each page within Identity Center's call rate.
+    // One call budget for the run: every group's listing at once, then the permission sets.
     let pace = crate::apply::assignments::pace();
     let ids = names.keys().map(|id| (*id).clone()).collect();
     let mut assignments = BTreeMap::new();
@@ -176,7 +176,7 @@ pub async fn read(cloud: &impl Cloud, options: ImportOptions) -> Result<Imported
         }
     }
     let used: BTreeSet<&String> = assignments.keys().map(|(_, arn)| arn).collect();
-    let permission_sets = permission_sets(cloud, &instance.arn, used).await?;
+    let permission_sets = permission_sets(cloud, &instance.arn, used, &pace).await?;
     let organization = match assignments.is_empty() {
         true => None,
         false => crate::inspect::targets::read_whole(cloud).await?,
@@ -237,17 +237,18 @@ async fn trusts_of(
         .collect())
 }
 
-/// The permission sets of `arns` (those the imported assignments use), each read once.
+/// The permission sets of `arns` (those the imported assignments use), each read once, within
+/// the run's call budget `pace`.
 async fn permission_sets(
     cloud: &impl Cloud,
     instance: &str,
     arns: BTreeSet<&String>,
+    pace: &Pace,
 ) -> Result<BTreeMap<String, ImportedSet>, AwsError> {
-    let pace = crate::apply::assignments::pace();
     let mut out = BTreeMap::new();
     for arn in arns {
         let info = cloud.describe_permission_set(instance, arn).await?;
-        let current = read_current(cloud, instance, &info, &pace).await?;
+        let current = read_current(cloud, instance, &info, pace).await?;
         let set = ImportedSet {
             name: current.info.name,
             session_duration: current.info.session_duration,
