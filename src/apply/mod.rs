@@ -271,6 +271,8 @@ mod dry_run_tests;
 #[cfg(test)]
 mod executor_tests;
 #[cfg(test)]
+mod permission_set_tag_tests;
+#[cfg(test)]
 mod permission_set_tests;
 #[cfg(test)]
 mod targets_tests;

@@ -14,7 +14,7 @@ use crate::aws::{Boundary, PolicyReference, Tag};
 use crate::plan::{CustomerManagedPolicy, PermissionsBoundary};
 
 /// The trust example with every new field on its `ReadOnly` set.
-fn parity_plan() -> Plan {
+pub(super) fn parity_plan() -> Plan {
     let mut plan = plan();
     let set = read_only(&mut plan);
     set.description = Some("Read-only access for auditors".to_owned());
@@ -55,7 +55,7 @@ fn reference(name: &str, path: &str) -> PolicyReference {
 }
 
 /// Changes the fake `ReadOnly` set's tags behind apply's back.
-fn edit_tags(cloud: &Fake, edit: impl FnOnce(&mut Vec<Tag>)) {
+pub(super) fn edit_tags(cloud: &Fake, edit: impl FnOnce(&mut Vec<Tag>)) {
     let mut state = cloud.0.borrow_mut();
     let set = state
         .access
@@ -65,7 +65,7 @@ fn edit_tags(cloud: &Fake, edit: impl FnOnce(&mut Vec<Tag>)) {
     edit(&mut set.unwrap().tags);
 }
 
-fn fake_set(cloud: &Fake) -> FakeSet {
+pub(super) fn fake_set(cloud: &Fake) -> FakeSet {
     cloud
         .0
         .borrow()
@@ -77,7 +77,7 @@ fn fake_set(cloud: &Fake) -> FakeSet {
         .unwrap()
 }
 
-fn tag(key: &str, value: &str) -> Tag {
+pub(super) fn tag(key: &str, value: &str) -> Tag {
     Tag {
         key: key.to_owned(),
         value: value.to_owned(),
@@ -218,44 +218,6 @@ fn a_boundary_or_tag_the_plan_drops_is_removed_and_a_dropped_description_is_left
     assert!(
         set.tags
             .contains(&tag("adsso:plan", "corp-to-identity-center"))
-    );
-}
-
-#[test]
-fn tags_others_put_on_a_created_set_go_except_aws_reserved_ones() {
-    let cloud = ready(both_groups());
-    apply(&parity_plan(), &cloud).0.unwrap();
-    edit_tags(&cloud, |tags| {
-        tags.push(tag("Stray", "x"));
-        tags.push(tag("aws:cloudformation:stack-name", "s"));
-    });
-    let before = sso_mutations(&cloud).len();
-    apply(&parity_plan(), &cloud).0.unwrap();
-    assert_eq!(made(&cloud, before), ["UntagResource"]);
-    let set = fake_set(&cloud);
-    assert!(!set.tags.iter().any(|t| t.key == "Stray"), "{:?}", set.tags);
-    assert!(
-        set.tags
-            .contains(&tag("aws:cloudformation:stack-name", "s"))
-    );
-}
-
-#[test]
-fn a_set_found_by_name_gets_the_sets_tags_and_keeps_its_others() {
-    let cloud = ready(both_groups());
-    apply(&parity_plan(), &cloud).0.unwrap();
-    // As if someone else had made it: no adsso:plan tag, a tag of theirs.
-    edit_tags(&cloud, |tags| *tags = vec![tag("Theirs", "1")]);
-    let before = sso_mutations(&cloud).len();
-    apply(&parity_plan(), &cloud).0.unwrap();
-    assert_eq!(made(&cloud, before), ["TagResource"]);
-    let set = fake_set(&cloud);
-    assert!(set.tags.contains(&tag("Theirs", "1")), "{:?}", set.tags);
-    assert!(set.tags.contains(&tag("Team", "audit")));
-    assert!(
-        !set.tags.iter().any(|t| t.key == "adsso:plan"),
-        "not claimed: {:?}",
-        set.tags
     );
 }
 
