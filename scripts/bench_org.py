@@ -130,7 +130,7 @@ for label in ("create", "re-run"):
     calls, times = log["calls"][before:], log["times"][before:]
     if os.environ.get("BENCH_TIMELINE") and label == "re-run":
         timeline(calls, times)
-    rated = [c for c in calls if c.startswith(("SWBExternalService.", "AWSIdentityStore."))]
+    # Identity Center's calls (sso-admin and the identity store), by receive time.
     rated_times = [t for c, t in zip(calls, times)
                    if c.startswith(("SWBExternalService.", "AWSIdentityStore."))]
     peak, first = 0, 0
@@ -142,10 +142,10 @@ for label in ("create", "re-run"):
     org_calls = sum(c.startswith("AWSOrganizationsV20161128.") for c in calls)
     # The bound Identity Center sets: its calls at 20 per second, and (creating) 10 creations
     # outstanding each holding a slot for one call's latency.
-    bound_tps = len(rated) / 20
+    bound_tps = len(rated_times) / 20
     bound_outstanding = creates * (LATENCY_MS / 1000) / 10
     bound = max(bound_tps, bound_outstanding)
-    rows.append((label, wall, bound, wall / bound, creates, len(rated), org_calls, len(calls), rss / 1024,
+    rows.append((label, wall, bound, wall / bound, creates, len(rated_times), org_calls, len(calls), rss / 1024,
                  peak))
 os.unlink(plan.name)
 n = groups * accounts

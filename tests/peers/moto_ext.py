@@ -142,9 +142,10 @@ def _json(start_response, obj, status="200 OK"):
 REPEATED_TOKEN = "adsso-test-repeated-token"
 
 
-def _repeat_token(app, environ, start_response):
+def _repeat_token(app, environ, start_response, target):
     """The real JSON answer with its NextToken set to the same value on every page: a listing
-    that would never end. A request carrying that token is answered as the first page."""
+    that would never end. A request carrying that token is answered as the first page; like
+    every request, it is first checked against the service model (strict_wire)."""
     held = {}
     try:
         request = json.loads(_body(environ) or b"{}")
@@ -154,6 +155,11 @@ def _repeat_token(app, environ, start_response):
         del request["NextToken"]
         raw = json.dumps(request).encode()
         environ["wsgi.input"], environ["CONTENT_LENGTH"] = io.BytesIO(raw), str(len(raw))
+    refused = strict_wire.refusal(environ, target, _body(environ))
+    if refused:
+        status, headers, payload = refused
+        start_response(status, headers)
+        return [payload]
 
     def capture(status, headers, exc_info=None):
         held["status"], held["headers"] = status, headers
@@ -267,7 +273,7 @@ class ExtMiddleware:
                 if kind == "latency":
                     time.sleep(fault.get("latencyMs", 200) / 1000.0)
                 elif kind == "repeatToken":
-                    return _repeat_token(self.app, environ, start_response)
+                    return _repeat_token(self.app, environ, start_response, target)
                 else:
                     code, status = (("ThrottlingException", "400 Bad Request") if kind == "throttle"
                                     else ("ServiceException", "500 Internal Server Error"))
