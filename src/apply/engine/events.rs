@@ -22,8 +22,9 @@ pub struct Call {
 impl fmt::Display for Call {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         writeln!(f, "{}:{}", self.service, self.operation)?;
+        // Values may come from AWS's answers (ARNs, ids, tag keys): escaped like every event.
         for (name, value) in &self.params {
-            writeln!(f, "    {name}: {value}")?;
+            writeln!(f, "    {name}: {}", Untrusted(value))?;
         }
         Ok(())
     }
@@ -146,6 +147,11 @@ mod tests {
             },
             Event::Warning(HOSTILE.to_owned()),
             Event::Detail(HOSTILE.to_owned()),
+            Event::WouldCall(Call {
+                service: "sso-admin",
+                operation: "UntagResource",
+                params: vec![("TagKeys", HOSTILE.to_owned())],
+            }),
         ];
         for event in events {
             let text = event.to_string();
